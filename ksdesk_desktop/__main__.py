@@ -1,0 +1,3 @@
+from ksdesk_desktop.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,125 @@
+"""HTTP client of the central server (httpx, called from worker threads only). Qt-free.
+
+Every failure becomes an :class:`ApiError` with a stable code: the server's own codes, or
+``offline`` when the server cannot be reached — the UI shows ``message`` (Russian).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import httpx
+from pydantic import ValidationError
+
+from sync.errors import ErrorCode, message_ru
+from sync.protocol import API_PREFIX, Health, TokenPair, UserPublic
+
+OFFLINE = "offline"
+BAD_RESPONSE = "bad_response"
+
+
+class ApiError(Exception):
+    def __init__(self, code: str, message: str, status: int | None = None, field: str | None = None) -> None:
+        super().__init__(message)
+        self.code, self.message, self.status, self.field = code, message, status, field
+
+    @property
+    def offline(self) -> bool:
+        return self.code == OFFLINE
+
+
+class ApiClient:
+    def __init__(self, base_url: str, *, timeout: float = 10.0, transport: httpx.BaseTransport | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._http = httpx.Client(
+            base_url=self.base_url + API_PREFIX,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
+            transport=transport,
+            headers={"User-Agent": "ksdesk-desktop"},
+        )
+        self._lock = threading.Lock()
+        self._tokens: TokenPair | None = None
+
+    # --- session ------------------------------------------------------------------------------
+
+    @property
+    def tokens(self) -> TokenPair | None:
+        with self._lock:
+            return self._tokens
+
+    def _set_tokens(self, pair: TokenPair) -> TokenPair:
+        with self._lock:
+            self._tokens = pair
+        return pair
+
+    def login(self, login: str, password: str) -> TokenPair:
+        data = self._send("POST", "/auth/login", json={"login": login, "password": password}, auth=False)
+        return self._set_tokens(self._parse(TokenPair, data))
+
+    def refresh(self, refresh_token: str | None = None) -> TokenPair:
+        token = refresh_token or (self.tokens.refresh_token if self.tokens else None)
+        if not token:
+            raise ApiError(str(ErrorCode.AUTH_REQUIRED), message_ru(ErrorCode.AUTH_REQUIRED), 401)
+        data = self._send("POST", "/auth/refresh", json={"refresh_token": token}, auth=False)
+        return self._set_tokens(self._parse(TokenPair, data))
+
+    # --- endpoints ----------------------------------------------------------------------------
+
+    def health(self) -> Health:
+        return self._parse(Health, self._send("GET", "/health", auth=False))
+
+    def me(self) -> UserPublic:
+        return self._parse(UserPublic, self.request("GET", "/auth/me"))
+
+    def request(self, method: str, path: str, **kwargs: Any) -> Any:
+        """An authenticated call; an expired access token is refreshed once, transparently."""
+        try:
+            return self._send(method, path, auth=True, **kwargs)
+        except ApiError as exc:
+            if exc.code != ErrorCode.TOKEN_EXPIRED or not self.tokens:
+                raise
+        self.refresh()
+        return self._send(method, path, auth=True, **kwargs)
+
+    # --- plumbing -----------------------------------------------------------------------------
+
+    def _send(self, method: str, path: str, *, auth: bool, **kwargs: Any) -> Any:
+        headers = kwargs.pop("headers", {})
+        tokens = self.tokens
+        if auth and tokens:
+            headers["Authorization"] = f"Bearer {tokens.access_token}"
+        try:
+            response = self._http.request(method, path, headers=headers, **kwargs)
+        except httpx.TransportError as exc:
+            raise ApiError(
+                OFFLINE, f"Нет связи с сервером {self.base_url}. Работа продолжается без сети.",
+            ) from exc
+        return self._decode(response)
+
+    @staticmethod
+    def _decode(response: httpx.Response) -> Any:
+        try:
+            data = response.json()
+        except ValueError:
+            data = None
+        if response.is_success:
+            if data is None:
+                raise ApiError(BAD_RESPONSE, "Сервер прислал непонятный ответ.", response.status_code)
+            return data
+        error = data.get("error") if isinstance(data, dict) else None
+        if isinstance(error, dict) and isinstance(error.get("code"), str):
+            code = error["code"]
+            return_msg = error.get("message") or message_ru(code)
+            raise ApiError(code, str(return_msg), response.status_code, error.get("field"))
+        raise ApiError(BAD_RESPONSE, f"Сервер ответил ошибкой {response.status_code}.", response.status_code)
+
+    @staticmethod
+    def _parse(model: type[Any], data: Any) -> Any:
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            raise ApiError(BAD_RESPONSE, "Сервер прислал непонятный ответ.") from exc
+
+    def close(self) -> None:
+        self._http.close()

@@ -1,0 +1,254 @@
+"""``ksdesk [--server URL] [--data-dir DIR] [--lang en]`` — start-up and wiring.
+
+With no server given or configured, the embedded demo server is started as a child process and
+the demo operator is logged in. The main window opens at once from the local cache; the network
+comes up in the background and the status bar follows it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from ksdesk_desktop import __version__
+from ksdesk_desktop.api_client import ApiClient, ApiError
+from ksdesk_desktop.config import UserSettings
+from ksdesk_desktop.credentials import CredentialStore
+from ksdesk_desktop.crash import CrashHandler
+from ksdesk_desktop.embedded import EmbeddedServer
+from ksdesk_desktop.i18n import LANGUAGES, install_translators
+from ksdesk_desktop.ops import Op, TaskManager
+from ksdesk_desktop.paths import Paths
+from ksdesk_desktop.session import Connection
+from ksdesk_desktop.store import LocalStore, StoreVersionError
+from ksdesk_desktop.sysinfo import SystemContext, system_info
+from ksdesk_desktop.ui.login_dialog import LoginDialog
+from ksdesk_desktop.ui.main_window import MainWindow
+from sync.protocol import Health, TokenPair
+
+log = logging.getLogger(__name__)
+DEMO_LOGIN, DEMO_PASSWORD = "operator", "demo"
+
+
+@dataclass(frozen=True)
+class Options:
+    server: str | None = None
+    data_dir: str | None = None
+    lang: str | None = None
+    demo_tickets: int = 2000
+
+
+def parse_args(argv: Sequence[str] | None = None) -> Options:
+    parser = argparse.ArgumentParser(prog="ksdesk", description="КС Деск — рабочее место сотрудника поддержки")
+    parser.add_argument("--server", help="адрес центрального сервера; без него запускается встроенный демо-сервер")
+    parser.add_argument("--data-dir", help="папка для всех данных, кэша, настроек и журналов")
+    parser.add_argument("--lang", choices=LANGUAGES, help="язык интерфейса (по умолчанию ru)")
+    parser.add_argument("--demo-tickets", type=int, default=2000, help="размер демо-данных встроенного сервера")
+    parser.add_argument("--version", action="version", version=f"ksdesk {__version__}")
+    args = parser.parse_args(argv)
+    return Options(args.server, args.data_dir, args.lang, args.demo_tickets)
+
+
+def setup_logging(paths: Paths) -> None:
+    handler = logging.handlers.RotatingFileHandler(
+        paths.logs / "ksdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+class Controller(QObject):
+    """Owns the services and the main window; connects the network side to what the user sees."""
+
+    def __init__(self, options: Options, paths: Paths, store: LocalStore, settings: UserSettings,
+                 credentials: CredentialStore | None = None) -> None:
+        super().__init__()
+        self.options, self.paths, self.store, self.settings = options, paths, store, settings
+        self.credentials = credentials or CredentialStore()
+        self.tasks = TaskManager(self)
+        self.connection = Connection(self)
+        self.embedded: EmbeddedServer | None = None
+        self.login_dialog: LoginDialog | None = None
+        self.window = MainWindow(self.connection, self.system_info, on_close=self.shutdown)
+        self.tasks.busy_changed.connect(self.window.status.set_busy)
+        self.connection.error.connect(lambda msg: self.window.statusBar().showMessage(msg, 15000))
+        self.health_timer = QTimer(self)
+        self.health_timer.setInterval(int(settings.get("health_interval_s")) * 1000)
+        self.health_timer.timeout.connect(self.check_health)
+        self._closed = False
+
+    @property
+    def server_url(self) -> str:
+        return self.options.server or str(self.settings.get("server_url"))
+
+    # --- start ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.window.status.set_pending(self.store.pending_count())
+        self.window.status.set_last_sync(self.store.last_sync_at())
+        self.window.show()
+        if self.server_url:
+            self._start_remote()
+        else:
+            self._start_embedded()
+
+    def _start_embedded(self) -> None:
+        self.embedded = EmbeddedServer(
+            self.paths.embedded_server, self.paths.logs / "embedded-server.log",
+            demo_tickets=self.options.demo_tickets, parent=self,
+        )
+        self.embedded.ready.connect(self._embedded_ready)
+        self.embedded.progress.connect(
+            lambda stage, done, total: self.window.status.set_progress(stage, done, total)
+        )
+        self.embedded.stopped.connect(self._embedded_stopped)
+        self.connection.set_starting(True)
+        self.window.status.set_busy(self.tr("Запуск встроенного сервера…"))
+        self.embedded.start()
+
+    def _embedded_ready(self, url: str) -> None:
+        self.window.status.set_busy("")
+        api = ApiClient(url)
+        self.connection.set_api(api, embedded=True)
+        Op(lambda _s: (api.login(DEMO_LOGIN, DEMO_PASSWORD), api.health())).success(
+            lambda result: self._logged_in(*result)
+        ).failure(self._network_failed).with_progress(self.tr("Вход в систему")).run(self.tasks)
+
+    def _embedded_stopped(self, message: str) -> None:
+        self.window.status.set_busy("")
+        self.health_timer.stop()
+        self.connection.set_offline(message)
+        self.connection.report(message)
+
+    def _start_remote(self) -> None:
+        login = str(self.settings.get("login"))
+        token = self.credentials.load_refresh_token(self.server_url, login) if login else None
+        if not token:
+            self.ask_login()
+            return
+        api = ApiClient(self.server_url)
+        self.connection.set_api(api, embedded=False)
+        self.connection.set_starting(True)
+        Op(lambda _s: (api.refresh(token), api.health())).success(
+            lambda result: self._logged_in(*result)
+        ).failure(self._refresh_failed).with_progress(self.tr("Восстановление сеанса")).run(self.tasks)
+
+    def _refresh_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ApiError) and exc.offline:
+            self._network_failed(exc)  # keep working from the cache; retry when the server answers
+            self.health_timer.start()
+            return
+        self.credentials.forget(self.server_url, str(self.settings.get("login")))
+        self.ask_login()
+
+    def ask_login(self) -> LoginDialog:
+        dialog = LoginDialog(
+            self.tasks,
+            server_url=self.server_url,
+            login=str(self.settings.get("login")),
+            remember=bool(self.settings.get("remember")),
+            keyring_available=self.credentials.available,
+            parent=self.window,
+        )
+        dialog.finished.connect(lambda result: self._login_finished(dialog, result))
+        self.login_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _login_finished(self, dialog: LoginDialog, result: int) -> None:
+        if result != QDialog.DialogCode.Accepted or dialog.api is None or dialog.tokens is None:
+            self.connection.set_offline(self.tr("Вход не выполнен."))
+            return
+        api, pair = dialog.api, dialog.tokens
+        url = api.base_url
+        self.settings.set("server_url", url if not self.options.server else str(self.settings.get("server_url")))
+        self.settings.set("login", pair.user.login)
+        self.settings.set("remember", dialog.remember)
+        self.settings.save()
+        if dialog.remember:
+            if not self.credentials.save_refresh_token(url, pair.user.login, pair.refresh_token):
+                self.connection.report(self.tr("Хранилище паролей недоступно: при следующем запуске нужно будет войти снова."))
+        self.connection.set_api(api, embedded=False)
+        Op(lambda _s: (pair, api.health())).success(lambda r: self._logged_in(*r)).failure(
+            self._network_failed
+        ).run(self.tasks)
+
+    def _logged_in(self, pair: TokenPair, health: Health) -> None:
+        self.connection.set_user(pair.user)
+        self.connection.set_online(health)
+        if not self.connection.embedded and self.settings.get("remember") and self.connection.api:
+            self.credentials.save_refresh_token(self.connection.server_url, pair.user.login, pair.refresh_token)
+        self.health_timer.start()
+
+    def _network_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, ApiError):
+            raise exc
+        self.connection.set_offline(exc.message)
+        if not exc.offline:
+            self.connection.report(exc.message)
+
+    # --- while running ------------------------------------------------------------------------
+
+    def check_health(self) -> None:
+        api = self.connection.api
+        if api is None:
+            return
+        Op(lambda _s: api.health()).success(self.connection.set_online).failure(self._network_failed).run(self.tasks)
+
+    def system_info(self) -> str:
+        c = self.connection
+        return system_info(SystemContext(
+            server_url=c.server_url,
+            server_kind=(self.tr("встроенный") if c.embedded else self.tr("внешний")) if c.server_url else "",
+            server_version=c.health.version if c.health else "",
+            server_database=c.health.database if c.health else "",
+            cache_path=str(self.store.path),
+            cache_bytes=self.store.size_bytes(),
+            user=f"{c.user.login} ({c.user.full_name}, {c.user.role})" if c.user else "",
+            language=self.options.lang or str(self.settings.get("language")),
+        ))
+
+    def shutdown(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.health_timer.stop()
+        self.tasks.shutdown()
+        if self.embedded is not None:
+            self.embedded.stop()
+        self.connection.close()
+        self.store.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_args(argv)
+    paths = Paths.resolve(options.data_dir).ensure()
+    setup_logging(paths)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("KSDesk")
+    app.setApplicationVersion(__version__)
+    crash = CrashHandler(paths.logs)
+    crash.install()
+    settings = UserSettings(paths.settings_file)
+    lang = options.lang or str(settings.get("language"))
+    if lang not in LANGUAGES:
+        lang = "ru"
+    translators = install_translators(app, lang, paths.cache)  # noqa: F841 (kept alive for the app's life)
+    try:
+        store = LocalStore(paths.local_db)
+    except StoreVersionError as exc:
+        QMessageBox.critical(None, app.tr("КС Деск"), str(exc))
+        return 3
+    controller = Controller(options, paths, store, settings)
+    controller.start()
+    app.aboutToQuit.connect(controller.shutdown)
+    return app.exec()

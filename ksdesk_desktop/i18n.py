@@ -1,0 +1,72 @@
+"""Translations. Source strings are Russian (the default UI); English comes from
+``resources/translations/ksdesk_en.ts``, compiled to ``.qm`` with Qt's lrelease when it is missing
+or older than the ``.ts`` (into the cache folder: generated files are never committed). Qt's own
+``qtbase_<lang>`` makes standard buttons speak the same language."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from ksdesk_desktop.resources import resource
+
+log = logging.getLogger(__name__)
+LANGUAGES = ("ru", "en")
+
+
+def lrelease_path() -> Path | None:
+    bundled = Path(PySide6.__file__).parent / "lrelease"
+    for candidate in (bundled, bundled.with_suffix(".exe")):
+        if candidate.exists():
+            return candidate
+    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    return Path(found) if found else None
+
+
+def compiled_translation(lang: str, cache_dir: Path) -> Path | None:
+    """The ``.qm`` for ``lang``: shipped beside the ``.ts``, or compiled into ``cache_dir``."""
+    ts = resource("translations", f"ksdesk_{lang}.ts")
+    shipped = ts.with_suffix(".qm")
+    if shipped.exists() and (not ts.exists() or shipped.stat().st_mtime >= ts.stat().st_mtime):
+        return shipped
+    if not ts.exists():
+        return None
+    target = cache_dir / "translations" / f"ksdesk_{lang}.qm"
+    if target.exists() and target.stat().st_mtime >= ts.stat().st_mtime:
+        return target
+    tool = lrelease_path()
+    if tool is None:
+        log.warning("no lrelease found; %s stays untranslated", lang)
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        [str(tool), "-silent", str(ts), "-qm", str(target)], capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0 or not target.exists():
+        log.warning("lrelease failed for %s: %s", ts, result.stderr.strip())
+        return None
+    return target
+
+
+def install_translators(app: QCoreApplication, lang: str, cache_dir: Path) -> list[QTranslator]:
+    """Install Qt's and our translators for ``lang``; keep the returned list alive."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    QLocale.setDefault(QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English))
+    translators: list[QTranslator] = []
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        translators.append(qt)
+    if lang != "ru":  # Russian is the source language
+        qm = compiled_translation(lang, cache_dir)
+        ours = QTranslator(app)
+        if qm is not None and ours.load(str(qm)):
+            translators.append(ours)
+    for translator in translators:
+        app.installTranslator(translator)
+    return translators

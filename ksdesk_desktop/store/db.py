@@ -1,0 +1,98 @@
+"""Opening the local cache with a versioned schema (``PRAGMA user_version`` = major * 1000 + minor).
+
+A newer *minor* version (added tables or columns) is opened as is; a newer *major* version is
+refused with a clear message, so an old client never damages a cache written by a newer one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, select, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from ksdesk_desktop.store import schema
+
+SCHEMA_MAJOR = 1
+SCHEMA_MINOR = 0
+
+# (version reached, step) — each step moves the schema from the previous version to this one
+MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
+    (1000, lambda conn: schema.metadata.create_all(conn)),
+]
+
+
+class StoreVersionError(RuntimeError):
+    """The cache was written by a newer, incompatible version of the program."""
+
+
+def _engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path.as_posix()}", connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    return engine
+
+
+class LocalStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine = _engine(path)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        with self.engine.begin() as conn:
+            current = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
+            if current // 1000 > SCHEMA_MAJOR:
+                self.engine.dispose()
+                raise StoreVersionError(
+                    f"Локальный кэш {self.path} создан более новой версией программы "
+                    f"(схема {current // 1000}.{current % 1000}). Обновите программу."
+                )
+            for version, step in MIGRATIONS:
+                if current < version:
+                    step(conn)
+                    conn.exec_driver_sql(f"PRAGMA user_version = {version}")
+                    current = version
+
+    @property
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
+
+    def get_meta(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == key)).scalar()
+
+    def set_meta(self, key: str, value: str) -> None:
+        stmt = sqlite_insert(schema.meta).values(key=key, value=value)
+        with self.engine.begin() as conn:
+            conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+
+    def pending_count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(schema.outbox)).scalar_one())
+
+    def last_sync_at(self) -> datetime | None:
+        value = self.get_meta("last_sync_at")
+        return datetime.fromisoformat(value).astimezone(UTC) if value else None
+
+    def size_bytes(self) -> int:
+        files = [self.path, self.path.with_name(self.path.name + "-wal")]
+        return sum(f.stat().st_size for f in files if f.exists())
+
+    def check(self) -> None:
+        with self.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+
+    def close(self) -> None:
+        self.engine.dispose()

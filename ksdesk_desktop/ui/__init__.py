@@ -1,0 +1,1 @@
+"""Widgets: they show and collect; rules live in ``sync`` and in plain modules."""

@@ -1,0 +1,105 @@
+"""The main window: the quick-access panel switches between Navigator, current tasks and desktop
+(N1); the menu has «О программе» (T10); the status bar shows the sync state (S5). Services come in
+through the constructor — no globals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
+
+from ksdesk_desktop.session import Connection
+from ksdesk_desktop.ui.about_dialog import AboutDialog
+from ksdesk_desktop.ui.pages import CurrentTasksPage, DesktopPage, NavigatorPage
+from ksdesk_desktop.ui.status_bar import SyncStatusBar
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        connection: Connection,
+        system_info: Callable[[], str],
+        on_close: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.setWindowTitle(self.tr("КС Деск — рабочее место сотрудника поддержки"))
+        self.resize(1200, 760)
+        self._system_info = system_info
+        self._on_close = on_close
+        self.about_dialog: AboutDialog | None = None
+
+        self.navigator_page = NavigatorPage()
+        self.current_tasks_page = CurrentTasksPage()
+        self.desktop_page = DesktopPage()
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+        for page in (self.navigator_page, self.current_tasks_page, self.desktop_page):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+
+        self.quick_access = self._build_quick_access()
+        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.quick_access)
+        self._build_menu()
+        self.status = SyncStatusBar(connection, self)
+        self.setStatusBar(self.status)
+        self.show_page(self.desktop_page)
+
+    def _build_quick_access(self) -> QToolBar:
+        bar = QToolBar(self.tr("Панель быстрого доступа"), self)
+        bar.setObjectName("quick_access")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        group = QActionGroup(self)
+        self.page_actions: dict[QWidget, QAction] = {}
+        entries = (
+            (self.navigator_page, self.tr("Навигатор"), "Ctrl+1", "action_navigator"),
+            (self.current_tasks_page, self.tr("Текущие задачи"), "Ctrl+2", "action_current_tasks"),
+            (self.desktop_page, self.tr("Рабочий стол"), "Ctrl+3", "action_desktop"),
+        )
+        for page, text, shortcut, name in entries:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{text} ({shortcut})")
+            action.triggered.connect(lambda _checked=False, p=page: self.show_page(p))
+            group.addAction(action)
+            bar.addAction(action)
+            self.page_actions[page] = action
+        return bar
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Меню"))
+        menu.setObjectName("main_menu")
+        self.about_action = QAction(self.tr("&О программе…"), self)
+        self.about_action.setObjectName("action_about")
+        self.about_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.about_action.triggered.connect(self.show_about)
+        menu.addAction(self.about_action)
+        menu.addSeparator()
+        quit_action = QAction(self.tr("&Выход"), self)
+        quit_action.setObjectName("action_quit")
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+        view = self.menuBar().addMenu(self.tr("&Вид"))
+        for action in self.page_actions.values():
+            view.addAction(action)
+
+    def show_page(self, page: QWidget) -> None:
+        self.pages.setCurrentWidget(page)
+        self.page_actions[page].setChecked(True)
+
+    def show_about(self) -> AboutDialog:
+        self.about_dialog = AboutDialog(self._system_info(), self)
+        self.about_dialog.open()
+        return self.about_dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if self._on_close is not None:
+            self._on_close()
+        super().closeEvent(event)

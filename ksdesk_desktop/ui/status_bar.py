@@ -1,0 +1,75 @@
+"""Status bar (S5): online/offline, pending changes, last successful sync, running work."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+
+from ksdesk_desktop.session import Connection
+
+
+class SyncStatusBar(QStatusBar):
+    def __init__(self, connection: Connection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("status_bar")
+        self._connection = connection
+        self.busy_label = QLabel()
+        self.busy_label.setObjectName("busy_label")
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("busy_bar")
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.setRange(0, 0)
+        self.connection_label = QLabel()
+        self.connection_label.setObjectName("connection_label")
+        self.pending_label = QLabel()
+        self.pending_label.setObjectName("pending_label")
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("sync_label")
+        self.user_label = QLabel()
+        self.user_label.setObjectName("user_label")
+        self.addWidget(self.busy_label)
+        self.addWidget(self.busy_bar)
+        for label in (self.user_label, self.pending_label, self.sync_label, self.connection_label):
+            self.addPermanentWidget(label)
+        self.set_busy("")
+        self.set_pending(0)
+        self.set_last_sync(None)
+        connection.changed.connect(self.refresh_connection)
+        self.refresh_connection()
+
+    def set_busy(self, label: str) -> None:
+        self.busy_label.setText(label)
+        self.busy_label.setVisible(bool(label))
+        self.busy_bar.setVisible(bool(label))
+
+    def set_progress(self, label: str, done: int, total: int) -> None:
+        self.busy_label.setText(label)
+        self.busy_bar.setRange(0, max(total, 1))
+        self.busy_bar.setValue(done)
+        self.busy_label.setVisible(True)
+        self.busy_bar.setVisible(done < total)
+
+    def set_pending(self, count: int) -> None:
+        self.pending_label.setText(self.tr("Исходящие: {n}").format(n=count))
+        self.pending_label.setToolTip(self.tr("Изменения, ещё не отправленные на сервер"))
+
+    def set_last_sync(self, when: datetime | None) -> None:
+        text = when.astimezone().strftime("%d.%m.%Y %H:%M:%S") if when else self.tr("ещё не было")
+        self.sync_label.setText(self.tr("Синхронизация: {when}").format(when=text))
+
+    def refresh_connection(self) -> None:
+        c = self._connection
+        if c.online:
+            text, colour = self.tr("В сети"), "#1b7f2a"
+        elif c.starting:
+            text, colour = self.tr("Подключение…"), "#8a6d00"
+        else:
+            text, colour = self.tr("Нет связи"), "#b00020"
+        self.connection_label.setText(f"● {text}")
+        self.connection_label.setStyleSheet(f"color: {colour};")
+        tip = c.server_url or self.tr("сервер не выбран")
+        if c.last_error:
+            tip += "\n" + c.last_error
+        self.connection_label.setToolTip(tip)
+        self.user_label.setText(c.user.full_name if c.user else self.tr("Вход не выполнен"))

@@ -1,0 +1,56 @@
+"""Stable error codes shared by the server (API answers) and the client (messages to the user).
+
+The code is the contract: clients branch on it, never on the message. The Russian message is the
+default text shown to an operator; the client may translate it by code.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    VALIDATION_ERROR = "validation_error"
+    INVALID_JSON = "invalid_json"
+    NOT_FOUND = "not_found"
+    METHOD_NOT_ALLOWED = "method_not_allowed"
+    PAYLOAD_TOO_LARGE = "payload_too_large"
+    AUTH_REQUIRED = "auth_required"
+    INVALID_CREDENTIALS = "invalid_credentials"
+    TOKEN_EXPIRED = "token_expired"
+    INVALID_TOKEN = "invalid_token"
+    USER_DISABLED = "user_disabled"
+    FORBIDDEN = "forbidden"
+    CONFLICT = "conflict"
+    ALREADY_EXISTS = "already_exists"
+    RATE_LIMITED = "rate_limited"
+    SERVICE_UNAVAILABLE = "service_unavailable"
+    INTERNAL_ERROR = "internal_error"
+
+
+MESSAGES_RU: dict[ErrorCode, str] = {
+    ErrorCode.VALIDATION_ERROR: "Неверные данные в запросе.",
+    ErrorCode.INVALID_JSON: "Тело запроса не является корректным JSON.",
+    ErrorCode.NOT_FOUND: "Запись не найдена.",
+    ErrorCode.METHOD_NOT_ALLOWED: "Метод не поддерживается.",
+    ErrorCode.PAYLOAD_TOO_LARGE: "Запрос слишком большой.",
+    ErrorCode.AUTH_REQUIRED: "Требуется вход в систему.",
+    ErrorCode.INVALID_CREDENTIALS: "Неверный логин или пароль.",
+    ErrorCode.TOKEN_EXPIRED: "Сеанс истёк, войдите снова.",
+    ErrorCode.INVALID_TOKEN: "Сеанс недействителен, войдите снова.",
+    ErrorCode.USER_DISABLED: "Учётная запись отключена.",
+    ErrorCode.FORBIDDEN: "Недостаточно прав для этого действия.",
+    ErrorCode.CONFLICT: "Запись уже изменена другим пользователем.",
+    ErrorCode.ALREADY_EXISTS: "Такая запись уже существует.",
+    ErrorCode.RATE_LIMITED: "Слишком много запросов, попробуйте позже.",
+    ErrorCode.SERVICE_UNAVAILABLE: "Сервис временно недоступен.",
+    ErrorCode.INTERNAL_ERROR: "Внутренняя ошибка сервера.",
+}
+
+
+def message_ru(code: ErrorCode | str) -> str:
+    """The default Russian message for a code (a generic one for codes this build does not know)."""
+    try:
+        return MESSAGES_RU[ErrorCode(code)]
+    except ValueError:
+        return "Ошибка сервера."

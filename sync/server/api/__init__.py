@@ -1,0 +1,1 @@
+"""HTTP routers under ``/api/v1``."""

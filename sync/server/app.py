@@ -1,0 +1,58 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, Response
+
+from sync import __version__
+from sync.errors import ErrorCode
+from sync.protocol import API_PREFIX
+from sync.server.api import auth, health
+from sync.server.bootstrap import prepare_database
+from sync.server.errors import error_response, install_handlers
+from sync.server.settings import Settings
+from sync.server.state import ServerState
+
+
+def create_app(settings: Settings | None = None, *, prepare: bool = True) -> FastAPI:
+    settings = settings or Settings()
+    state = ServerState.from_settings(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if prepare:
+            prepare_database(state.engine)
+        yield
+        state.engine.dispose()
+
+    app = FastAPI(
+        title="KS Desk server",
+        version=__version__,
+        lifespan=lifespan,
+        openapi_url="/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.ksdesk = state
+    install_handlers(app)
+    _limit_body_size(app, settings.max_request_bytes)
+    app.include_router(health.router, prefix=API_PREFIX)
+    app.include_router(auth.router, prefix=API_PREFIX)
+    return app
+
+
+def _limit_body_size(app: FastAPI, limit: int) -> None:
+    """Refuse a declared body larger than ``limit`` before reading it."""
+
+    @app.middleware("http")
+    async def _check(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        declared = request.headers.get("content-length")
+        if declared is not None:
+            if not declared.isdigit():
+                return error_response(ErrorCode.VALIDATION_ERROR, "Неверный заголовок Content-Length.")
+            if int(declared) > limit:
+                return error_response(ErrorCode.PAYLOAD_TOO_LARGE)
+        return await call_next(request)

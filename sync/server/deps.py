@@ -1,0 +1,79 @@
+"""FastAPI dependencies: the database session, the current user and the one place roles are checked."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Annotated
+
+import jwt
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from sync.errors import ErrorCode
+from sync.roles import Permission, may
+from sync.server.errors import ServiceError
+from sync.server.models import User
+from sync.server.security import decode_access_token
+from sync.server.state import ServerState
+
+_bearer = HTTPBearer(auto_error=False)
+
+
+def get_state(request: Request) -> ServerState:
+    state: ServerState = request.app.state.ksdesk
+    return state
+
+
+StateDep = Annotated[ServerState, Depends(get_state)]
+
+
+def get_session(state: StateDep) -> Iterator[Session]:
+    """One session per request: committed when the handler returns, rolled back on any error."""
+    with state.session_factory() as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def get_current_user(
+    state: StateDep,
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> User:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise ServiceError(ErrorCode.AUTH_REQUIRED)
+    try:
+        claims = decode_access_token(credentials.credentials, state.secret_key)
+        user_id = uuid.UUID(str(claims["sub"]))
+    except jwt.ExpiredSignatureError as exc:
+        raise ServiceError(ErrorCode.TOKEN_EXPIRED) from exc
+    except (jwt.InvalidTokenError, ValueError) as exc:
+        raise ServiceError(ErrorCode.INVALID_TOKEN) from exc
+    user = session.get(User, user_id)
+    if user is None or user.deleted_at is not None:
+        raise ServiceError(ErrorCode.INVALID_TOKEN)
+    if not user.is_active:
+        raise ServiceError(ErrorCode.USER_DISABLED)
+    return user
+
+
+CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+def require(permission: Permission) -> Callable[[User], User]:
+    """A dependency that lets through only users whose role holds ``permission`` (sync.roles)."""
+
+    def _check(user: CurrentUser) -> User:
+        if not may(user.role, permission):
+            raise ServiceError(ErrorCode.FORBIDDEN)
+        return user
+
+    return _check

@@ -1,0 +1,104 @@
+"""The service layer raises :class:`ServiceError` with a stable code; one set of handlers turns
+every error — ours, validation, routing, and any bug — into ``{"error": {code, message, field}}``."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sync.errors import ErrorCode, message_ru
+
+log = logging.getLogger(__name__)
+
+STATUS: dict[ErrorCode, int] = {
+    ErrorCode.VALIDATION_ERROR: 422,
+    ErrorCode.INVALID_JSON: 400,
+    ErrorCode.NOT_FOUND: 404,
+    ErrorCode.METHOD_NOT_ALLOWED: 405,
+    ErrorCode.PAYLOAD_TOO_LARGE: 413,
+    ErrorCode.AUTH_REQUIRED: 401,
+    ErrorCode.INVALID_CREDENTIALS: 401,
+    ErrorCode.TOKEN_EXPIRED: 401,
+    ErrorCode.INVALID_TOKEN: 401,
+    ErrorCode.USER_DISABLED: 403,
+    ErrorCode.FORBIDDEN: 403,
+    ErrorCode.CONFLICT: 409,
+    ErrorCode.ALREADY_EXISTS: 409,
+    ErrorCode.RATE_LIMITED: 429,
+    ErrorCode.SERVICE_UNAVAILABLE: 503,
+    ErrorCode.INTERNAL_ERROR: 500,
+}
+
+_HTTP_CODES: dict[int, ErrorCode] = {
+    400: ErrorCode.VALIDATION_ERROR,
+    401: ErrorCode.AUTH_REQUIRED,
+    403: ErrorCode.FORBIDDEN,
+    404: ErrorCode.NOT_FOUND,
+    405: ErrorCode.METHOD_NOT_ALLOWED,
+    413: ErrorCode.PAYLOAD_TOO_LARGE,
+}
+
+
+class ServiceError(Exception):
+    def __init__(self, code: ErrorCode, message: str | None = None, field: str | None = None) -> None:
+        self.code = code
+        self.message = message or message_ru(code)
+        self.field = field
+        super().__init__(f"{code}: {self.message}")
+
+    @property
+    def status(self) -> int:
+        return STATUS[self.code]
+
+
+def error_response(
+    code: ErrorCode, message: str | None = None, field: str | None = None, status: int | None = None
+) -> JSONResponse:
+    body = {"error": {"code": str(code), "message": message or message_ru(code), "field": field}}
+    headers = {"WWW-Authenticate": "Bearer"} if STATUS[code] == 401 else None
+    return JSONResponse(body, status_code=status or STATUS[code], headers=headers)
+
+
+def _field_of(loc: tuple[object, ...] | list[object]) -> str | None:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+    return ".".join(parts) or None
+
+
+async def _service_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ServiceError)
+    return error_response(exc.code, exc.message, exc.field)
+
+
+async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = exc.errors()
+    first = errors[0] if errors else {}
+    if first.get("type") == "json_invalid":
+        return error_response(ErrorCode.INVALID_JSON)
+    field = _field_of(first.get("loc", ()))
+    detail = first.get("msg", "")
+    message = f"{message_ru(ErrorCode.VALIDATION_ERROR)} Поле «{field}»: {detail}" if field else None
+    return error_response(ErrorCode.VALIDATION_ERROR, message, field)
+
+
+async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    code = _HTTP_CODES.get(exc.status_code, ErrorCode.VALIDATION_ERROR)
+    status = exc.status_code if 400 <= exc.status_code < 500 else 400
+    return error_response(code, status=status)
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return error_response(ErrorCode.INTERNAL_ERROR)
+
+
+def install_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(ServiceError, _service_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)

@@ -1,0 +1,338 @@
+"""The server's data model for the whole product (PRODUCT.md), SQLAlchemy 2 declarative.
+
+Every synced record carries a client-makeable UUIDv7 ``id``, a ``version`` that increases with each
+change, ``created_at``/``updated_at`` and a soft-delete mark ``deleted_at``. Names follow the glossary.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from sync.ids import new_id
+from sync.reference import MAX_SUBJECT, MAX_TAG, MAX_TEXT_FIELD
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite stores them naive)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use timezone-aware UTC")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Synced:
+    """Columns every synced record has."""
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+# --- people -----------------------------------------------------------------------------------
+
+
+class User(Synced, Base):
+    __tablename__ = "users"
+    login: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254))
+    role: Mapped[str] = mapped_column(String(20))  # sync.roles.Role
+    password_hash: Mapped[str] = mapped_column(String(200))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class RefreshToken(Base):
+    """Opaque refresh tokens, stored only as a SHA-256 hash; rotated on every use."""
+
+    __tablename__ = "refresh_tokens"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class AgentStateRecord(Base):
+    """A4: Ready / Not ready of an agent; the server owns the offer timer."""
+
+    __tablename__ = "agent_states"
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    state: Mapped[str] = mapped_column(String(20), default="not_ready")  # sync.reference.AgentState
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# --- clients directory --------------------------------------------------------------------------
+
+
+class Customer(Synced, Base):
+    """Заказчик: the organization that holds a contract with the vendor or a partner (T6)."""
+
+    __tablename__ = "customers"
+    organization_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organizations.id"), unique=True)
+    note: Mapped[str] = mapped_column(String(MAX_TEXT_FIELD), default="")
+
+
+class Organization(Synced, Base):
+    """An organization from the Clients directory; unique by INN+KPP (T5)."""
+
+    __tablename__ = "organizations"
+    __table_args__ = (UniqueConstraint("inn", "kpp", name="uq_organizations_inn_kpp"),)
+    inn: Mapped[str] = mapped_column(String(12), index=True)
+    kpp: Mapped[str] = mapped_column(String(9), default="")  # "" for individual entrepreneurs
+    ogrn: Mapped[str] = mapped_column(String(15), default="")
+    name: Mapped[str] = mapped_column(String(500), index=True)  # short name with legal form
+    full_name: Mapped[str] = mapped_column(String(1000), default="")
+    address: Mapped[str] = mapped_column(String(1000), default="")
+    registry_status: Mapped[str] = mapped_column(String(20), default="ACTIVE")  # provider state.status
+    registry_verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    # T6: the customer whose contract this organization works under (its own, or another's)
+    customer_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("customers.id", use_alter=True), index=True
+    )
+
+
+class Contact(Synced, Base):
+    """A person of an organization; an applicant is a contact (T3). Unique by e-mail or phone
+    within the organization (T5)."""
+
+    __tablename__ = "contacts"
+    organization_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organizations.id"), index=True)
+    full_name: Mapped[str] = mapped_column(String(300))
+    position: Mapped[str] = mapped_column(String(300), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")  # E.164
+    phone_ext: Mapped[str] = mapped_column(String(10), default="")
+
+
+class SoftwareComplex(Synced, Base):
+    __tablename__ = "software_complexes"
+    code: Mapped[str] = mapped_column(String(50), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Component(Synced, Base):
+    __tablename__ = "components"
+    complex_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("software_complexes.id"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Contract(Synced, Base):
+    """A contract of a customer, valid between two dates, covering some software complexes (T7)."""
+
+    __tablename__ = "contracts"
+    customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customers.id"), index=True)
+    number: Mapped[str] = mapped_column(String(100))
+    partner: Mapped[str] = mapped_column(String(500), default="")  # "" when signed with the vendor
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date] = mapped_column(Date)
+    complexes: Mapped[list[SoftwareComplex]] = relationship(secondary="contract_complexes")
+
+
+class ContractComplex(Base):
+    __tablename__ = "contract_complexes"
+    contract_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("contracts.id", ondelete="CASCADE"), primary_key=True
+    )
+    complex_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("software_complexes.id"), primary_key=True)
+
+
+class ListItemRecord(Synced, Base):
+    """Reference lists: ticket types, channels, priorities, statuses (``sync.reference``)."""
+
+    __tablename__ = "list_items"
+    __table_args__ = (UniqueConstraint("kind", "code", name="uq_list_items_kind_code"),)
+    kind: Mapped[str] = mapped_column(String(30))
+    code: Mapped[str] = mapped_column(String(30))
+    label_ru: Mapped[str] = mapped_column(String(200))
+    label_en: Mapped[str] = mapped_column(String(200))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+# --- tickets ------------------------------------------------------------------------------------
+
+
+class Counter(Base):
+    """Named counters for atomic number assignment (registration numbers, T13)."""
+
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Ticket(Synced, Base):
+    """Обращение."""
+
+    __tablename__ = "tickets"
+    registration_number: Mapped[str | None] = mapped_column(String(30), unique=True)
+    provisional_number: Mapped[str | None] = mapped_column(String(40))
+    organization_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organizations.id"), index=True)
+    contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contacts.id"), index=True)
+    applicant_name: Mapped[str] = mapped_column(String(300), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    phone_ext: Mapped[str] = mapped_column(String(10), default="")
+    complex_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("software_complexes.id"))
+    component_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("components.id"))
+    ticket_type: Mapped[str] = mapped_column(String(30))
+    channel: Mapped[str] = mapped_column(String(30))
+    priority: Mapped[str] = mapped_column(String(30))
+    system_info: Mapped[str] = mapped_column(Text, default="")
+    subject: Mapped[str] = mapped_column(String(MAX_SUBJECT))
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(30), index=True)
+    route: Mapped[str] = mapped_column(String(20), default="line_1")  # sync.roles.Line
+    assignee_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), index=True)
+    author_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    registered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Attachment(Synced, Base):
+    """A file of a ticket, stored content-addressed on disk by SHA-256 (T12)."""
+
+    __tablename__ = "attachments"
+    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id"), index=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content_type: Mapped[str] = mapped_column(String(200), default="application/octet-stream")
+    uploaded_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+
+
+class AuditEntry(Base):
+    """Who changed what and when (W3). Append-only."""
+
+    __tablename__ = "audit_entries"
+    __table_args__ = (Index("ix_audit_entries_entity", "entity", "entity_id"),)
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    entity: Mapped[str] = mapped_column(String(50))
+    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    action: Mapped[str] = mapped_column(String(50))
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class MailMessage(Base):
+    """An e-mail queued in the same transaction as its cause and sent by the mail sender (T14)."""
+
+    __tablename__ = "mail_messages"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    ticket_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tickets.id"), index=True)
+    recipient: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(500))
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="queued", index=True)  # queued/sent/failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str] = mapped_column(String(1000), default="")
+
+
+# --- agent desk ---------------------------------------------------------------------------------
+
+
+class CustomerRequest(Synced, Base):
+    """Запрос клиента (agent desk): groups the activities of one problem (A3, A5, A7)."""
+
+    __tablename__ = "requests"
+    organization_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organizations.id"), index=True)
+    contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contacts.id"), index=True)
+    title: Mapped[str] = mapped_column(String(MAX_TEXT_FIELD), default="")
+    description: Mapped[str] = mapped_column(String(MAX_TEXT_FIELD), default="")
+    status: Mapped[str] = mapped_column(String(20), default="open")  # sync.reference.RequestStatus
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AgentTask(Synced, Base):
+    """Задача (входящая): a call, e-mail or portal message in the queue (A1, A2, A4)."""
+
+    __tablename__ = "tasks"
+    kind: Mapped[str] = mapped_column(String(20))  # sync.reference.TaskKind
+    status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
+    organization_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organizations.id"))
+    contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contacts.id"))
+    from_address: Mapped[str] = mapped_column(String(254), default="")  # caller number or sender
+    summary: Mapped[str] = mapped_column(String(MAX_TEXT_FIELD), default="")
+    offered_to: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    offer_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    assignee_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), index=True)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    request_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("requests.id"))
+
+
+class Activity(Synced, Base):
+    """Активность: one interaction, attached to a request (A3)."""
+
+    __tablename__ = "activities"
+    request_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("requests.id"), index=True)
+    task_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tasks.id"))
+    agent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(String(MAX_TEXT_FIELD), default="")
+
+
+class Tag(Synced, Base):
+    """A tag of an activity: unique within the activity, at most 50 characters (A8)."""
+
+    __tablename__ = "tags"
+    __table_args__ = (UniqueConstraint("activity_id", "name", name="uq_tags_activity_name"),)
+    activity_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("activities.id"), index=True)
+    name: Mapped[str] = mapped_column(String(MAX_TAG))

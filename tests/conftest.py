@@ -1,0 +1,15 @@
+"""Test harness: offscreen Qt, every path in tmp_path, an in-memory keyring, real servers.
+
+PostgreSQL: ``KSDESK_TEST_DATABASE_URL`` if set, else the local server at 127.0.0.1:5432
+(database ``test``). Without one the PostgreSQL tests are skipped with the reason — except under CI
+(``CI=true``), where a missing PostgreSQL fails them.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+pytest_plugins = ["tests.fixtures.databases", "tests.fixtures.servers", "tests.fixtures.client"]
