@@ -1,0 +1,357 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US" sourcelanguage="ru_RU">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/about_dialog.py" line="23" />
+        <source>О программе</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/about_dialog.py" line="25" />
+        <source>&lt;b&gt;КС Деск&lt;/b&gt; — рабочее место сотрудника поддержки, версия {v}</source>
+        <translation>&lt;b&gt;KS Desk&lt;/b&gt; — support operator workplace, version {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/about_dialog.py" line="30" />
+        <source>Скопировать в буфер</source>
+        <translation>Copy to clipboard</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/about_dialog.py" line="33" />
+        <source>Скопировать сведения о системе (Ctrl+C)</source>
+        <translation>Copy the system information (Ctrl+C)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/about_dialog.py" line="47" />
+        <source>Сведения скопированы — вставьте их в поле «Информация о системе».</source>
+        <translation>Copied — paste it into the «System information» field.</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <location filename="../../ksdesk_desktop/app.py" line="115" />
+        <source>Запуск встроенного сервера…</source>
+        <translation>Starting the embedded server…</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/app.py" line="124" />
+        <source>Вход в систему</source>
+        <translation>Logging in</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/app.py" line="143" />
+        <source>Восстановление сеанса</source>
+        <translation>Restoring the session</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/app.py" line="169" />
+        <source>Вход не выполнен.</source>
+        <translation>Not logged in.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/app.py" line="179" />
+        <source>Хранилище паролей недоступно: при следующем запуске нужно будет войти снова.</source>
+        <translation>The password store is unavailable: you will have to log in again next time.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/app.py" line="211" />
+        <source>встроенный</source>
+        <translation>embedded</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/app.py" line="211" />
+        <source>внешний</source>
+        <translation>external</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <location filename="../../ksdesk_desktop/crash.py" line="56" />
+        <source>Непредвиденная ошибка</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/crash.py" line="60" />
+        <source>В программе произошла непредвиденная ошибка. Введённые данные сохранены.
+Отчёт об ошибке: {path}
+Передайте его в службу поддержки.</source>
+        <translation>An unexpected error occurred. Your entered data is saved.
+Error report: {path}
+Please send it to support.</translation>
+    </message>
+</context>
+<context>
+    <name>CurrentTasksPage</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="54" />
+        <source>Текущие задачи</source>
+        <translation>Current tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="56" />
+        <source>Служба поддержки Кейсистемс</source>
+        <translation>Keysystems support service</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="57" />
+        <source>Обращение</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="58" />
+        <source>Список доступных документов</source>
+        <translation>Available documents</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopPage</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="65" />
+        <source>Рабочий стол</source>
+        <translation>Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="66" />
+        <source>Лента обращений</source>
+        <translation>Ticket feed</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="68" />
+        <source>Создать обращение</source>
+        <translation>Create ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="71" />
+        <source>Форма обращения появится в следующей версии.</source>
+        <translation>The ticket form comes in the next version.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="72" />
+        <source>Обращений пока нет.</source>
+        <translation>No tickets yet.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="38" />
+        <source>Вход — КС Деск</source>
+        <translation>Log in — KS Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="54" />
+        <source>Войти</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="65" />
+        <source>Хранилище паролей системы недоступно: пароль нужно вводить при каждом входе.</source>
+        <translation>The system password store is unavailable: enter the password at every login.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="81" />
+        <source>Укажите адрес сервера, начиная с http:// или https://.</source>
+        <translation>Enter the server address, starting with http:// or https://.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="84" />
+        <source>Укажите логин.</source>
+        <translation>Enter the login.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="87" />
+        <source>Укажите пароль.</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="97" />
+        <source>Вход…</source>
+        <translation>Logging in…</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="100" />
+        <source>Вход в систему</source>
+        <translation>Logging in</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="111" />
+        <source>Не удалось подключиться к серверу {url}. Проверьте адрес и сеть.</source>
+        <translation>Cannot connect to the server {url}. Check the address and the network.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginForm</name>
+    <message>
+        <location filename="../../forms/login_form.ui" line="17" />
+        <source>&amp;Сервер:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/login_form.ui" line="23" />
+        <source>https://ksdesk.example.ru</source>
+        <translation>https://ksdesk.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../forms/login_form.ui" line="28" />
+        <source>&amp;Логин:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/login_form.ui" line="37" />
+        <source>&amp;Пароль:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/login_form.ui" line="48" />
+        <source>&amp;Запомнить</source>
+        <translation>&amp;Remember</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="29" />
+        <source>КС Деск — рабочее место сотрудника поддержки</source>
+        <translation>KS Desk — support operator workplace</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="52" />
+        <source>Панель быстрого доступа</source>
+        <translation>Quick access panel</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="59" />
+        <source>Навигатор</source>
+        <translation>Navigator</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="60" />
+        <source>Текущие задачи</source>
+        <translation>Current tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="61" />
+        <source>Рабочий стол</source>
+        <translation>Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="76" />
+        <source>&amp;Меню</source>
+        <translation>&amp;Menu</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="78" />
+        <source>&amp;О программе…</source>
+        <translation>&amp;About…</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="84" />
+        <source>&amp;Выход</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="89" />
+        <source>&amp;Вид</source>
+        <translation>&amp;View</translation>
+    </message>
+</context>
+<context>
+    <name>NavigatorPage</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="42" />
+        <source>Навигатор</source>
+        <translation>Navigator</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="44" />
+        <source>УЧЁТ ОБРАЩЕНИЙ ЗАКАЗЧИКОВ</source>
+        <translation>CUSTOMER TICKETS</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="44" />
+        <source>Обращение</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="45" />
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="46" />
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="47" />
+        <source>СПРАВОЧНИКИ</source>
+        <translation>DIRECTORIES</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="45" />
+        <source>Клиенты</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="46" />
+        <source>Программные комплексы</source>
+        <translation>Software complexes</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="47" />
+        <source>Контракты</source>
+        <translation>Contracts</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="54" />
+        <source>Исходящие: {n}</source>
+        <translation>Outbox: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="55" />
+        <source>Изменения, ещё не отправленные на сервер</source>
+        <translation>Changes not yet sent to the server</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="59" />
+        <source>ещё не было</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="59" />
+        <source>Синхронизация: {when}</source>
+        <translation>Last sync: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="64" />
+        <source>В сети</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="66" />
+        <source>Подключение…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="68" />
+        <source>Нет связи</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="72" />
+        <source>сервер не выбран</source>
+        <translation>no server chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="75" />
+        <source>Вход не выполнен</source>
+        <translation>Not logged in</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ksdesk_desktop/app.py" line="249" />
+        <source>КС Деск</source>
+        <translation>KS Desk</translation>
+    </message>
+</context>
+</TS>
