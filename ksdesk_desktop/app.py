@@ -26,6 +26,7 @@ from ksdesk_desktop.embedded import EmbeddedServer
 from ksdesk_desktop.i18n import LANGUAGES, install_translators
 from ksdesk_desktop.ops import Op, TaskManager
 from ksdesk_desktop.paths import Paths
+from ksdesk_desktop.resources import resource
 from ksdesk_desktop.session import Connection
 from ksdesk_desktop.store import LocalStore, StoreVersionError
 from ksdesk_desktop.sysinfo import SystemContext, system_info
@@ -64,6 +65,12 @@ def setup_logging(paths: Paths) -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+
+
+def apply_style(app: QApplication) -> None:
+    style = resource("style.qss")
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
 
 
 class Controller(QObject):
@@ -236,6 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("KSDesk")
     app.setApplicationVersion(__version__)
+    apply_style(app)
     crash = CrashHandler(paths.logs)
     crash.install()
     settings = UserSettings(paths.settings_file)

@@ -36,6 +36,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("login_dialog")
         self.setWindowTitle(self.tr("Вход — КС Деск"))
+        self.setMinimumWidth(440)
         self._tasks = tasks
         self._api_factory = api_factory
         self.api: ApiClient | None = None

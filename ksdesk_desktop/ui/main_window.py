@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
+
+from ksdesk_desktop.resources import resource
 
 from ksdesk_desktop.session import Connection
 from ksdesk_desktop.ui.about_dialog import AboutDialog
@@ -52,17 +54,22 @@ class MainWindow(QMainWindow):
         bar = QToolBar(self.tr("Панель быстрого доступа"), self)
         bar.setObjectName("quick_access")
         bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        bar.setIconSize(QSize(28, 28))
+        caption = QLabel(self.tr("Панель быстрого\nдоступа"))
+        caption.setObjectName("quick_access_caption")
+        caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bar.addWidget(caption)
         group = QActionGroup(self)
         self.page_actions: dict[QWidget, QAction] = {}
         entries = (
-            (self.navigator_page, self.tr("Навигатор"), "Ctrl+1", "action_navigator"),
-            (self.current_tasks_page, self.tr("Текущие задачи"), "Ctrl+2", "action_current_tasks"),
-            (self.desktop_page, self.tr("Рабочий стол"), "Ctrl+3", "action_desktop"),
+            (self.navigator_page, self.tr("Навигатор"), "Ctrl+1", "navigator"),
+            (self.current_tasks_page, self.tr("Текущие задачи"), "Ctrl+2", "current_tasks"),
+            (self.desktop_page, self.tr("Рабочий стол"), "Ctrl+3", "desktop"),
         )
         for page, text, shortcut, name in entries:
-            action = QAction(text, self)
-            action.setObjectName(name)
+            action = QAction(QIcon(str(resource("icons", f"{name}.svg"))), text, self)
+            action.setObjectName(f"action_{name}")
             action.setCheckable(True)
             action.setShortcut(QKeySequence(shortcut))
             action.setToolTip(f"{text} ({shortcut})")

@@ -31,37 +31,37 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="115" />
+        <location filename="../../ksdesk_desktop/app.py" line="122" />
         <source>Запуск встроенного сервера…</source>
         <translation>Starting the embedded server…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="124" />
+        <location filename="../../ksdesk_desktop/app.py" line="131" />
         <source>Вход в систему</source>
         <translation>Logging in</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="143" />
+        <location filename="../../ksdesk_desktop/app.py" line="150" />
         <source>Восстановление сеанса</source>
         <translation>Restoring the session</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="169" />
+        <location filename="../../ksdesk_desktop/app.py" line="176" />
         <source>Вход не выполнен.</source>
         <translation>Not logged in.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="179" />
+        <location filename="../../ksdesk_desktop/app.py" line="186" />
         <source>Хранилище паролей недоступно: при следующем запуске нужно будет войти снова.</source>
         <translation>The password store is unavailable: you will have to log in again next time.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="211" />
+        <location filename="../../ksdesk_desktop/app.py" line="218" />
         <source>встроенный</source>
         <translation>embedded</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="211" />
+        <location filename="../../ksdesk_desktop/app.py" line="218" />
         <source>внешний</source>
         <translation>external</translation>
     </message>
@@ -142,42 +142,42 @@ Please send it to support.</translation>
         <translation>Log in — KS Desk</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="54" />
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="55" />
         <source>Войти</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="65" />
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="66" />
         <source>Хранилище паролей системы недоступно: пароль нужно вводить при каждом входе.</source>
         <translation>The system password store is unavailable: enter the password at every login.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="81" />
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="82" />
         <source>Укажите адрес сервера, начиная с http:// или https://.</source>
         <translation>Enter the server address, starting with http:// or https://.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="84" />
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="85" />
         <source>Укажите логин.</source>
         <translation>Enter the login.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="87" />
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="88" />
         <source>Укажите пароль.</source>
         <translation>Enter the password.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="97" />
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="98" />
         <source>Вход…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="100" />
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="101" />
         <source>Вход в систему</source>
         <translation>Logging in</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="111" />
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="112" />
         <source>Не удалось подключиться к серверу {url}. Проверьте адрес и сеть.</source>
         <translation>Cannot connect to the server {url}. Check the address and the network.</translation>
     </message>
@@ -213,47 +213,54 @@ Please send it to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="29" />
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="31" />
         <source>КС Деск — рабочее место сотрудника поддержки</source>
         <translation>KS Desk — support operator workplace</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="52" />
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="54" />
         <source>Панель быстрого доступа</source>
         <translation>Quick access panel</translation>
     </message>
     <message>
         <location filename="../../ksdesk_desktop/ui/main_window.py" line="59" />
+        <source>Панель быстрого
+доступа</source>
+        <translation>Quick access
+panel</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="66" />
         <source>Навигатор</source>
         <translation>Navigator</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="60" />
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="67" />
         <source>Текущие задачи</source>
         <translation>Current tasks</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="61" />
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="68" />
         <source>Рабочий стол</source>
         <translation>Desktop</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="76" />
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="83" />
         <source>&amp;Меню</source>
         <translation>&amp;Menu</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="78" />
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="85" />
         <source>&amp;О программе…</source>
         <translation>&amp;About…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="84" />
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="91" />
         <source>&amp;Выход</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="89" />
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="96" />
         <source>&amp;Вид</source>
         <translation>&amp;View</translation>
     </message>
@@ -349,7 +356,7 @@ Please send it to support.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="249" />
+        <location filename="../../ksdesk_desktop/app.py" line="257" />
         <source>КС Деск</source>
         <translation>KS Desk</translation>
     </message>

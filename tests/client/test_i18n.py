@@ -32,7 +32,7 @@ def test_p2_english_interface(qtbot: QtBot, english: list) -> None:
     assert len(english) == 2  # Qt's own and ours
     window = MainWindow(Connection(), lambda: "")
     qtbot.addWidget(window)
-    assert [a.text() for a in window.quick_access.actions()] == ["Navigator", "Current tasks", "Desktop"]
+    assert [a.text() for a in window.page_actions.values()] == ["Navigator", "Current tasks", "Desktop"]
     assert window.quick_access.windowTitle() == "Quick access panel"
     assert window.menuBar().actions()[0].text() == "&Menu"
     assert "Offline" in window.status.connection_label.text()
@@ -41,7 +41,7 @@ def test_p2_english_interface(qtbot: QtBot, english: list) -> None:
 def test_p2_russian_is_the_default(qtbot: QtBot) -> None:
     window = MainWindow(Connection(), lambda: "")
     qtbot.addWidget(window)
-    assert [a.text() for a in window.quick_access.actions()] == ["Навигатор", "Текущие задачи", "Рабочий стол"]
+    assert [a.text() for a in window.page_actions.values()] == ["Навигатор", "Текущие задачи", "Рабочий стол"]
 
 
 def test_p2_every_ui_string_is_translated(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ def make_window(qtbot: QtBot, info: str = "сведения") -> MainWindow:
 
 
 def click_quick_access(qtbot: QtBot, window: MainWindow, text: str) -> None:
-    action = next(a for a in window.quick_access.actions() if a.text() == text)
+    action = next(a for a in window.page_actions.values() if a.text() == text)
     button = window.quick_access.widgetForAction(action)
     assert isinstance(button, QToolButton) and button.isVisible()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -31,7 +31,7 @@ def click_quick_access(qtbot: QtBot, window: MainWindow, text: str) -> None:
 def test_n1_quick_access_panel_switches_pages(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     assert window.quick_access.windowTitle() == "Панель быстрого доступа"
-    texts = [a.text() for a in window.quick_access.actions()]
+    texts = [a.text() for a in window.page_actions.values()]
     assert texts == ["Навигатор", "Текущие задачи", "Рабочий стол"]
     for text, page in [
         ("Навигатор", window.navigator_page),
@@ -46,7 +46,7 @@ def test_n1_quick_access_panel_switches_pages(qtbot: QtBot) -> None:
 
 def test_n1_pages_have_keyboard_shortcuts(qtbot: QtBot) -> None:
     window = make_window(qtbot)
-    shortcuts = {a.text(): a.shortcut().toString() for a in window.quick_access.actions()}
+    shortcuts = {a.text(): a.shortcut().toString() for a in window.page_actions.values()}
     assert shortcuts == {"Навигатор": "Ctrl+1", "Текущие задачи": "Ctrl+2", "Рабочий стол": "Ctrl+3"}
     window.page_actions[window.navigator_page].trigger()
     assert window.pages.currentWidget() is window.navigator_page

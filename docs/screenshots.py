@@ -1,0 +1,77 @@
+"""Regenerate the screenshots in docs/: the real client with the embedded demo server, offscreen.
+
+    .venv/bin/python docs/screenshots.py [--lang en]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from ksdesk_desktop.app import Controller, Options, apply_style  # noqa: E402
+from ksdesk_desktop.config import UserSettings  # noqa: E402
+from ksdesk_desktop.i18n import install_translators  # noqa: E402
+from ksdesk_desktop.paths import Paths  # noqa: E402
+from ksdesk_desktop.store import LocalStore  # noqa: E402
+from ksdesk_desktop.ui.login_dialog import LoginDialog  # noqa: E402
+
+DOCS = Path(__file__).resolve().parent
+
+
+def wait_for(condition, timeout_ms: int = 90_000) -> None:  # type: ignore[no-untyped-def]
+    loop = QEventLoop()
+    poll = QTimer(interval=50)
+    poll.timeout.connect(lambda: condition() and loop.quit())
+    QTimer.singleShot(timeout_ms, loop.quit)
+    poll.start()
+    if not condition():
+        loop.exec()
+    poll.stop()
+    if not condition():
+        raise SystemExit("timed out waiting for the client")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="ru", choices=["ru", "en"])
+    args = parser.parse_args()
+    suffix = "" if args.lang == "ru" else f"-{args.lang}"
+    app = QApplication(sys.argv[:1])
+    apply_style(app)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = Paths.under(Path(tmp)).ensure()
+        keep = install_translators(app, args.lang, paths.cache)  # noqa: F841
+        controller = Controller(Options(lang=args.lang), paths, LocalStore(paths.local_db), UserSettings(paths.settings_file))
+        controller.start()
+        wait_for(lambda: controller.connection.online)
+        window = controller.window
+        window.resize(1100, 680)
+        window.show_page(window.navigator_page)
+        app.processEvents()
+        window.grab().save(str(DOCS / f"main-window{suffix}.png"))
+        about = window.show_about()
+        app.processEvents()
+        about.grab().save(str(DOCS / f"about{suffix}.png"))
+        about.close()
+        login = LoginDialog(controller.tasks, server_url="https://ksdesk.example.ru", login="operator")
+        login.show()
+        login.show_message(login.tr("Неверный логин или пароль."))
+        app.processEvents()
+        login.grab().save(str(DOCS / f"login{suffix}.png"))
+        login.close()
+        window.close()
+    print("screenshots written to", DOCS)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
