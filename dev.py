@@ -55,7 +55,7 @@ def fail(message: str) -> None:
 
 
 def ensure_venv() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (this script must explain itself on old Pythons)
         fail(f"Python 3.11 or newer is needed (this is {sys.version.split()[0]}).")
     if PY.exists():
         return

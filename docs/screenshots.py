@@ -1,6 +1,6 @@
 """Regenerate the screenshots in docs/: the real client with the embedded demo server, offscreen.
 
-    .venv/bin/python docs/screenshots.py [--lang en]
+.venv/bin/python docs/screenshots.py [--lang en]
 """
 
 from __future__ import annotations
@@ -14,15 +14,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
 
-from ksdesk_desktop.app import Controller, Options, apply_style  # noqa: E402
-from ksdesk_desktop.config import UserSettings  # noqa: E402
-from ksdesk_desktop.i18n import install_translators  # noqa: E402
-from ksdesk_desktop.paths import Paths  # noqa: E402
-from ksdesk_desktop.store import LocalStore  # noqa: E402
-from ksdesk_desktop.ui.login_dialog import LoginDialog  # noqa: E402
+from ksdesk_desktop.app import Controller, Options, apply_style
+from ksdesk_desktop.config import UserSettings
+from ksdesk_desktop.i18n import install_translators
+from ksdesk_desktop.paths import Paths
+from ksdesk_desktop.store import LocalStore
+from ksdesk_desktop.ui.login_dialog import LoginDialog
 
 DOCS = Path(__file__).resolve().parent
 
@@ -50,7 +50,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         paths = Paths.under(Path(tmp)).ensure()
         keep = install_translators(app, args.lang, paths.cache)  # noqa: F841
-        controller = Controller(Options(lang=args.lang), paths, LocalStore(paths.local_db), UserSettings(paths.settings_file))
+        controller = Controller(
+            Options(lang=args.lang), paths, LocalStore(paths.local_db), UserSettings(paths.settings_file)
+        )
         controller.start()
         wait_for(lambda: controller.connection.online)
         window = controller.window

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from ksdesk_desktop import __version__
 from ksdesk_desktop.api_client import ApiClient, ApiError
 from ksdesk_desktop.config import UserSettings
-from ksdesk_desktop.credentials import CredentialStore
 from ksdesk_desktop.crash import CrashHandler
+from ksdesk_desktop.credentials import CredentialStore
 from ksdesk_desktop.embedded import EmbeddedServer
 from ksdesk_desktop.i18n import LANGUAGES, install_translators
 from ksdesk_desktop.ops import Op, TaskManager
@@ -177,13 +177,14 @@ class Controller(QObject):
             return
         api, pair = dialog.api, dialog.tokens
         url = api.base_url
-        self.settings.set("server_url", url if not self.options.server else str(self.settings.get("server_url")))
+        self.settings.set("server_url", url)  # the next start connects to the same server
         self.settings.set("login", pair.user.login)
         self.settings.set("remember", dialog.remember)
         self.settings.save()
-        if dialog.remember:
-            if not self.credentials.save_refresh_token(url, pair.user.login, pair.refresh_token):
-                self.connection.report(self.tr("Хранилище паролей недоступно: при следующем запуске нужно будет войти снова."))
+        if dialog.remember and not self.credentials.save_refresh_token(url, pair.user.login, pair.refresh_token):
+            self.connection.report(
+                self.tr("Хранилище паролей недоступно: при следующем запуске нужно будет войти снова.")
+            )
         self.connection.set_api(api, embedded=False)
         Op(lambda _s: (pair, api.health())).success(lambda r: self._logged_in(*r)).failure(
             self._network_failed

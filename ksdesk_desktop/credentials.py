@@ -3,6 +3,7 @@ file. Without a usable keyring the program still works: it says so and asks for 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 import keyring
@@ -45,7 +46,5 @@ class CredentialStore:
             return None
 
     def forget(self, server_url: str, login: str) -> None:
-        try:
+        with contextlib.suppress(KeyringError, RuntimeError):  # nothing stored is fine
             keyring.delete_password(self.service, self._key(server_url, login))
-        except (KeyringError, RuntimeError):
-            pass

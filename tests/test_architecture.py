@@ -72,3 +72,9 @@ def test_loading_the_server_loads_no_qt() -> None:
 def test_loading_the_client_loads_no_server() -> None:
     loaded = _loaded_after_import("ksdesk_desktop.app")
     assert not {m for m in loaded if m == "sync.server" or m.startswith("sync.server.")}
+
+
+def test_lint_is_clean() -> None:
+    """ruff with the project's rules (pyproject.toml); each suppression there says why."""
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequenc
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from ksdesk_desktop.resources import resource
-
 from ksdesk_desktop.session import Connection
 from ksdesk_desktop.ui.about_dialog import AboutDialog
 from ksdesk_desktop.ui.pages import CurrentTasksPage, DesktopPage, NavigatorPage
@@ -106,7 +105,7 @@ class MainWindow(QMainWindow):
         self.about_dialog.open()
         return self.about_dialog
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self._on_close is not None:
             self._on_close()
         super().closeEvent(event)

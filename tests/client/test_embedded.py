@@ -22,7 +22,9 @@ START_TIMEOUT_MS = 90_000
 
 
 def start_controller(qtbot: QtBot, paths: Paths) -> Controller:
-    controller = Controller(Options(demo_tickets=300), paths, LocalStore(paths.local_db), UserSettings(paths.settings_file))
+    controller = Controller(
+        Options(demo_tickets=300), paths, LocalStore(paths.local_db), UserSettings(paths.settings_file)
+    )
     qtbot.addWidget(controller.window)
     controller.start()
     return controller
@@ -78,9 +80,22 @@ def test_embedded_server_crash_is_reported_not_hung_on(qtbot: QtBot, paths: Path
 def test_embedded_server_exits_when_the_client_is_killed(tmp_path: Path) -> None:
     """The child watches its stdin: when the parent dies the pipe closes and the server stops."""
     child = subprocess.Popen(
-        [sys.executable, "-m", "sync.server", "serve", "--port", "0", "--data-dir", str(tmp_path),
-         "--exit-on-stdin-eof", "--log-level", "warning"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "sync.server",
+            "serve",
+            "--port",
+            "0",
+            "--data-dir",
+            str(tmp_path),
+            "--exit-on-stdin-eof",
+            "--log-level",
+            "warning",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     assert child.stdout is not None and child.stdin is not None
     for raw in child.stdout:

@@ -53,10 +53,12 @@ def test_p2_every_ui_string_is_translated(tmp_path: Path) -> None:
     shutil.copy(resource("translations", "ksdesk_en.ts"), ts)
     sources = [str(p.relative_to(ROOT)) for p in (ROOT / "ksdesk_desktop").rglob("*.py")]
     sources += [str(p.relative_to(ROOT)) for p in (ROOT / "forms").glob("*.ui")]
-    subprocess.run([str(lupdate), *sources, "-ts", str(ts), "-no-obsolete", "-silent"],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [str(lupdate), *sources, "-ts", str(ts), "-no-obsolete", "-silent"], cwd=ROOT, check=True, capture_output=True
+    )
     untranslated = [
-        m.findtext("source") for m in ET.parse(ts).iter("message")
+        m.findtext("source")
+        for m in ET.parse(ts).iter("message")
         if m.find("translation") is None or m.find("translation").get("type") == "unfinished"
     ]
     assert untranslated == []

@@ -69,7 +69,9 @@ def test_login_checks_fields_before_sending(qtbot: QtBot, tasks: TaskManager) ->
 def test_s6_login_keeps_refresh_token_in_keyring_only(
     qtbot: QtBot, live_server: ServerProcess, memory_keyring: MemoryKeyring, paths: Paths
 ) -> None:
-    controller = Controller(Options(server=live_server.url), paths, LocalStore(paths.local_db), UserSettings(paths.settings_file))
+    controller = Controller(
+        Options(server=live_server.url), paths, LocalStore(paths.local_db), UserSettings(paths.settings_file)
+    )
     qtbot.addWidget(controller.window)
     controller.start()
     dialog = controller.login_dialog
@@ -87,7 +89,9 @@ def test_s6_login_keeps_refresh_token_in_keyring_only(
     controller.window.close()
 
     # the next start restores the session from the keyring, without asking
-    again = Controller(Options(server=live_server.url), paths, LocalStore(paths.local_db), UserSettings(paths.settings_file))
+    again = Controller(
+        Options(server=live_server.url), paths, LocalStore(paths.local_db), UserSettings(paths.settings_file)
+    )
     qtbot.addWidget(again.window)
     again.start()
     assert again.login_dialog is None
@@ -96,13 +100,13 @@ def test_s6_login_keeps_refresh_token_in_keyring_only(
     again.window.close()
 
 
-def test_s6_without_keyring_the_program_still_logs_in(
-    qtbot: QtBot, live_server: ServerProcess, paths: Paths
-) -> None:
+def test_s6_without_keyring_the_program_still_logs_in(qtbot: QtBot, live_server: ServerProcess, paths: Paths) -> None:
     previous = keyring.get_keyring()
     keyring.set_keyring(FailKeyring())
     try:
-        controller = Controller(Options(server=live_server.url), paths, LocalStore(paths.local_db), UserSettings(paths.settings_file))
+        controller = Controller(
+            Options(server=live_server.url), paths, LocalStore(paths.local_db), UserSettings(paths.settings_file)
+        )
         qtbot.addWidget(controller.window)
         controller.start()
         dialog = controller.login_dialog

@@ -55,19 +55,29 @@ def test_n1_pages_have_keyboard_shortcuts(qtbot: QtBot) -> None:
 def test_n2_navigator_tree_holds_ticket_document(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     model = window.navigator_page.tree.model()
-    section = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data() == "УЧЁТ ОБРАЩЕНИЙ ЗАКАЗЧИКОВ")
+    section = next(
+        model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data() == "УЧЁТ ОБРАЩЕНИЙ ЗАКАЗЧИКОВ"
+    )
     assert model.index(0, 0, section).data() == "Обращение"
 
 
 def test_t10_about_copies_system_info_to_clipboard(qtbot: QtBot) -> None:
-    info = system_info(SystemContext(server_url="http://127.0.0.1:1", server_kind="встроенный",
-                                     server_version="0.1.0", server_database="sqlite",
-                                     cache_path="/tmp/cache.sqlite", cache_bytes=2048, user="operator"))
+    info = system_info(
+        SystemContext(
+            server_url="http://127.0.0.1:1",
+            server_kind="встроенный",
+            server_version="0.1.0",
+            server_database="sqlite",
+            cache_path="/tmp/cache.sqlite",
+            cache_bytes=2048,
+            user="operator",
+        )
+    )
     window = make_window(qtbot, info)
     QGuiApplication.clipboard().clear()
     menu = window.menuBar().actions()[0]
     assert menu.text() == "&Меню"
-    assert [a.text() for a in menu.menu().actions() if a.text()][0] == "&О программе…"
+    assert next(a.text() for a in menu.menu().actions() if a.text()) == "&О программе…"
     window.about_action.trigger()
     dialog = window.about_dialog
     assert dialog is not None and dialog.isVisible()

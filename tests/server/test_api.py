@@ -104,10 +104,12 @@ def test_refresh_token_rotates_and_a_used_one_is_soon_refused(live_server: Serve
         (b'{"login": "op1", "password": "x", "extra": 1}', "application/json", "validation_error"),
         (b"[]", "application/json", "validation_error"),
         (b"login=op1", "application/x-www-form-urlencoded", "validation_error"),
-        ('{"login": "' .encode() + "я".encode() * 100 + b'", "password": "x"}', "application/json", "validation_error"),
+        (b'{"login": "' + "я".encode() * 100 + b'", "password": "x"}', "application/json", "validation_error"),
     ],
 )
-def test_bad_input_gets_4xx_with_stable_code(live_server: ServerProcess, body: bytes, content_type: str, code: str) -> None:
+def test_bad_input_gets_4xx_with_stable_code(
+    live_server: ServerProcess, body: bytes, content_type: str, code: str
+) -> None:
     with api(live_server) as client:
         response = client.post("/auth/login", content=body, headers={"Content-Type": content_type})
     assert 400 <= response.status_code < 500, response.text

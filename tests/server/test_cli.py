@@ -18,8 +18,13 @@ def run_cli(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> s
     import os
 
     return subprocess.run(
-        [sys.executable, "-m", "sync.server", *args], input=stdin, capture_output=True, text=True,
-        timeout=120, env={**os.environ, **(env or {})}, check=False,
+        [sys.executable, "-m", "sync.server", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+        check=False,
     )
 
 
@@ -35,7 +40,9 @@ def test_migrate_brings_database_to_head(server_db_url: str, tmp_path: Path) -> 
 
 def test_settings_come_from_environment(tmp_path: Path) -> None:
     db = tmp_path / "env.sqlite"
-    result = run_cli("migrate", env={"KSDESK_DATABASE_URL": f"sqlite:///{db.as_posix()}", "KSDESK_DATA_DIR": str(tmp_path)})
+    result = run_cli(
+        "migrate", env={"KSDESK_DATABASE_URL": f"sqlite:///{db.as_posix()}", "KSDESK_DATA_DIR": str(tmp_path)}
+    )
     assert result.returncode == 0, result.stderr
     assert db.exists()
 
@@ -50,8 +57,19 @@ def test_invalid_settings_are_refused_with_a_message(tmp_path: Path) -> None:
 
 
 def test_create_user_then_log_in(server_db_url: str, tmp_path: Path) -> None:
-    args = ("create-user", "ivanova", "--role", "specialist", "--full-name", "Иванова И. И.",
-            "--database-url", server_db_url, "--data-dir", str(tmp_path), "--password-stdin")
+    args = (
+        "create-user",
+        "ivanova",
+        "--role",
+        "specialist",
+        "--full-name",
+        "Иванова И. И.",
+        "--database-url",
+        server_db_url,
+        "--data-dir",
+        str(tmp_path),
+        "--password-stdin",
+    )
     result = run_cli(*args, stdin="s3cret-pw\n")
     assert result.returncode == 0, result.stderr
     assert "created user ivanova (specialist)" in result.stdout

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    value: float
+    unit: str
+    target: str = ""
+    ok: bool = True
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def at_most(name: str, value: float, unit: str, limit: float) -> Figure:
+    return Figure(name, round(value, 3), unit, f"<= {limit:g} {unit}", value <= limit)
