@@ -57,7 +57,7 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     return Options(args.server, args.data_dir, args.lang, args.demo_tickets)
 
 
-def setup_logging(paths: Paths) -> None:
+def setup_logging(paths: Paths) -> logging.Handler:
     handler = logging.handlers.RotatingFileHandler(
         paths.logs / "ksdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
@@ -65,6 +65,7 @@ def setup_logging(paths: Paths) -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    return handler
 
 
 def apply_style(app: QApplication) -> None:
@@ -240,8 +241,9 @@ class Controller(QObject):
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_args(argv)
     paths = Paths.resolve(options.data_dir).ensure()
-    setup_logging(paths)
-    app = QApplication(sys.argv[:1])
+    log_handler = setup_logging(paths)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("KSDesk")
     app.setApplicationVersion(__version__)
     apply_style(app)
@@ -249,15 +251,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     crash.install()
     settings = UserSettings(paths.settings_file)
     lang = options.lang or str(settings.get("language"))
-    if lang not in LANGUAGES:
-        lang = "ru"
-    translators = install_translators(app, lang, paths.cache)  # noqa: F841 (kept alive for the app's life)
+    translators = install_translators(app, lang if lang in LANGUAGES else "ru", paths.cache)
     try:
-        store = LocalStore(paths.local_db)
-    except StoreVersionError as exc:
-        QMessageBox.critical(None, app.tr("КС Деск"), str(exc))
-        return 3
-    controller = Controller(options, paths, store, settings)
-    controller.start()
-    app.aboutToQuit.connect(controller.shutdown)
-    return app.exec()
+        try:
+            store = LocalStore(paths.local_db)
+        except StoreVersionError as exc:
+            QMessageBox.critical(None, app.tr("КС Деск"), str(exc))
+            return 3
+        controller = Controller(options, paths, store, settings)
+        app.aboutToQuit.connect(controller.shutdown)
+        controller.start()
+        return app.exec()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        logging.getLogger().removeHandler(log_handler)
+        log_handler.close()
