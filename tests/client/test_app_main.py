@@ -1,55 +1,46 @@
-"""``ksdesk --data-dir DIR --lang en`` end to end: the real entry point, the embedded demo server,
-every file under DIR, the English interface; quitting stops the child."""
+"""``ksdesk --data-dir DIR --lang en`` end to end, in its own process: the real entry point, the
+embedded demo server, every file under DIR, the English interface; quitting stops the child."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
-from ksdesk_desktop.app import main
-from ksdesk_desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 
+# Runs ksdesk's main() and, once the window is online, notes what the user sees and closes it.
+DRIVER = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from ksdesk_desktop.app import main
+from ksdesk_desktop.ui.main_window import MainWindow
 
-def test_p2_s6_ksdesk_main_with_data_dir_and_english(qapp: QApplication, tmp_path: Path, memory_keyring) -> None:
-    seen: dict[str, object] = {}
+app = QApplication(sys.argv[:1])
+seen = {}
 
-    def watch() -> None:
-        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if windows and "Online" in windows[0].status.connection_label.text():
-            window = windows[0]
-            seen["title"] = window.windowTitle()
-            seen["pages"] = [a.text() for a in window.page_actions.values()]
-            seen["user"] = window.status.user_label.text()
-            poll.stop()
-            window.close()
-            qapp.quit()
-
-    poll = QTimer()
-    poll.setInterval(50)
-    poll.timeout.connect(watch)
-    poll.start()
-    QTimer.singleShot(90_000, qapp.quit)  # a hung start fails below instead of hanging the suite
-    previous_hook = sys.excepthook
-    try:
-        code = main(["--data-dir", str(tmp_path / "root"), "--lang", "en", "--demo-tickets", "300"])
-    finally:
-        sys.excepthook = previous_hook
+def watch():
+    windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    if windows and "Online" in windows[0].status.connection_label.text():
+        w = windows[0]
+        seen.update(title=w.windowTitle(), pages=[a.text() for a in w.page_actions.values()],
+                    user=w.status.user_label.text())
         poll.stop()
-    assert code == 0
-    assert seen.get("title") == "KS Desk — support operator workplace"
-    assert seen["pages"] == ["Navigator", "Current tasks", "Desktop"]
-    assert seen["user"]  # the demo operator's name
-    root = tmp_path / "root"
-    assert (root / "data" / "cache.sqlite").exists()
-    assert (root / "data" / "embedded-server" / "ksdesk.sqlite").exists()
-    assert (root / "logs" / "ksdesk.log").exists()
-    assert children_using(root) == []  # the embedded server stopped with the client
+        w.close()
+        app.quit()
+
+poll = QTimer(interval=50)
+poll.timeout.connect(watch)
+poll.start()
+QTimer.singleShot(90_000, app.quit)
+code = main(sys.argv[1:])
+print("RESULT " + json.dumps({"code": code, **seen}, ensure_ascii=False), flush=True)
+"""
 
 
 def children_using(root: Path) -> list[str]:
@@ -64,3 +55,24 @@ def children_using(root: Path) -> list[str]:
         if any(str(root).encode() in a for a in args) and ") Z" not in status:
             found.append(b" ".join(args).decode(errors="replace"))
     return found
+
+
+def test_p2_s6_ksdesk_main_with_data_dir_and_english(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    result = subprocess.run(
+        [sys.executable, "-c", DRIVER, "--data-dir", str(root), "--lang", "en", "--demo-tickets", "300"],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"},
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT ")]
+    assert lines, result.stdout + result.stderr
+    seen = json.loads(lines[-1].removeprefix("RESULT "))
+    assert seen["code"] == 0
+    assert seen.get("title") == "KS Desk — support operator workplace"
+    assert seen["pages"] == ["Navigator", "Current tasks", "Desktop"]
+    assert seen["user"]  # the demo operator's name
+    assert (root / "data" / "cache.sqlite").exists()
+    assert (root / "data" / "embedded-server" / "ksdesk.sqlite").exists()
+    assert (root / "logs" / "ksdesk.log").exists()
+    assert children_using(root) == []  # the embedded server stopped with the client
