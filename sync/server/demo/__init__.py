@@ -8,7 +8,8 @@ tells whether it may. Demo logins: ``operator``, ``specialist``, ``supervisor`` 
 
 from __future__ import annotations
 
-from sync.server.demo.common import REFERENCE_DATE, REGISTRATION_COUNTER, DemoReport, DemoSize
+from sync.numbering import REGISTRATION_COUNTER
+from sync.server.demo.common import REFERENCE_DATE, DemoReport, DemoSize
 from sync.server.demo.generate import DEFAULT_SEED, database_is_empty, generate_demo
 
 __all__ = [

@@ -17,8 +17,6 @@ Row = dict[str, object]
 REFERENCE_DATE = date(2026, 11, 1)
 REFERENCE_NOW = datetime(REFERENCE_DATE.year, REFERENCE_DATE.month, REFERENCE_DATE.day, 6, 0, tzinfo=UTC)
 TICKET_WINDOW_DAYS = 730  # tickets spread over the two years before REFERENCE_NOW
-REGISTRATION_COUNTER = "registration_number"  # models.Counter row that numbers tickets (T13)
-REGISTRATION_PREFIX = "ОБР"
 
 
 @dataclass(frozen=True)

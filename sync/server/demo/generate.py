@@ -19,9 +19,10 @@ from sqlalchemy import Connection, Engine, Table, bindparam, func, insert, selec
 from sqlalchemy.orm import Session
 
 from sync.errors import ErrorCode
+from sync.numbering import REGISTRATION_COUNTER
 from sync.server.demo.bulk import CHUNK, insert_rows
 from sync.server.demo.clients import build_catalog
-from sync.server.demo.common import REGISTRATION_COUNTER, DemoReport, DemoSize, Progress, Row, stream
+from sync.server.demo.common import DemoReport, DemoSize, Progress, Row, stream
 from sync.server.demo.contacts import build_contacts
 from sync.server.demo.contracts import assign_customers, build_contracts
 from sync.server.demo.organizations import build_organizations, weigh_organizations

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
+from sync.numbering import registration_number
 from sync.reference import Channel, Priority, TicketStatus, TicketType
 from sync.roles import Line
 from sync.server.demo.catalog import COMPLEXES
@@ -16,7 +17,6 @@ from sync.server.demo.clients import ComplexInfo, CustomerInfo, OrgInfo
 from sync.server.demo.common import (
     REFERENCE_DATE,
     REFERENCE_NOW,
-    REGISTRATION_PREFIX,
     TICKET_WINDOW_DAYS,
     Row,
     at_day,
@@ -170,8 +170,3 @@ class TicketFactory:
         resolved = registered + later(72, 0.5)
         closed = resolved + later(48, 0.45)
         return closed, closed, between(rnd, 4, 5)
-
-
-def registration_number(registered_at: datetime, number: int) -> str:
-    """«ОБР-2026-000123»: the year of registration and the ticket's place in the global sequence."""
-    return f"{REGISTRATION_PREFIX}-{registered_at.year}-{number:06d}"

@@ -1,0 +1,14 @@
+"""Registration numbers of tickets («учётный номер», T13): one format for the server that assigns
+them, the demo data and the client that displays them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+REGISTRATION_COUNTER = "registration_number"  # the counters row the server increments atomically
+REGISTRATION_PREFIX = "ОБР"
+
+
+def registration_number(registered_at: datetime, sequence: int) -> str:
+    """«ОБР-2026-000123»: the year of registration and the ticket's place in the global sequence."""
+    return f"{REGISTRATION_PREFIX}-{registered_at.year}-{sequence:06d}"
