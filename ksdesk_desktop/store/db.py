@@ -10,10 +10,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, select, text
+from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ksdesk_desktop.store import schema
+from sync.sqlite import sqlite_engine
 
 SCHEMA_MAJOR = 1
 SCHEMA_MINOR = 0
@@ -29,17 +30,7 @@ class StoreVersionError(RuntimeError):
 
 
 def _engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path.as_posix()}", connect_args={"timeout": 30})
-
-    @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.close()
-
-    return engine
+    return sqlite_engine(f"sqlite:///{path.as_posix()}")
 
 
 class LocalStore:
