@@ -138,3 +138,15 @@ def test_oversized_body_is_refused_before_reading(live_server: ServerProcess) ->
     head, _, body = answer.partition(b"\r\n\r\n")
     assert head.split(b" ")[1] == b"413"
     assert json.loads(body)["error"]["code"] == "payload_too_large"
+
+
+@pytest.mark.parametrize("user,status", [("op1", 403), ("spec1", 403), ("boss", 200)])
+def test_w3_roles_decide_who_may_administer_users(live_server: ServerProcess, user: str, status: int) -> None:
+    with api(live_server) as client:
+        token = login(client, user)["access_token"]
+        response = client.get("/users", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == status, response.text
+    if status == 403:
+        assert response.json()["error"]["code"] == "forbidden"
+    else:
+        assert {u["login"] for u in response.json()} >= {"op1", "spec1", "boss"}
