@@ -26,6 +26,10 @@ class ErrorCode(StrEnum):
     RATE_LIMITED = "rate_limited"
     SERVICE_UNAVAILABLE = "service_unavailable"
     INTERNAL_ERROR = "internal_error"
+    UNKNOWN_KIND = "unknown_kind"
+    NOT_WRITABLE = "not_writable"
+    IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
+    BATCH_TOO_LARGE = "batch_too_large"
 
 
 MESSAGES_RU: dict[ErrorCode, str] = {
@@ -45,6 +49,10 @@ MESSAGES_RU: dict[ErrorCode, str] = {
     ErrorCode.RATE_LIMITED: "Слишком много запросов, попробуйте позже.",
     ErrorCode.SERVICE_UNAVAILABLE: "Сервис временно недоступен.",
     ErrorCode.INTERNAL_ERROR: "Внутренняя ошибка сервера.",
+    ErrorCode.UNKNOWN_KIND: "Неизвестный вид записи.",
+    ErrorCode.NOT_WRITABLE: "Эту запись нельзя изменить отсюда.",
+    ErrorCode.IDEMPOTENCY_KEY_REUSED: "Ключ изменения уже использован для другого изменения.",
+    ErrorCode.BATCH_TOO_LARGE: "Слишком много изменений в одном запросе.",
 }
 
 

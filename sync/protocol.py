@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -54,3 +56,64 @@ class TokenPair(BaseModel):
     token_type: str = "bearer"
     expires_in: int = Field(description="seconds until the access token expires")
     user: UserPublic
+
+
+# --- sync (S2–S4) ---------------------------------------------------------------------------------
+
+MAX_PUSH_BATCH = 500
+MAX_PULL_PAGE = 5000
+
+
+class Operation(StrEnum):
+    UPSERT = "upsert"
+    DELETE = "delete"
+
+
+class Mutation(BaseModel):
+    """One outbox entry. ``id`` is the client-made idempotency key; ``base_version`` is the version
+    the change was based on (None to create)."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: uuid.UUID
+    kind: str = Field(max_length=50)
+    record_id: uuid.UUID
+    op: Operation = Operation.UPSERT
+    base_version: int | None = Field(default=None, ge=1)
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class PushRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    mutations: list[Mutation] = Field(max_length=MAX_PUSH_BATCH)
+
+
+class ResultStatus(StrEnum):
+    APPLIED = "applied"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+class RecordOut(BaseModel):
+    kind: str
+    id: uuid.UUID
+    version: int
+    seq: int
+    deleted: bool = False
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class MutationResult(BaseModel):
+    id: uuid.UUID
+    status: ResultStatus
+    record: RecordOut | None = None  # the server's record after applying, or the current one on conflict
+    error: ErrorDetail | None = None
+
+
+class PushResponse(BaseModel):
+    results: list[MutationResult]
+
+
+class ChangesPage(BaseModel):
+    changes: list[RecordOut]
+    cursor: int
+    has_more: bool

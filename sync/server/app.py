@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request, Response
 from sync import __version__
 from sync.errors import ErrorCode
 from sync.protocol import API_PREFIX
-from sync.server.api import auth, health, users
+from sync.server.api import auth, health, sync, users
 from sync.server.bootstrap import prepare_database
 from sync.server.errors import error_response, install_handlers
 from sync.server.settings import Settings
@@ -42,6 +42,7 @@ def create_app(settings: Settings | None = None, *, prepare: bool = True) -> Fas
     app.include_router(health.router, prefix=API_PREFIX)
     app.include_router(auth.router, prefix=API_PREFIX)
     app.include_router(users.router, prefix=API_PREFIX)
+    app.include_router(sync.router, prefix=API_PREFIX)
     return app
 
 

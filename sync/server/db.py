@@ -22,6 +22,8 @@ def backend_name(engine: Engine) -> str:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    import sync.server.changes  # noqa: F401  (registers the change-numbering hook)
+
     return sessionmaker(engine, expire_on_commit=False)
 
 

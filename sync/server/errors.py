@@ -31,6 +31,10 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.RATE_LIMITED: 429,
     ErrorCode.SERVICE_UNAVAILABLE: 503,
     ErrorCode.INTERNAL_ERROR: 500,
+    ErrorCode.UNKNOWN_KIND: 422,
+    ErrorCode.NOT_WRITABLE: 403,
+    ErrorCode.IDEMPOTENCY_KEY_REUSED: 409,
+    ErrorCode.BATCH_TOO_LARGE: 413,
 }
 
 _HTTP_CODES: dict[int, ErrorCode] = {

@@ -75,6 +75,20 @@ class Synced:
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # S3: position in the server's global change sequence; set on every insert and update
+    change_seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0", index=True)
+
+
+class AppliedMutation(Base):
+    """S2: every applied outbox entry, keyed by the client's idempotency key, stored in the same
+    transaction as the change; a replay gets the stored result instead of a second change."""
+
+    __tablename__ = "applied_mutations"
+    key: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    body_hash: Mapped[str] = mapped_column(String(64))
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 # --- people -----------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from sync.errors import ErrorCode
 from sync.numbering import REGISTRATION_COUNTER
+from sync.server.changes import number_bulk_rows
 from sync.server.demo.bulk import CHUNK, insert_rows
 from sync.server.demo.clients import build_catalog
 from sync.server.demo.common import DemoReport, DemoSize, Progress, Row, stream
@@ -190,6 +191,7 @@ def _write_data(writer: _Writer, size: DemoSize, seed: int, staff: Staff) -> dic
     factory = TicketFactory(seed, orgs, customers, complexes, staff)
     tickets = writer.insert(_table(Ticket), factory.rows(size.tickets), STAGE_TICKETS, size.tickets)
     _set_counter(writer.conn, tickets)
+    number_bulk_rows(writer.conn)  # S3: bulk rows bypass the change hook; number them for pulls
     return {
         "organizations": len(org_rows), "customers": len(customer_rows), "contracts": len(contract_rows),
         "complexes": len(complex_rows), "components": len(component_rows), "contacts": contacts,

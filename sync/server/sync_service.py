@@ -1,0 +1,245 @@
+"""Pull (changes after a cursor) and push (outbox entries applied exactly once) — S2, S3, S4."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from sync.errors import ErrorCode, message_ru
+from sync.protocol import (
+    ChangesPage,
+    ErrorDetail,
+    Mutation,
+    MutationResult,
+    Operation,
+    PushRequest,
+    RecordOut,
+    ResultStatus,
+)
+from sync.records import CREATABLE, WRITABLE, Kind
+from sync.roles import Permission, Role, may
+from sync.server.models import (
+    AppliedMutation,
+    Component,
+    Contact,
+    Contract,
+    ContractComplex,
+    Customer,
+    ListItemRecord,
+    Organization,
+    SoftwareComplex,
+    Synced,
+    Ticket,
+    User,
+)
+
+MODELS: dict[Kind, type[Synced]] = {
+    Kind.USER: User,
+    Kind.LIST_ITEM: ListItemRecord,
+    Kind.SOFTWARE_COMPLEX: SoftwareComplex,
+    Kind.COMPONENT: Component,
+    Kind.ORGANIZATION: Organization,
+    Kind.CUSTOMER: Customer,
+    Kind.CONTACT: Contact,
+    Kind.CONTRACT: Contract,
+    Kind.TICKET: Ticket,
+}
+HIDDEN = frozenset({"id", "version", "change_seq", "deleted_at", "password_hash"})
+# fields that point at other records: a mutation may only point at one that exists
+REFERENCES: dict[str, type[Synced]] = {
+    "organization_id": Organization,
+    "customer_id": Customer,
+}
+ADMIN_ONLY = frozenset({Kind.SOFTWARE_COMPLEX, Kind.COMPONENT, Kind.CONTRACT, Kind.LIST_ITEM, Kind.USER})
+
+
+# --- records out ----------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def record_out(kind: Kind, obj: Synced, extra: dict[str, Any] | None = None) -> RecordOut:
+    columns = obj.__table__.columns  # type: ignore[attr-defined]
+    deleted = obj.deleted_at is not None
+    data = {} if deleted else {c.key: _plain(getattr(obj, c.key)) for c in columns if c.key not in HIDDEN}
+    if extra and not deleted:
+        data.update(extra)
+    return RecordOut(kind=kind, id=obj.id, version=obj.version, seq=obj.change_seq, deleted=deleted, data=data)
+
+
+def _contract_complexes(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
+    found: dict[uuid.UUID, list[str]] = {i: [] for i in ids}
+    if ids:
+        rows = session.execute(
+            select(ContractComplex.contract_id, ContractComplex.complex_id).where(ContractComplex.contract_id.in_(ids))
+        )
+        for contract_id, complex_id in rows:
+            found[contract_id].append(str(complex_id))
+    return found
+
+
+def snapshot_session(factory: sessionmaker[Session]) -> Session:
+    """A session whose first transaction reads one snapshot (REPEATABLE READ on PostgreSQL; a SQLite
+    read transaction is a snapshot already)."""
+    session = factory()
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    return session
+
+
+def pull(session: Session, after: int, limit: int) -> ChangesPage:
+    """Records changed after ``after``, oldest first, at most ``limit``; deleted ones as tombstones.
+    Give it a session fresh from :func:`snapshot_session`, so that every table is read in one
+    snapshot: a change committed meanwhile is then either wholly in the page or after it."""
+    found: list[tuple[int, Kind, Synced]] = []
+    for kind, model in MODELS.items():
+        stmt = select(model).where(model.change_seq > after).order_by(model.change_seq).limit(limit + 1)
+        found.extend((obj.change_seq, kind, obj) for obj in session.scalars(stmt))
+    found.sort(key=lambda item: item[0])
+    page = found[:limit]
+    complexes = _contract_complexes(session, [o.id for _, k, o in page if k is Kind.CONTRACT])
+    changes = [
+        record_out(kind, obj, {"complex_ids": complexes[obj.id]} if kind is Kind.CONTRACT else None)
+        for _, kind, obj in page
+    ]
+    return ChangesPage(changes=changes, cursor=page[-1][0] if page else after, has_more=len(found) > limit)
+
+
+# --- push ----------------------------------------------------------------------------------------
+
+
+def body_hash(m: Mutation) -> str:
+    body = {"kind": m.kind, "record_id": str(m.record_id), "op": m.op, "base_version": m.base_version, "data": m.data}
+    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+class _Rejected(Exception):
+    def __init__(self, code: ErrorCode, message: str | None = None, field: str | None = None) -> None:
+        super().__init__(code)
+        self.detail = ErrorDetail(code=code, message=message or message_ru(code), field=field)
+
+
+class _Conflict(Exception):
+    def __init__(self, record: RecordOut) -> None:
+        super().__init__("conflict")
+        self.record = record
+
+
+def push(session: Session, user: User, request: PushRequest) -> list[MutationResult]:
+    return [_push_one(session, user, m) for m in request.mutations]
+
+
+def _push_one(session: Session, user: User, m: Mutation) -> MutationResult:
+    digest = body_hash(m)
+    stored = session.get(AppliedMutation, m.id)
+    if stored is not None:
+        return _replay(stored, user, m, digest)
+    try:
+        with session.begin_nested():
+            result = _apply(session, user, m)
+            session.add(AppliedMutation(key=m.id, user_id=user.id, body_hash=digest,
+                                        result=result.model_dump(mode="json")))
+            session.flush()
+        return result
+    except _Rejected as exc:
+        result = MutationResult(id=m.id, status=ResultStatus.REJECTED, error=exc.detail)
+    except _Conflict as exc:
+        result = MutationResult(id=m.id, status=ResultStatus.CONFLICT, record=exc.record)
+    except IntegrityError:
+        stored = session.get(AppliedMutation, m.id)  # a concurrent replay of the same key won
+        if stored is not None:
+            return _replay(stored, user, m, digest)
+        result = MutationResult(id=m.id, status=ResultStatus.REJECTED, error=ErrorDetail(
+            code=ErrorCode.ALREADY_EXISTS, message=message_ru(ErrorCode.ALREADY_EXISTS)))
+    # conflicts and rejections are answers too: a replay gets the same answer
+    with session.begin_nested():
+        session.add(AppliedMutation(key=m.id, user_id=user.id, body_hash=digest, result=result.model_dump(mode="json")))
+    return result
+
+
+def _replay(stored: AppliedMutation, user: User, m: Mutation, digest: str) -> MutationResult:
+    if stored.user_id != user.id or stored.body_hash != digest:
+        code = ErrorCode.IDEMPOTENCY_KEY_REUSED
+        return MutationResult(id=m.id, status=ResultStatus.REJECTED,
+                              error=ErrorDetail(code=code, message=message_ru(code)))
+    return MutationResult.model_validate(stored.result)
+
+
+def _kind(m: Mutation, user: User) -> Kind:
+    try:
+        kind = Kind(m.kind)
+    except ValueError as exc:
+        raise _Rejected(ErrorCode.UNKNOWN_KIND, field="kind") from exc
+    if kind not in WRITABLE:
+        raise _Rejected(ErrorCode.NOT_WRITABLE, field="kind")
+    if kind in ADMIN_ONLY and not may(user.role, Permission.ADMIN_REFERENCE):
+        raise _Rejected(ErrorCode.FORBIDDEN)
+    return kind
+
+
+def _may_change(user: User, kind: Kind, obj: Synced, op: Operation) -> bool:
+    if user.role == Role.SUPERVISOR:
+        return True
+    if op is Operation.DELETE:
+        return False
+    if isinstance(obj, Ticket):
+        return user.role == Role.SPECIALIST or user.id in (obj.assignee_id, obj.author_id)
+    return True
+
+
+def _apply(session: Session, user: User, m: Mutation) -> MutationResult:
+    kind = _kind(m, user)
+    model = MODELS[kind]
+    obj = session.get(model, m.record_id, with_for_update=True)
+    if obj is None:
+        if m.op is Operation.DELETE or m.base_version is not None:
+            raise _Rejected(ErrorCode.NOT_FOUND, field="record_id")
+        if kind not in CREATABLE:
+            raise _Rejected(ErrorCode.NOT_WRITABLE)
+        obj = model(id=m.record_id, **_validated(session, kind, m.data))
+        session.add(obj)
+    else:
+        if not _may_change(user, kind, obj, m.op):
+            raise _Rejected(ErrorCode.FORBIDDEN)
+        if obj.deleted_at is not None or m.base_version != obj.version:
+            raise _Conflict(record_out(kind, obj))
+        if m.op is Operation.DELETE:
+            obj.deleted_at = datetime.now(UTC)
+        else:
+            current = {f: getattr(obj, f) for f in WRITABLE[kind].model_fields}
+            for field, value in _validated(session, kind, {**current, **m.data}).items():
+                if getattr(obj, field) != value:
+                    setattr(obj, field, value)
+    session.flush()
+    return MutationResult(id=m.id, status=ResultStatus.APPLIED, record=record_out(kind, obj))
+
+
+def _validated(session: Session, kind: Kind, data: dict[str, Any]) -> dict[str, Any]:
+    try:
+        values = WRITABLE[kind].model_validate(data).model_dump()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or None
+        raise _Rejected(ErrorCode.VALIDATION_ERROR,
+                        f"{message_ru(ErrorCode.VALIDATION_ERROR)} Поле «{field}»: {first['msg']}", field) from exc
+    for field, target in REFERENCES.items():
+        ref = values.get(field)
+        if ref is not None:
+            found = session.get(target, ref)
+            if found is None or found.deleted_at is not None:
+                raise _Rejected(ErrorCode.NOT_FOUND, f"Связанная запись «{field}» не найдена.", field)
+    return values
