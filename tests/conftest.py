@@ -13,3 +13,26 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 pytest_plugins = ["tests.fixtures.databases", "tests.fixtures.servers", "tests.fixtures.client"]
+
+import gc  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qt_teardown_in_order():  # type: ignore[no-untyped-def]
+    """Destroy leftover widgets and QObjects while the QApplication still exists, not in whatever
+    order the interpreter finalizes them at exit (PySide6 may crash on the latter)."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
