@@ -177,15 +177,10 @@ class Controller(QObject):
             self.connection.set_offline(self.tr("Вход не выполнен."))
             return
         api, pair = dialog.api, dialog.tokens
-        url = api.base_url
-        self.settings.set("server_url", url)  # the next start connects to the same server
+        self.settings.set("server_url", api.base_url)  # the next start connects to the same server
         self.settings.set("login", pair.user.login)
         self.settings.set("remember", dialog.remember)
         self.settings.save()
-        if dialog.remember and not self.credentials.save_refresh_token(url, pair.user.login, pair.refresh_token):
-            self.connection.report(
-                self.tr("Хранилище паролей недоступно: при следующем запуске нужно будет войти снова.")
-            )
         self.connection.set_api(api, embedded=False)
         Op(lambda _s: (pair, api.health())).success(lambda r: self._logged_in(*r)).failure(
             self._network_failed
@@ -194,8 +189,14 @@ class Controller(QObject):
     def _logged_in(self, pair: TokenPair, health: Health) -> None:
         self.connection.set_user(pair.user)
         self.connection.set_online(health)
-        if not self.connection.embedded and self.settings.get("remember") and self.connection.api:
-            self.credentials.save_refresh_token(self.connection.server_url, pair.user.login, pair.refresh_token)
+        remember = not self.connection.embedded and self.settings.get("remember")
+        # the one place a session is kept: after a login and after every refresh (tokens rotate)
+        if remember and not self.credentials.save_refresh_token(
+            self.connection.server_url, pair.user.login, pair.refresh_token
+        ):
+            self.connection.report(
+                self.tr("Хранилище паролей недоступно: при следующем запуске нужно будет войти снова.")
+            )
         self.health_timer.start()
 
     def _network_failed(self, exc: BaseException) -> None:

@@ -151,9 +151,7 @@ def _push_one(session: Session, user: User, m: Mutation) -> MutationResult:
     try:
         with session.begin_nested():
             result = _apply(session, user, m)
-            session.add(AppliedMutation(key=m.id, user_id=user.id, body_hash=digest,
-                                        result=result.model_dump(mode="json")))
-            session.flush()
+            _remember(session, user, m, digest, result)
         return result
     except _Rejected as exc:
         result = MutationResult(id=m.id, status=ResultStatus.REJECTED, error=exc.detail)
@@ -167,8 +165,14 @@ def _push_one(session: Session, user: User, m: Mutation) -> MutationResult:
             code=ErrorCode.ALREADY_EXISTS, message=message_ru(ErrorCode.ALREADY_EXISTS)))
     # conflicts and rejections are answers too: a replay gets the same answer
     with session.begin_nested():
-        session.add(AppliedMutation(key=m.id, user_id=user.id, body_hash=digest, result=result.model_dump(mode="json")))
+        _remember(session, user, m, digest, result)
     return result
+
+
+def _remember(session: Session, user: User, m: Mutation, digest: str, result: MutationResult) -> None:
+    """Store the answer under the idempotency key, in the transaction of the change it answers."""
+    session.add(AppliedMutation(key=m.id, user_id=user.id, body_hash=digest, result=result.model_dump(mode="json")))
+    session.flush()
 
 
 def _replay(stored: AppliedMutation, user: User, m: Mutation, digest: str) -> MutationResult:
