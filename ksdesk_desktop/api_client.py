@@ -13,7 +13,16 @@ import httpx
 from pydantic import ValidationError
 
 from sync.errors import ErrorCode, message_ru
-from sync.protocol import API_PREFIX, Health, TokenPair, UserPublic
+from sync.protocol import (
+    API_PREFIX,
+    ChangesPage,
+    Health,
+    Mutation,
+    PushRequest,
+    PushResponse,
+    TokenPair,
+    UserPublic,
+)
 
 OFFLINE = "offline"
 BAD_RESPONSE = "bad_response"
@@ -72,6 +81,15 @@ class ApiClient:
     def me(self) -> UserPublic:
         return self._parse(UserPublic, self.request("GET", "/auth/me"))
 
+    def push(self, mutations: list[Mutation]) -> PushResponse:
+        body = PushRequest(mutations=mutations).model_dump_json().encode()
+        raw = self.request("POST", "/sync/push", content=body, headers={"Content-Type": "application/json"}, raw=True)
+        return self._parse_raw(PushResponse, raw)
+
+    def changes(self, after: int, limit: int) -> ChangesPage:
+        raw = self.request("GET", "/sync/changes", params={"after": after, "limit": limit}, raw=True)
+        return self._parse_raw(ChangesPage, raw)
+
     def request(self, method: str, path: str, **kwargs: Any) -> Any:
         """An authenticated call; an expired access token is refreshed once, transparently."""
         try:
@@ -84,8 +102,8 @@ class ApiClient:
 
     # --- plumbing -----------------------------------------------------------------------------
 
-    def _send(self, method: str, path: str, *, auth: bool, **kwargs: Any) -> Any:
-        headers = kwargs.pop("headers", {})
+    def _send(self, method: str, path: str, *, auth: bool, raw: bool = False, **kwargs: Any) -> Any:
+        headers = dict(kwargs.pop("headers", {}))
         tokens = self.tokens
         if auth and tokens:
             headers["Authorization"] = f"Bearer {tokens.access_token}"
@@ -95,6 +113,8 @@ class ApiClient:
             raise ApiError(
                 OFFLINE, f"Нет связи с сервером {self.base_url}. Работа продолжается без сети.",
             ) from exc
+        if raw and response.is_success:
+            return response.content
         return self._decode(response)
 
     @staticmethod
@@ -118,6 +138,13 @@ class ApiClient:
     def _parse(model: type[Any], data: Any) -> Any:
         try:
             return model.model_validate(data)
+        except ValidationError as exc:
+            raise ApiError(BAD_RESPONSE, "Сервер прислал непонятный ответ.") from exc
+
+    @staticmethod
+    def _parse_raw(model: type[Any], raw: bytes) -> Any:
+        try:
+            return model.model_validate_json(raw)
         except ValidationError as exc:
             raise ApiError(BAD_RESPONSE, "Сервер прислал непонятный ответ.") from exc
 

@@ -115,5 +115,6 @@ class PushResponse(BaseModel):
 
 class ChangesPage(BaseModel):
     changes: list[RecordOut]
-    cursor: int
+    cursor: int = Field(description="pass as ``after`` to get the next page")
     has_more: bool
+    head: int = Field(default=0, description="the newest change number when the page was read (for progress)")

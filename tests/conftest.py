@@ -12,7 +12,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-pytest_plugins = ["tests.fixtures.databases", "tests.fixtures.servers", "tests.fixtures.client"]
+pytest_plugins = [
+    "tests.fixtures.databases", "tests.fixtures.servers", "tests.fixtures.client", "tests.fixtures.replicas",
+]
 
 import gc  # noqa: E402
 

@@ -16,12 +16,22 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from ksdesk_desktop.store import schema
 from sync.sqlite import sqlite_engine
 
-SCHEMA_MAJOR = 1
+SCHEMA_MAJOR = 2
 SCHEMA_MINOR = 0
+
+
+def _to_2_0(conn: Connection) -> None:
+    """2.0: cached records, shadow versions and the outbox as the sync engine writes it. Version 1
+    never wrote to its outbox, so the old, empty table is replaced."""
+    conn.exec_driver_sql("DROP TABLE IF EXISTS outbox")
+    schema.metadata.create_all(conn)
+
 
 # (version reached, step) — each step moves the schema from the previous version to this one
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
-    (1000, lambda conn: schema.metadata.create_all(conn)),
+    (1000, lambda conn: conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS meta (key VARCHAR(100) PRIMARY KEY, "
+                                             "value TEXT NOT NULL)")),
+    (2000, _to_2_0),
 ]
 
 

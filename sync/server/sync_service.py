@@ -26,12 +26,14 @@ from sync.protocol import (
 )
 from sync.records import CREATABLE, WRITABLE, Kind
 from sync.roles import Permission, Role, may
+from sync.server.changes import COUNTER
 from sync.server.models import (
     AppliedMutation,
     Component,
     Contact,
     Contract,
     ContractComplex,
+    Counter,
     Customer,
     ListItemRecord,
     Organization,
@@ -116,7 +118,9 @@ def pull(session: Session, after: int, limit: int) -> ChangesPage:
         record_out(kind, obj, {"complex_ids": complexes[obj.id]} if kind is Kind.CONTRACT else None)
         for _, kind, obj in page
     ]
-    return ChangesPage(changes=changes, cursor=page[-1][0] if page else after, has_more=len(found) > limit)
+    head = session.execute(select(Counter.value).where(Counter.name == COUNTER)).scalar() or 0
+    return ChangesPage(changes=changes, cursor=page[-1][0] if page else after, has_more=len(found) > limit,
+                       head=int(head))
 
 
 # --- push ----------------------------------------------------------------------------------------

@@ -1,0 +1,404 @@
+"""The replica: cached records, the durable outbox and the server's versions kept beside local
+changes (S1–S4). Qt-free; every method is one SQLite transaction, called from a worker thread.
+
+* A local change (:meth:`Replica.change`) updates the cached record and adds an outbox entry in the
+  same transaction; an entry the server has never seen absorbs later changes of the same record.
+* Pushing takes entries in order (:meth:`next_batch`) and stores the server's answers
+  (:meth:`store_results`); an entry leaves the outbox only in the transaction that stores its answer.
+* Pulling stores a page of server records together with the cursor (:meth:`apply_page`).
+* A record with local changes keeps the server's version in ``shadow``; what the operator sees is
+  that version with the outstanding entries laid over it, so a pull never hides a local change and a
+  conflict keeps both texts until the operator chooses («Загрузить» or «Оставить моё»).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Connection, Row, delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from ksdesk_desktop.store.db import LocalStore
+from ksdesk_desktop.store.schema import CACHE, EntryState, field_columns, meta, outbox, shadow
+from sync.ids import new_id
+from sync.protocol import ChangesPage, Mutation, MutationResult, Operation, RecordOut, ResultStatus
+from sync.records import CREATABLE, WRITABLE, Kind
+
+CURSOR = "sync_cursor"
+HEAD = "sync_head"
+LAST_SYNC = "last_sync_at"
+
+
+class InvalidChange(ValueError):
+    """A local change that breaks a shared rule; ``message`` is for the operator (Russian)."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message, self.field = message, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An outbox entry waiting for the operator: a conflict or a refusal."""
+
+    key: str
+    kind: Kind
+    record_id: str
+    state: str
+    local: dict[str, Any]
+    server: dict[str, Any] | None
+    error_code: str | None
+    error_message: str | None
+
+
+@dataclass
+class ResultCounts:
+    applied: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    kinds: set[Kind] = field(default_factory=set)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def overlay(base: Mapping[str, Any] | None, entries: Iterable[Row[Any]]) -> dict[str, Any] | None:
+    """The record the operator sees: the server's version with outstanding entries in order
+    (``None``: deleted or never created)."""
+    data = dict(base) if base is not None else None
+    for entry in entries:
+        data = None if entry.op == Operation.DELETE else {**(data or {}), **entry.payload}
+    return data
+
+
+class Replica:
+    def __init__(self, store: LocalStore) -> None:
+        self.store = store
+        self.engine = store.engine
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def get(self, kind: Kind, record_id: str | uuid.UUID) -> dict[str, Any] | None:
+        table = CACHE[kind]
+        with self.engine.connect() as conn:
+            row = conn.execute(select(table.c.data, table.c.version).where(table.c.id == str(record_id))).first()
+        return None if row is None else {**row.data, "id": str(record_id), "version": row.version}
+
+    def count(self, kind: Kind) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(CACHE[kind])).scalar_one())
+
+    def server_version(self, kind: Kind, record_id: str | uuid.UUID) -> dict[str, Any] | None:
+        """The server's version of a record with local changes (None when it has none)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(shadow).where(shadow.c.kind == kind, shadow.c.id == str(record_id))).first()
+        return None if row is None or row.deleted else dict(row.data)
+
+    def cursor(self) -> int:
+        value = self.store.get_meta(CURSOR)
+        return int(value) if value else 0
+
+    def pending_count(self) -> int:
+        return self.store.pending_count()
+
+    def problems(self) -> list[Problem]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(outbox).where(outbox.c.state != EntryState.PENDING).order_by(outbox.c.seq)
+            ).all()
+        return [
+            Problem(r.key, Kind(r.kind), r.record_id, r.state, dict(r.payload),
+                    (r.server_record or {}).get("data") if r.server_record else None, r.error_code, r.error_message)
+            for r in rows
+        ]
+
+    # --- local changes (S2) ---------------------------------------------------------------------
+
+    def create(self, kind: Kind, data: Mapping[str, Any]) -> str:
+        """A new record made here; returns its id (the server keeps it)."""
+        if kind not in CREATABLE:
+            raise InvalidChange("Такие записи создаются только на сервере.", "kind")
+        record_id = str(new_id())
+        self.change(kind, record_id, data)
+        return record_id
+
+    def change(self, kind: Kind, record_id: str | uuid.UUID, data: Mapping[str, Any],
+               op: Operation = Operation.UPSERT) -> str:
+        """Change (or delete) a record locally and queue it for the server, in one transaction.
+        Returns the outbox entry's idempotency key."""
+        record_id = str(record_id)
+        if kind not in WRITABLE:
+            raise InvalidChange("Эти записи нельзя изменять.", "kind")
+        with self.engine.begin() as conn:
+            table = CACHE[kind]
+            row = conn.execute(select(table).where(table.c.id == record_id)).first()
+            entries = self._entries(conn, kind, record_id)
+            if row is None and not entries and (op is Operation.DELETE or kind not in CREATABLE):
+                raise InvalidChange("Запись не найдена: возможно, её уже удалили.", "record_id")
+            if row is not None and not row.local and row.version > 0:
+                conn.execute(sqlite_insert(shadow).values(
+                    kind=kind, id=record_id, version=row.version, seq=row.seq, deleted=False, data=row.data,
+                ).on_conflict_do_nothing())
+            payload = {} if op is Operation.DELETE else self._validated(kind, row.data if row else None, data)
+            last = entries[-1] if entries else None
+            if last is not None and self._absorbs(last, op):
+                if op is Operation.DELETE and last.base_version is None and not last.sent and len(entries) == 1:
+                    conn.execute(delete(outbox).where(outbox.c.seq == last.seq))  # never reached the server
+                    key = last.key
+                else:
+                    merged = {} if op is Operation.DELETE else {**last.payload, **payload}
+                    key = last.key if last.state == EntryState.PENDING else str(new_id())
+                    conn.execute(update(outbox).where(outbox.c.seq == last.seq).values(
+                        key=key, op=op, payload=merged, state=EntryState.PENDING, sent=False, error_code=None,
+                        error_message=None,
+                    ))
+            else:
+                key = str(new_id())
+                base = self._server_version(conn, kind, record_id)
+                conn.execute(insert(outbox).values(
+                    key=key, kind=kind, record_id=record_id, op=op, base_version=base, payload=payload,
+                    state=EntryState.PENDING, sent=False, created_at=_now(),
+                ))
+            self._refresh_view(conn, kind, record_id)
+        return key
+
+    @staticmethod
+    def _absorbs(entry: Row[Any], op: Operation) -> bool:
+        """An entry the server has never seen, or one it refused, takes in a later change."""
+        if entry.op == Operation.DELETE:
+            return False
+        unseen = entry.state == EntryState.PENDING and not entry.sent
+        return unseen or entry.state == EntryState.REJECTED
+
+    @staticmethod
+    def _validated(kind: Kind, current: Mapping[str, Any] | None, changes: Mapping[str, Any]) -> dict[str, Any]:
+        """The changed writable fields, checked by the shared rule (the server checks them again)."""
+        model = WRITABLE[kind]
+        unknown = set(changes) - set(model.model_fields)
+        if unknown:
+            raise InvalidChange(f"Поле «{sorted(unknown)[0]}» нельзя изменять.", sorted(unknown)[0])
+        merged = {k: v for k, v in (current or {}).items() if k in model.model_fields and v is not None}
+        merged.update(changes)
+        try:
+            valid = model.model_validate(merged).model_dump(mode="json")
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            name = ".".join(str(p) for p in first["loc"]) or None
+            raise InvalidChange(f"Неверное значение поля «{name}»: {first['msg']}", name) from exc
+        if current is None:
+            return valid
+        return {k: v for k, v in valid.items() if k in changes or current.get(k) != v}
+
+    @staticmethod
+    def _entries(conn: Connection, kind: Kind, record_id: str) -> list[Row[Any]]:
+        stmt = select(outbox).where(outbox.c.kind == kind, outbox.c.record_id == record_id).order_by(outbox.c.seq)
+        return list(conn.execute(stmt).all())
+
+    @staticmethod
+    def _server_version(conn: Connection, kind: Kind, record_id: str) -> int | None:
+        version = conn.execute(
+            select(shadow.c.version).where(shadow.c.kind == kind, shadow.c.id == record_id, shadow.c.deleted.is_(False))
+        ).scalar()
+        return int(version) if version else None
+
+    def _refresh_view(self, conn: Connection, kind: Kind, record_id: str) -> None:
+        """Rewrite the cached record from the server's version and the outstanding entries."""
+        base = conn.execute(select(shadow).where(shadow.c.kind == kind, shadow.c.id == record_id)).first()
+        entries = self._entries(conn, kind, record_id)
+        table = CACHE[kind]
+        if not entries:
+            conn.execute(delete(shadow).where(shadow.c.kind == kind, shadow.c.id == record_id))
+        data = overlay(None if base is None or base.deleted else base.data, entries)
+        if data is None:
+            conn.execute(delete(table).where(table.c.id == record_id))
+            return
+        values = self._row(kind, record_id, base.version if base else 0, base.seq if base else 0, data)
+        values["local"] = bool(entries)
+        conn.execute(sqlite_insert(table).values(values).on_conflict_do_update(index_elements=["id"], set_=values))
+
+    @staticmethod
+    def _row(kind: Kind, record_id: str, version: int, seq: int, data: Mapping[str, Any]) -> dict[str, Any]:
+        values: dict[str, Any] = {"id": record_id, "version": version, "seq": seq, "local": False, "data": data}
+        for name in field_columns(kind):
+            value = data.get(name)
+            values[name] = value if value is None or isinstance(value, str | int) else json.dumps(value)
+        return values
+
+    # --- the operator's choices (S4) --------------------------------------------------------------
+
+    def revert(self, kind: Kind, record_id: str | uuid.UUID) -> int:
+        """«Загрузить»: take the server's version and drop the local changes of this record (also how
+        a refused change is discarded). Returns how many entries were dropped."""
+        record_id = str(record_id)
+        with self.engine.begin() as conn:
+            base = conn.execute(select(shadow).where(shadow.c.kind == kind, shadow.c.id == record_id)).first()
+            dropped = conn.execute(
+                delete(outbox).where(outbox.c.kind == kind, outbox.c.record_id == record_id)
+            ).rowcount
+            if base is None:  # never reached the server: nothing to return to
+                conn.execute(delete(CACHE[kind]).where(CACHE[kind].c.id == record_id))
+            else:
+                self._refresh_view(conn, kind, record_id)
+        return int(dropped or 0)
+
+    def keep_mine(self, key: str) -> str:
+        """«Оставить моё»: send the conflicting change again, now based on the server's version.
+        Returns the entry's new idempotency key (the old one is answered already)."""
+        new_key = str(new_id())
+        with self.engine.begin() as conn:
+            entry = conn.execute(select(outbox).where(outbox.c.key == key)).first()
+            if entry is None or entry.state != EntryState.CONFLICT:
+                raise InvalidChange("Конфликт уже разрешён.")
+            base = self._server_version(conn, Kind(entry.kind), entry.record_id)
+            op = entry.op if base is not None else Operation.UPSERT
+            if base is None and entry.op == Operation.DELETE:  # deleted on the server too: nothing to do
+                conn.execute(delete(outbox).where(outbox.c.seq == entry.seq))
+                self._refresh_view(conn, Kind(entry.kind), entry.record_id)
+                return new_key
+            payload = entry.payload
+            if base is None:  # deleted on the server: restoring means creating it again with all fields
+                row = conn.execute(select(CACHE[Kind(entry.kind)].c.data).where(
+                    CACHE[Kind(entry.kind)].c.id == entry.record_id)).scalar()
+                payload = self._validated(Kind(entry.kind), None, {
+                    k: v for k, v in (row or {}).items() if k in WRITABLE[Kind(entry.kind)].model_fields
+                })
+            conn.execute(update(outbox).where(outbox.c.seq == entry.seq).values(
+                key=new_key, op=op, base_version=base, payload=payload, state=EntryState.PENDING, sent=False,
+                server_record=None, error_code=None, error_message=None,
+            ))
+        return new_key
+
+    # --- push (S2) ------------------------------------------------------------------------------
+
+    def next_batch(self, limit: int) -> list[Mutation]:
+        """The next entries to send, in order, at most one per record (the next one is based on the
+        answer to this one); records waiting for the operator are held back. Marks them sent."""
+        with self.engine.begin() as conn:
+            held = {
+                (r.kind, r.record_id) for r in conn.execute(
+                    select(outbox.c.kind, outbox.c.record_id).where(outbox.c.state != EntryState.PENDING)
+                )
+            }
+            rows = conn.execute(
+                select(outbox).where(outbox.c.state == EntryState.PENDING).order_by(outbox.c.seq)
+            ).all()
+            batch: list[Row[Any]] = []
+            taken: set[tuple[str, str]] = set()
+            for row in rows:
+                record = (row.kind, row.record_id)
+                if record in held:
+                    continue
+                if record in taken or len(batch) == limit:
+                    break
+                taken.add(record)
+                batch.append(row)
+            if batch:
+                conn.execute(update(outbox).where(outbox.c.seq.in_([r.seq for r in batch])).values(sent=True))
+        return [
+            Mutation(id=uuid.UUID(r.key), kind=r.kind, record_id=uuid.UUID(r.record_id), op=Operation(r.op),
+                     base_version=r.base_version, data=r.payload)
+            for r in batch
+        ]
+
+    def store_results(self, results: Iterable[MutationResult]) -> ResultCounts:
+        counts = ResultCounts()
+        with self.engine.begin() as conn:
+            for result in results:
+                entry = conn.execute(select(outbox).where(outbox.c.key == str(result.id))).first()
+                if entry is None:
+                    continue  # discarded by the operator meanwhile
+                kind = Kind(entry.kind)
+                counts.kinds.add(kind)
+                if result.status is ResultStatus.APPLIED:
+                    counts.applied += 1
+                    conn.execute(delete(outbox).where(outbox.c.seq == entry.seq))
+                    if result.record is not None:
+                        self._keep_server_version(conn, result.record)
+                        conn.execute(update(outbox).where(
+                            outbox.c.kind == kind, outbox.c.record_id == entry.record_id,
+                            outbox.c.state == EntryState.PENDING,
+                        ).values(base_version=None if result.record.deleted else result.record.version))
+                elif result.status is ResultStatus.CONFLICT:
+                    counts.conflicts += 1
+                    record = result.record
+                    conn.execute(update(outbox).where(outbox.c.seq == entry.seq).values(
+                        state=EntryState.CONFLICT, server_record=record.model_dump(mode="json") if record else None,
+                    ))
+                    if record is not None:
+                        self._keep_server_version(conn, record)
+                else:
+                    counts.rejected += 1
+                    error = result.error
+                    conn.execute(update(outbox).where(outbox.c.seq == entry.seq).values(
+                        state=EntryState.REJECTED, error_code=error.code if error else "rejected",
+                        error_message=error.message if error else None,
+                    ))
+                self._refresh_view(conn, kind, entry.record_id)
+        return counts
+
+    @staticmethod
+    def _keep_server_version(conn: Connection, record: RecordOut) -> None:
+        values = {"version": record.version, "seq": record.seq, "deleted": record.deleted, "data": record.data}
+        stmt = sqlite_insert(shadow).values(kind=record.kind, id=str(record.id), **values)
+        conn.execute(stmt.on_conflict_do_update(
+            index_elements=["kind", "id"], set_=values, where=stmt.excluded.seq >= shadow.c.seq,
+        ))
+
+    # --- pull (S3) ------------------------------------------------------------------------------
+
+    def apply_page(self, page: ChangesPage) -> set[Kind]:
+        """Store a page of server records and the cursor after it, in one transaction."""
+        kinds: set[Kind] = set()
+        with self.engine.begin() as conn:
+            local = {(r.kind, r.record_id) for r in conn.execute(select(outbox.c.kind, outbox.c.record_id))}
+            upserts: dict[Kind, list[dict[str, Any]]] = {}
+            deletions: dict[Kind, list[str]] = {}
+            for record in page.changes:
+                try:
+                    kind = Kind(record.kind)
+                except ValueError:
+                    continue  # a kind this version does not know yet: the next version will pull it again
+                kinds.add(kind)
+                record_id = str(record.id)
+                if (kind, record_id) in local:
+                    self._keep_server_version(conn, record)
+                    self._refresh_view(conn, kind, record_id)
+                elif record.deleted:
+                    deletions.setdefault(kind, []).append(record_id)
+                else:
+                    upserts.setdefault(kind, []).append(self._row(kind, record_id, record.version, record.seq,
+                                                                  record.data))
+            for kind, rows in upserts.items():
+                table = CACHE[kind]
+                stmt = sqlite_insert(table)
+                stmt = stmt.on_conflict_do_update(
+                    index_elements=["id"],
+                    set_={c.key: stmt.excluded[c.key] for c in table.columns if c.key != "id"},
+                    where=stmt.excluded.seq >= table.c.seq,  # never replace a newer record with an older one
+                )
+                conn.execute(stmt, rows)
+            for kind, ids in deletions.items():
+                table = CACHE[kind]
+                for start in range(0, len(ids), 500):
+                    conn.execute(delete(table).where(table.c.id.in_(ids[start:start + 500])))
+            self._set_meta(conn, CURSOR, str(page.cursor))
+            self._set_meta(conn, HEAD, str(max(page.head, page.cursor)))
+        return kinds
+
+    def mark_synced(self) -> datetime:
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            self._set_meta(conn, LAST_SYNC, now.isoformat())
+        return now
+
+    @staticmethod
+    def _set_meta(conn: Connection, key: str, value: str) -> None:
+        conn.execute(sqlite_insert(meta).values(key=key, value=value)
+                     .on_conflict_do_update(index_elements=["key"], set_={"value": value}))

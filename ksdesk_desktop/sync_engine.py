@@ -1,0 +1,87 @@
+"""One round of synchronisation: push the outbox, then pull changes after the cursor (S2, S3).
+
+Qt-free and synchronous: it runs on a worker thread (the Qt side is :mod:`ksdesk_desktop.sync_runner`)
+or in a plain process. Every step is durable before the next one starts, so a crash or a dropped
+connection at any point loses nothing and repeats nothing: an entry unanswered is sent again with the
+same idempotency key, and a page not stored is pulled again from the stored cursor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ksdesk_desktop.store.replica import Replica
+from sync.protocol import MAX_PULL_PAGE, MAX_PUSH_BATCH, ChangesPage, Mutation, PushResponse
+from sync.records import Kind
+
+
+class Transport(Protocol):
+    def push(self, mutations: list[Mutation]) -> PushResponse: ...
+
+    def changes(self, after: int, limit: int) -> ChangesPage: ...
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    applied: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pages: int = 0
+    pulled: int = 0
+    cursor: int = 0
+    complete: bool = True  # False when cancelled before the end
+    kinds: set[Kind] = field(default_factory=set)
+
+
+Progress = Callable[[int, int], None]  # done, total (change numbers; an estimate of the work left)
+
+
+class SyncEngine:
+    def __init__(self, replica: Replica, transport: Transport, *, batch_size: int = 200,
+                 page_size: int = MAX_PULL_PAGE) -> None:
+        self.replica, self.transport = replica, transport
+        self.batch_size = min(batch_size, MAX_PUSH_BATCH)
+        self.page_size = min(page_size, MAX_PULL_PAGE)
+
+    def sync(self, cancelled: Callable[[], bool] = lambda: False, progress: Progress | None = None) -> SyncReport:
+        report = SyncReport()
+        self.push(report, cancelled)
+        if not cancelled():
+            self.pull(report, cancelled, progress)
+        if report.complete:
+            self.replica.mark_synced()
+        return report
+
+    def push(self, report: SyncReport, cancelled: Callable[[], bool]) -> None:
+        while not cancelled():
+            batch = self.replica.next_batch(self.batch_size)
+            if not batch:
+                return
+            answer = self.transport.push(batch)
+            counts = self.replica.store_results(answer.results)
+            report.pushed += len(batch)
+            report.applied += counts.applied
+            report.conflicts += counts.conflicts
+            report.rejected += counts.rejected
+            report.kinds |= counts.kinds
+        report.complete = False
+
+    def pull(self, report: SyncReport, cancelled: Callable[[], bool], progress: Progress | None = None) -> None:
+        start = cursor = self.replica.cursor()
+        while True:
+            if cancelled():
+                report.complete = False
+                break
+            page = self.transport.changes(cursor, self.page_size)
+            report.kinds |= self.replica.apply_page(page)
+            report.pages += 1
+            report.pulled += len(page.changes)
+            cursor = page.cursor
+            if progress is not None:
+                progress(cursor - start, max(page.head, cursor) - start)
+            if not page.has_more:
+                break
+        report.cursor = cursor
