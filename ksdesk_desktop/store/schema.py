@@ -80,7 +80,9 @@ def _cache_table(name: str, *columns: Column[object], indexes: tuple[str, ...] =
 
 # Column names equal the record's field names: a row's columns are filled from its data.
 CACHE: dict[Kind, Table] = {
-    Kind.USER: _cache_table("users", Column("login", String(64)), Column("full_name", Text), Column("role", String(20))),
+    Kind.USER: _cache_table(
+        "users", Column("login", String(64)), Column("full_name", Text), Column("role", String(20)),
+    ),
     Kind.LIST_ITEM: _cache_table(
         "list_items", Column("kind", String(30)), Column("code", String(30)), Column("sort_order", Integer),
         indexes=("kind",),
