@@ -6,7 +6,9 @@ Every failure becomes an :class:`ApiError` with a stable code: the server's own 
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -89,6 +91,30 @@ class ApiClient:
     def changes(self, after: int, limit: int) -> ChangesPage:
         raw = self.request("GET", "/sync/changes", params={"after": after, "limit": limit}, raw=True)
         return self._parse_raw(ChangesPage, raw)
+
+    @contextlib.contextmanager
+    def stream(self, path: str, *, read_timeout: float = 45.0) -> Iterator[httpx.Response]:
+        """A long-lived authenticated GET (server-sent events); an expired token is refreshed once."""
+        for attempt in (1, 2):
+            tokens = self.tokens
+            headers = {"Accept": "text/event-stream"}
+            if tokens:
+                headers["Authorization"] = f"Bearer {tokens.access_token}"
+            timeout = httpx.Timeout(read_timeout, connect=5.0)
+            try:
+                with self._http.stream("GET", path, headers=headers, timeout=timeout) as response:
+                    if response.is_success:
+                        yield response
+                        return
+                    response.read()
+                    try:
+                        self._decode(response)
+                    except ApiError as exc:
+                        if exc.code != ErrorCode.TOKEN_EXPIRED or attempt == 2 or not tokens:
+                            raise
+            except httpx.TransportError as exc:
+                raise ApiError(OFFLINE, f"Нет связи с сервером {self.base_url}.") from exc
+            self.refresh()
 
     def request(self, method: str, path: str, **kwargs: Any) -> Any:
         """An authenticated call; an expired access token is refreshed once, transparently."""

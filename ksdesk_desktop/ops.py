@@ -25,6 +25,7 @@ T = TypeVar("T")
 class Lane(enum.Enum):
     DB = "db"  # one thread: SQLite writes never contend
     NETWORK = "network"  # a few threads
+    SYNC = "sync"  # one thread: the sync engine's rounds never overlap
 
 
 @dataclass
@@ -80,8 +81,9 @@ class TaskManager(QObject):
 
     def __init__(self, parent: QObject | None = None, network_threads: int = 4) -> None:
         super().__init__(parent)
-        self._pools = {Lane.DB: QThreadPool(self), Lane.NETWORK: QThreadPool(self)}
+        self._pools = {lane: QThreadPool(self) for lane in Lane}
         self._pools[Lane.DB].setMaxThreadCount(1)
+        self._pools[Lane.SYNC].setMaxThreadCount(1)
         self._pools[Lane.NETWORK].setMaxThreadCount(network_threads)
         self._running: dict[int, tuple[_Relay, OpState]] = {}
         self._labels: dict[int, str] = {}

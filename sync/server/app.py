@@ -13,6 +13,7 @@ from sync.protocol import API_PREFIX
 from sync.server.api import auth, health, sync, users
 from sync.server.bootstrap import prepare_database
 from sync.server.errors import error_response, install_handlers
+from sync.server.live import PgListener
 from sync.server.settings import Settings
 from sync.server.state import ServerState
 
@@ -25,8 +26,16 @@ def create_app(settings: Settings | None = None, *, prepare: bool = True) -> Fas
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         if prepare:
             prepare_database(state.engine)
-        yield
-        state.engine.dispose()
+        listener = PgListener(state.engine, state.hub) if state.backend == "postgresql" else None
+        if listener is not None:
+            listener.start()
+        try:
+            yield
+        finally:
+            state.hub.close()
+            if listener is not None:
+                listener.stop()
+            state.engine.dispose()
 
     app = FastAPI(
         title="KS Desk server",

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, event, text
 from sqlalchemy.orm import Session
 
+from sync.server.live import note_changes
 from sync.server.models import Base, Synced
 
 COUNTER = "change_seq"
@@ -41,6 +42,7 @@ def _number_changes(session: Session, _context: Any, _instances: Any) -> None:
     if not new and not dirty:
         return
     seq = reserve(session.connection(), len(new) + len(dirty))
+    note_changes(session, seq + len(new) + len(dirty) - 1)
     for obj in new:
         obj.change_seq, seq = seq, seq + 1
         if obj.version is None:

@@ -43,11 +43,15 @@ def get_session(state: StateDep) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-def get_current_user(
-    state: StateDep,
-    session: SessionDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> User:
+BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def get_current_user(state: StateDep, session: SessionDep, credentials: BearerDep) -> User:
+    return authenticate(state, session, credentials)
+
+
+def authenticate(state: ServerState, session: Session, credentials: HTTPAuthorizationCredentials | None) -> User:
+    """The user an access token belongs to, or a ServiceError (auth_required, token_expired …)."""
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise ServiceError(ErrorCode.AUTH_REQUIRED)
     try:

@@ -10,15 +10,20 @@ import threading
 import uvicorn
 
 from sync.server.app import create_app
+from sync.server.live import ChangeHub
 from sync.server.settings import Settings
 
 READY_LINE = "KSDESK_SERVER_READY port={port}"
 
 
 class _AnnouncingServer(uvicorn.Server):
-    def __init__(self, config: uvicorn.Config, port: int) -> None:
+    def __init__(self, config: uvicorn.Config, port: int, hub: ChangeHub) -> None:
         super().__init__(config)
-        self._port = port
+        self._port, self._hub = port, hub
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        self._hub.close()  # open change streams end now, so connections can drain
+        await super().shutdown(sockets=sockets)
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets=sockets)
@@ -53,13 +58,14 @@ def _stop_on_stdin_eof(server: uvicorn.Server) -> None:
 def serve(settings: Settings, *, exit_on_stdin_eof: bool = False) -> int:
     sock = _bind(settings.host, settings.port)
     port = sock.getsockname()[1]
+    app = create_app(settings)
     config = uvicorn.Config(
-        create_app(settings),
+        app,
         log_level=settings.log_level,
         timeout_graceful_shutdown=5,
         access_log=settings.log_level == "debug",
     )
-    server = _AnnouncingServer(config, port)
+    server = _AnnouncingServer(config, port, app.state.ksdesk.hub)
     if exit_on_stdin_eof:
         _stop_on_stdin_eof(server)
     server.run(sockets=[sock])

@@ -3,12 +3,13 @@ number of processes can serve the same database."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.server.db import backend_name, make_engine, make_session_factory
+from sync.server.live import HUB, ChangeHub
 from sync.server.settings import Settings
 
 
@@ -18,6 +19,7 @@ class ServerState:
     engine: Engine
     session_factory: sessionmaker[Session]
     secret_key: str
+    hub: ChangeHub = field(default_factory=ChangeHub)  # this process's open change streams
 
     @property
     def backend(self) -> str:
@@ -26,4 +28,6 @@ class ServerState:
     @classmethod
     def from_settings(cls, settings: Settings) -> ServerState:
         engine = make_engine(settings.effective_database_url)
-        return cls(settings, engine, make_session_factory(engine), settings.resolved_secret_key())
+        hub = ChangeHub()
+        factory = make_session_factory(engine, info={HUB: hub})
+        return cls(settings, engine, factory, settings.resolved_secret_key(), hub)

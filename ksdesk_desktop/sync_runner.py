@@ -1,0 +1,199 @@
+"""The sync runner: when to synchronise, on which thread, and what the UI hears about it (S2–S5).
+
+A round (:class:`~ksdesk_desktop.sync_engine.SyncEngine`) runs on the sync lane, never on the UI
+thread. Rounds start after a local change, on a live hint from the server, on a slow timer as a
+safety net, and after a failure with exponential backoff and jitter. Requests that arrive while a
+round runs fold into one more round. Everything the UI shows comes back through signals.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from ksdesk_desktop.api_client import ApiClient, ApiError
+from ksdesk_desktop.backoff import Backoff
+from ksdesk_desktop.live import LiveListener
+from ksdesk_desktop.ops import Lane, Op, OpState, TaskManager
+from ksdesk_desktop.store.replica import Problem, Replica
+from ksdesk_desktop.sync_engine import SyncEngine, SyncReport
+from sync.protocol import Operation
+from sync.records import Kind
+
+log = logging.getLogger(__name__)
+
+
+class SyncRunner(QObject):
+    status_changed = Signal()  # pending count, last sync, error, running or paused changed
+    progress = Signal(int, int)  # done, total of the running pull (estimate)
+    synced = Signal(object)  # SyncReport of a finished round
+    records_changed = Signal(object)  # set[Kind] whose cached records changed (here or on the server)
+    problems_changed = Signal(object)  # list[Problem]: conflicts and refusals waiting for the operator
+    live_changed = Signal(bool)  # the live stream connected / lost
+    _hint = Signal()  # from the stream's thread; queued to the UI thread
+    _live = Signal(bool)  # likewise
+
+    def __init__(self, replica: Replica, tasks: TaskManager, *, interval_s: float = 60.0,
+                 backoff: Backoff | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.replica, self.tasks = replica, tasks
+        self.backoff = backoff or Backoff(first=1.0, cap=60.0)
+        self.engine: SyncEngine | None = None
+        self.listener: LiveListener | None = None
+        self.pending = replica.pending_count()
+        self.problems: list[Problem] = replica.problems()
+        self.last_sync: datetime | None = replica.store.last_sync_at()
+        self.error = ""
+        self.live = False
+        self.paused = False
+        self._op: OpState | None = None
+        self._again = False
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self.request_sync)
+        self._timer = QTimer(self)
+        self._timer.setInterval(int(interval_s * 1000))
+        self._timer.timeout.connect(self.request_sync)
+        self._hint.connect(self.request_sync)
+        self._live.connect(self._set_live)
+
+    # --- control -----------------------------------------------------------------------------
+
+    def set_api(self, api: ApiClient | None, *, live: bool = True) -> None:
+        """Start syncing with a logged-in API session (None stops)."""
+        self.stop()
+        if api is None:
+            return
+        self.engine = SyncEngine(self.replica, api)
+        if live:
+            self.listener = LiveListener(api, self._hint.emit, self._live.emit)
+            self.listener.start()
+        self._timer.start()
+        self.request_sync()
+
+    @property
+    def running(self) -> bool:
+        return self._op is not None
+
+    @Slot()
+    def request_sync(self) -> None:
+        if self.engine is None or self.paused:
+            return
+        if self._op is not None:
+            self._again = True
+            return
+        self._retry.stop()
+        self._again = False
+        engine = self.engine
+        self._op = Op(lambda state: engine.sync(lambda: state.cancelled, self.progress.emit), Lane.SYNC) \
+            .success(self._finished).failure(self._failed).run(self.tasks)
+        self.status_changed.emit()
+
+    @Slot()
+    def cancel(self) -> None:
+        """Stop the running round (the initial sync may be long); :meth:`resume` continues from the
+        stored cursor."""
+        self.paused = True
+        if self._op is not None:
+            self._op.cancel()
+            self._op = None
+        self._retry.stop()
+        self.status_changed.emit()
+
+    @Slot()
+    def resume(self) -> None:
+        self.paused = False
+        self.request_sync()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._retry.stop()
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
+        if self._op is not None:
+            self._op.cancel()
+            self._op = None
+        self.engine = None
+        self._set_live(False)
+
+    # --- local changes ------------------------------------------------------------------------
+
+    def change(self, kind: Kind, record_id: str | uuid.UUID, data: Mapping[str, Any],
+               op: Operation = Operation.UPSERT, *, on_done: Callable[[str], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Write a local change with its outbox entry (DB lane), then sync."""
+        Op(lambda _s: self.replica.change(kind, record_id, data, op), Lane.DB).success(
+            lambda key: self._changed_locally({kind}, on_done, key)
+        ).failure(on_error or self._raise).run(self.tasks)
+
+    def revert(self, problem: Problem) -> None:
+        """«Загрузить»: take the server's version of the record."""
+        Op(lambda _s: self.replica.revert(problem.kind, problem.record_id), Lane.DB).success(
+            lambda _n: self._changed_locally({problem.kind})
+        ).failure(self._raise).run(self.tasks)
+
+    def keep_mine(self, problem: Problem) -> None:
+        """«Оставить моё»: send the local version again, on top of the server's."""
+        Op(lambda _s: self.replica.keep_mine(problem.key), Lane.DB).success(
+            lambda _k: self._changed_locally({problem.kind})
+        ).failure(self._raise).run(self.tasks)
+
+    def _changed_locally(self, kinds: set[Kind], callback: Callable[[str], None] | None = None,
+                         key: str = "") -> None:
+        self._refresh_counts()
+        self.records_changed.emit(kinds)
+        if callback is not None:
+            callback(key)
+        self.request_sync()
+
+    # --- results ------------------------------------------------------------------------------
+
+    def _finished(self, report: SyncReport) -> None:
+        self._op = None
+        self.backoff.reset()
+        self.error = ""
+        if report.complete:
+            self.last_sync = self.replica.store.last_sync_at()
+        self._refresh_counts(report.conflicts + report.rejected > 0)
+        if report.kinds:
+            self.records_changed.emit(report.kinds)
+        self.synced.emit(report)
+        if self._again and not self.paused:
+            self.request_sync()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._op = None
+        if not isinstance(exc, ApiError):
+            self.error = self.tr("Ошибка синхронизации: {error}").format(error=exc)
+            log.error("sync round failed", exc_info=exc)
+        else:
+            self.error = exc.message
+        delay = self.backoff.next_delay()
+        log.info("sync failed (%s); next attempt in %.1f s", self.error, delay)
+        self._retry.start(int(delay * 1000))
+        self._refresh_counts()
+
+    def _refresh_counts(self, problems: bool = True) -> None:
+        self.pending = self.replica.pending_count()
+        if problems:
+            found = self.replica.problems()
+            if found != self.problems:
+                self.problems = found
+                self.problems_changed.emit(found)
+        self.status_changed.emit()
+
+    @Slot(bool)
+    def _set_live(self, connected: bool) -> None:
+        if connected != self.live:
+            self.live = connected
+            self.live_changed.emit(connected)
+
+    @staticmethod
+    def _raise(exc: BaseException) -> None:
+        raise exc

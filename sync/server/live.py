@@ -1,0 +1,139 @@
+"""Live change hints (S3): "changes up to N are committed", pushed to clients over SSE.
+
+The hint is only a hint: clients still pull from their cursor, so a lost event loses nothing.
+Inside a process a :class:`ChangeHub` fans a hint out to the open streams. Across processes the
+database carries it: on PostgreSQL every committing transaction that changed records sends
+``NOTIFY ksdesk_changes`` (delivered at commit, never for a rollback) and each process LISTENs on one
+connection of its own, so any number of server processes behind a load balancer see every change.
+SQLite serves one process: its commits publish to the hub directly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Engine, event, text
+from sqlalchemy.orm import Session
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "ksdesk_changes"
+MAX_SEQ = "ksdesk_max_seq"  # session.info key: the highest change number reserved in this transaction
+HUB = "ksdesk_change_hub"  # session.info key: the hub of the server process the session belongs to
+
+
+class ChangeHub:
+    """Thread-safe fan-out to the asyncio queues of this process's open streams."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._subscribers: set[tuple[asyncio.AbstractEventLoop, asyncio.Queue[int | None]]] = set()
+        self.closed = False
+        self.latest = 0
+
+    def publish(self, seq: int | None) -> None:
+        with self._lock:
+            if seq is not None:
+                self.latest = max(self.latest, seq)
+            targets = list(self._subscribers)
+        for loop, queue in targets:
+            with contextlib.suppress(RuntimeError):  # the loop has closed: its stream is gone
+                loop.call_soon_threadsafe(queue.put_nowait, seq)
+
+    @contextlib.contextmanager
+    def subscribe(self) -> Iterator[asyncio.Queue[int | None]]:
+        entry = (asyncio.get_running_loop(), asyncio.Queue[int | None]())
+        with self._lock:
+            self._subscribers.add(entry)
+        try:
+            yield entry[1]
+        finally:
+            with self._lock:
+                self._subscribers.discard(entry)
+
+    @property
+    def subscribers(self) -> int:
+        with self._lock:
+            return len(self._subscribers)
+
+    def close(self) -> None:
+        """Server shutdown: every open stream ends (clients reconnect to another process)."""
+        self.closed = True
+        self.publish(None)
+
+
+def note_changes(session: Session, last_seq: int) -> None:
+    """Called by the change-numbering hook when it reserves numbers."""
+    session.info[MAX_SEQ] = max(int(session.info.get(MAX_SEQ, 0)), last_seq)
+
+
+@event.listens_for(Session, "before_commit")
+def _notify_in_transaction(session: Session) -> None:
+    seq = session.info.get(MAX_SEQ)
+    if seq and session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_notify(:channel, :seq)"), {"channel": CHANNEL, "seq": str(seq)})
+
+
+@event.listens_for(Session, "after_commit")
+def _publish_after_commit(session: Session) -> None:
+    seq = session.info.pop(MAX_SEQ, None)
+    hub = session.info.get(HUB)
+    if seq and hub is not None and session.get_bind().dialect.name != "postgresql":
+        hub.publish(int(seq))
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_after_rollback(session: Session) -> None:
+    if not session.in_transaction():
+        session.info.pop(MAX_SEQ, None)
+
+
+class PgListener:
+    """One LISTEN connection per process, on a thread; reconnects with backoff when it drops."""
+
+    def __init__(self, engine: Engine, hub: ChangeHub) -> None:
+        self._conninfo = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self._hub = hub
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="pg-listen", daemon=True)
+        self.listening = threading.Event()
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        import psycopg
+
+        delay = 0.5
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(self._conninfo, autocommit=True, connect_timeout=5) as conn:
+                    conn.execute(f"LISTEN {CHANNEL}")
+                    self.listening.set()
+                    delay = 0.5
+                    # a reconnect may have missed hints: tell the streams to look (the cursor is the truth)
+                    self._hub.publish(self._hub.latest)
+                    while not self._stop.is_set():
+                        for note in conn.notifies(timeout=0.5):
+                            self._hub.publish(_as_int(note.payload))
+            except psycopg.Error as exc:
+                self.listening.clear()
+                log.warning("LISTEN connection lost (%s); reconnecting in %.1f s", exc, delay)
+                self._stop.wait(delay)
+                delay = min(delay * 2, 10.0)
+
+
+def _as_int(payload: Any) -> int | None:
+    try:
+        return int(payload)
+    except (TypeError, ValueError):
+        return None
