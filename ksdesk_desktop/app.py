@@ -29,6 +29,8 @@ from ksdesk_desktop.paths import Paths
 from ksdesk_desktop.resources import resource
 from ksdesk_desktop.session import Connection
 from ksdesk_desktop.store import LocalStore, StoreVersionError
+from ksdesk_desktop.store.replica import Replica
+from ksdesk_desktop.sync_runner import SyncRunner
 from ksdesk_desktop.sysinfo import SystemContext, system_info
 from ksdesk_desktop.ui.login_dialog import LoginDialog
 from ksdesk_desktop.ui.main_window import MainWindow
@@ -36,6 +38,7 @@ from sync.protocol import Health, TokenPair
 
 log = logging.getLogger(__name__)
 DEMO_LOGIN, DEMO_PASSWORD = "operator", "demo"
+INITIAL_SYNC_PROGRESS = 2000  # changes behind: from here on the status bar shows the catch-up
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,15 @@ class Controller(QObject):
         self.window = MainWindow(self.connection, self.system_info, on_close=self.shutdown)
         self.tasks.busy_changed.connect(self.window.status.set_busy)
         self.connection.error.connect(lambda msg: self.window.statusBar().showMessage(msg, 15000))
+        self.replica = Replica(store)
+        self.sync = SyncRunner(self.replica, self.tasks, interval_s=float(settings.get("sync_interval_s")), parent=self)
+        self.sync.status_changed.connect(self._show_sync_state)
+        self.sync.progress.connect(self._show_sync_progress)
+        self.sync.problems_changed.connect(self.window.problem_bar.show_problems)
+        self.window.problem_bar.load_requested.connect(self.sync.revert)
+        self.window.problem_bar.keep_requested.connect(self.sync.keep_mine)
+        self.window.status.cancel_button.clicked.connect(self.sync.cancel)
+        self.window.status.resume_button.clicked.connect(self.sync.resume)
         self.health_timer = QTimer(self)
         self.health_timer.setInterval(int(settings.get("health_interval_s")) * 1000)
         self.health_timer.timeout.connect(self.check_health)
@@ -101,8 +113,8 @@ class Controller(QObject):
     # --- start ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        self.window.status.set_pending(self.store.pending_count())
-        self.window.status.set_last_sync(self.store.last_sync_at())
+        self._show_sync_state()
+        self.window.problem_bar.show_problems(self.sync.problems)
         self.window.show()
         if self.server_url:
             self._start_remote()
@@ -198,6 +210,18 @@ class Controller(QObject):
                 self.tr("Хранилище паролей недоступно: при следующем запуске нужно будет войти снова.")
             )
         self.health_timer.start()
+        api = self.connection.api
+        if api is not None and (self.sync.engine is None or self.sync.engine.transport is not api):
+            self.sync.set_api(api)
+
+    def _show_sync_state(self) -> None:
+        s = self.sync
+        self.window.status.show_sync(pending=s.pending, last_sync=s.last_sync, error=s.error, running=s.running,
+                                     paused=s.paused)
+
+    def _show_sync_progress(self, done: int, total: int) -> None:
+        if total >= INITIAL_SYNC_PROGRESS:  # a long catch-up shows progress and can be stopped
+            self.window.status.show_sync_progress(done, total)
 
     def _network_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, ApiError):
@@ -232,6 +256,7 @@ class Controller(QObject):
             return
         self._closed = True
         self.health_timer.stop()
+        self.sync.stop()
         self.tasks.shutdown()
         if self.embedded is not None:
             self.embedded.stop()

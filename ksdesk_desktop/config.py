@@ -31,6 +31,7 @@ OPTIONS: dict[str, Option] = {
         Option("remember", bool, True, "Keep the session in the system keyring"),
         Option("language", str, "ru", "Interface language: ru or en"),
         Option("health_interval_s", int, 5, "How often to check the server while online"),
+        Option("sync_interval_s", int, 60, "Safety-net sync period; live hints and local changes sync at once"),
     )
 }
 

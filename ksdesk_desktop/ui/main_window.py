@@ -8,11 +8,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
 from ksdesk_desktop.resources import resource
 from ksdesk_desktop.session import Connection
 from ksdesk_desktop.ui.about_dialog import AboutDialog
+from ksdesk_desktop.ui.notices import ProblemBar
 from ksdesk_desktop.ui.pages import CurrentTasksPage, DesktopPage, NavigatorPage
 from ksdesk_desktop.ui.status_bar import SyncStatusBar
 
@@ -40,7 +41,14 @@ class MainWindow(QMainWindow):
         self.pages.setObjectName("pages")
         for page in (self.navigator_page, self.current_tasks_page, self.desktop_page):
             self.pages.addWidget(page)
-        self.setCentralWidget(self.pages)
+        self.problem_bar = ProblemBar()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.problem_bar)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
 
         self.quick_access = self._build_quick_access()
         self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.quick_access)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from ksdesk_desktop.session import Connection
 
@@ -28,8 +28,24 @@ class SyncStatusBar(QStatusBar):
         self.sync_label.setObjectName("sync_label")
         self.user_label = QLabel()
         self.user_label.setObjectName("user_label")
+        self.error_label = QLabel()
+        self.error_label.setObjectName("sync_error_label")
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.cancel_button = QToolButton()
+        self.cancel_button.setObjectName("sync_cancel")
+        self.cancel_button.setText(self.tr("Остановить"))
+        self.cancel_button.setToolTip(self.tr("Остановить загрузку данных; её можно продолжить позже с того же места"))
+        self.resume_button = QToolButton()
+        self.resume_button.setObjectName("sync_resume")
+        self.resume_button.setText(self.tr("Продолжить синхронизацию"))
         self.addWidget(self.busy_label)
         self.addWidget(self.busy_bar)
+        self.addWidget(self.cancel_button)
+        self.addWidget(self.resume_button)
+        self.addWidget(self.error_label)
+        self.cancel_button.setVisible(False)
+        self.resume_button.setVisible(False)
+        self.error_label.setVisible(False)
         for label in (self.user_label, self.pending_label, self.sync_label, self.connection_label):
             self.addPermanentWidget(label)
         self.set_busy("")
@@ -49,6 +65,27 @@ class SyncStatusBar(QStatusBar):
         self.busy_bar.setValue(done)
         self.busy_label.setVisible(True)
         self.busy_bar.setVisible(done < total)
+
+    def show_sync(self, *, pending: int, last_sync: datetime | None, error: str, running: bool, paused: bool) -> None:
+        """The sync runner's state (S5): pending entries, last good sync, the error if any."""
+        self.set_pending(pending)
+        self.set_last_sync(last_sync)
+        self.error_label.setText(error)
+        self.error_label.setToolTip(error)
+        self.error_label.setVisible(bool(error))
+        self.resume_button.setVisible(paused)
+        if not running:
+            self.cancel_button.setVisible(False)
+            if self.busy_label.text() == self.sync_progress_label:
+                self.set_busy("")
+
+    @property
+    def sync_progress_label(self) -> str:
+        return self.tr("Загрузка данных с сервера")
+
+    def show_sync_progress(self, done: int, total: int) -> None:
+        self.set_progress(self.sync_progress_label, done, total)
+        self.cancel_button.setVisible(done < total)
 
     def set_pending(self, count: int) -> None:
         self.pending_label.setText(self.tr("Исходящие: {n}").format(n=count))

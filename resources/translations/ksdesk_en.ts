@@ -1,29 +1,30 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ru_RU">
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/about_dialog.py" line="23" />
+        <location filename="../../ksdesk_desktop/ui/about_dialog.py" line="23"/>
         <source>О программе</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/about_dialog.py" line="25" />
+        <location filename="../../ksdesk_desktop/ui/about_dialog.py" line="25"/>
         <source>&lt;b&gt;КС Деск&lt;/b&gt; — рабочее место сотрудника поддержки, версия {v}</source>
         <translation>&lt;b&gt;KS Desk&lt;/b&gt; — support operator workplace, version {v}</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/about_dialog.py" line="30" />
+        <location filename="../../ksdesk_desktop/ui/about_dialog.py" line="30"/>
         <source>Скопировать в буфер</source>
         <translation>Copy to clipboard</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/about_dialog.py" line="33" />
+        <location filename="../../ksdesk_desktop/ui/about_dialog.py" line="33"/>
         <source>Скопировать сведения о системе (Ctrl+C)</source>
         <translation>Copy the system information (Ctrl+C)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/about_dialog.py" line="47" />
+        <location filename="../../ksdesk_desktop/ui/about_dialog.py" line="47"/>
         <source>Сведения скопированы — вставьте их в поле «Информация о системе».</source>
         <translation>Copied — paste it into the «System information» field.</translation>
     </message>
@@ -31,37 +32,37 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="122" />
+        <location filename="../../ksdesk_desktop/app.py" line="135"/>
         <source>Запуск встроенного сервера…</source>
         <translation>Starting the embedded server…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="131" />
+        <location filename="../../ksdesk_desktop/app.py" line="144"/>
         <source>Вход в систему</source>
         <translation>Logging in</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="150" />
+        <location filename="../../ksdesk_desktop/app.py" line="163"/>
         <source>Восстановление сеанса</source>
         <translation>Restoring the session</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="176" />
+        <location filename="../../ksdesk_desktop/app.py" line="189"/>
         <source>Вход не выполнен.</source>
         <translation>Not logged in.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="186" />
+        <location filename="../../ksdesk_desktop/app.py" line="211"/>
         <source>Хранилище паролей недоступно: при следующем запуске нужно будет войти снова.</source>
         <translation>The password store is unavailable: you will have to log in again next time.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="218" />
+        <location filename="../../ksdesk_desktop/app.py" line="245"/>
         <source>встроенный</source>
         <translation>embedded</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="218" />
+        <location filename="../../ksdesk_desktop/app.py" line="245"/>
         <source>внешний</source>
         <translation>external</translation>
     </message>
@@ -69,12 +70,12 @@
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../ksdesk_desktop/crash.py" line="56" />
+        <location filename="../../ksdesk_desktop/crash.py" line="56"/>
         <source>Непредвиденная ошибка</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/crash.py" line="60" />
+        <location filename="../../ksdesk_desktop/crash.py" line="60"/>
         <source>В программе произошла непредвиденная ошибка. Введённые данные сохранены.
 Отчёт об ошибке: {path}
 Передайте его в службу поддержки.</source>
@@ -86,22 +87,22 @@ Please send it to support.</translation>
 <context>
     <name>CurrentTasksPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="54" />
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="54"/>
         <source>Текущие задачи</source>
         <translation>Current tasks</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="56" />
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="56"/>
         <source>Служба поддержки Кейсистемс</source>
         <translation>Keysystems support service</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="57" />
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="57"/>
         <source>Обращение</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="58" />
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="58"/>
         <source>Список доступных документов</source>
         <translation>Available documents</translation>
     </message>
@@ -109,27 +110,27 @@ Please send it to support.</translation>
 <context>
     <name>DesktopPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="65" />
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="65"/>
         <source>Рабочий стол</source>
         <translation>Desktop</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="66" />
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="66"/>
         <source>Лента обращений</source>
         <translation>Ticket feed</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="68" />
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="68"/>
         <source>Создать обращение</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="71" />
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="71"/>
         <source>Форма обращения появится в следующей версии.</source>
         <translation>The ticket form comes in the next version.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="72" />
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="72"/>
         <source>Обращений пока нет.</source>
         <translation>No tickets yet.</translation>
     </message>
@@ -137,47 +138,47 @@ Please send it to support.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="38" />
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="38"/>
         <source>Вход — КС Деск</source>
         <translation>Log in — KS Desk</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="55" />
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="55"/>
         <source>Войти</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="66" />
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="66"/>
         <source>Хранилище паролей системы недоступно: пароль нужно вводить при каждом входе.</source>
         <translation>The system password store is unavailable: enter the password at every login.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="82" />
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="82"/>
         <source>Укажите адрес сервера, начиная с http:// или https://.</source>
         <translation>Enter the server address, starting with http:// or https://.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="85" />
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="85"/>
         <source>Укажите логин.</source>
         <translation>Enter the login.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="88" />
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="88"/>
         <source>Укажите пароль.</source>
         <translation>Enter the password.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="98" />
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="98"/>
         <source>Вход…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="101" />
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="101"/>
         <source>Вход в систему</source>
         <translation>Logging in</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="112" />
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="112"/>
         <source>Не удалось подключиться к серверу {url}. Проверьте адрес и сеть.</source>
         <translation>Cannot connect to the server {url}. Check the address and the network.</translation>
     </message>
@@ -185,27 +186,27 @@ Please send it to support.</translation>
 <context>
     <name>LoginForm</name>
     <message>
-        <location filename="../../forms/login_form.ui" line="17" />
+        <location filename="../../forms/login_form.ui" line="17"/>
         <source>&amp;Сервер:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../../forms/login_form.ui" line="23" />
+        <location filename="../../forms/login_form.ui" line="23"/>
         <source>https://ksdesk.example.ru</source>
         <translation>https://ksdesk.example.com</translation>
     </message>
     <message>
-        <location filename="../../forms/login_form.ui" line="28" />
+        <location filename="../../forms/login_form.ui" line="28"/>
         <source>&amp;Логин:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../forms/login_form.ui" line="37" />
+        <location filename="../../forms/login_form.ui" line="37"/>
         <source>&amp;Пароль:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../forms/login_form.ui" line="48" />
+        <location filename="../../forms/login_form.ui" line="48"/>
         <source>&amp;Запомнить</source>
         <translation>&amp;Remember</translation>
     </message>
@@ -213,54 +214,54 @@ Please send it to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="31" />
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="31"/>
         <source>КС Деск — рабочее место сотрудника поддержки</source>
         <translation>KS Desk — support operator workplace</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="54" />
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="61"/>
         <source>Панель быстрого доступа</source>
         <translation>Quick access panel</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="59" />
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="66"/>
         <source>Панель быстрого
 доступа</source>
         <translation>Quick access
 panel</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="66" />
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="73"/>
         <source>Навигатор</source>
         <translation>Navigator</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="67" />
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="74"/>
         <source>Текущие задачи</source>
         <translation>Current tasks</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="68" />
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="75"/>
         <source>Рабочий стол</source>
         <translation>Desktop</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="83" />
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="90"/>
         <source>&amp;Меню</source>
         <translation>&amp;Menu</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="85" />
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="92"/>
         <source>&amp;О программе…</source>
         <translation>&amp;About…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="91" />
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="98"/>
         <source>&amp;Выход</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="96" />
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="103"/>
         <source>&amp;Вид</source>
         <translation>&amp;View</translation>
     </message>
@@ -268,87 +269,158 @@ panel</translation>
 <context>
     <name>NavigatorPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="42" />
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="42"/>
         <source>Навигатор</source>
         <translation>Navigator</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="44" />
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="44"/>
         <source>УЧЁТ ОБРАЩЕНИЙ ЗАКАЗЧИКОВ</source>
         <translation>CUSTOMER TICKETS</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="44" />
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="44"/>
         <source>Обращение</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="45" />
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="46" />
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="47" />
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="45"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="46"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="47"/>
         <source>СПРАВОЧНИКИ</source>
         <translation>DIRECTORIES</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="45" />
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="45"/>
         <source>Клиенты</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="46" />
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="46"/>
         <source>Программные комплексы</source>
         <translation>Software complexes</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="47" />
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="47"/>
         <source>Контракты</source>
         <translation>Contracts</translation>
     </message>
 </context>
 <context>
+    <name>ProblemBar</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/notices.py" line="54"/>
+        <source>Запись «{title}» изменена на сервере, пока вы её правили. Ваш вариант сохранён и ещё не отправлен.</source>
+        <translation>Record “{title}” was changed on the server while you were editing it. Your version is kept and not sent yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/notices.py" line="55"/>
+        <source>Загрузить</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/notices.py" line="56"/>
+        <source>Взять версию с сервера, ваши правки этой записи будут отменены</source>
+        <translation>Take the server version; your edits of this record are discarded</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/notices.py" line="57"/>
+        <source>Оставить моё</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/notices.py" line="58"/>
+        <source>Отправить ваш вариант поверх версии с сервера</source>
+        <translation>Send your version on top of the server version</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/notices.py" line="61"/>
+        <source>Сервер не принял изменение записи «{title}»: {reason} Исправьте запись или отмените изменение.</source>
+        <translation>The server refused the change of record “{title}”: {reason} Correct the record or discard the change.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/notices.py" line="62"/>
+        <source>Отменить изменение</source>
+        <translation>Discard change</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/notices.py" line="63"/>
+        <source>Вернуть запись к версии с сервера</source>
+        <translation>Return the record to the server version</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRunner</name>
+    <message>
+        <location filename="../../ksdesk_desktop/sync_runner.py" line="173"/>
+        <source>Ошибка синхронизации: {error}</source>
+        <translation>Sync error: {error}</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="54" />
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="36"/>
+        <source>Остановить</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="37"/>
+        <source>Остановить загрузку данных; её можно продолжить позже с того же места</source>
+        <translation>Stop loading data; it can be resumed later from the same place</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="40"/>
+        <source>Продолжить синхронизацию</source>
+        <translation>Resume sync</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="86"/>
+        <source>Загрузка данных с сервера</source>
+        <translation>Loading data from the server</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="91"/>
         <source>Исходящие: {n}</source>
         <translation>Outbox: {n}</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="55" />
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="92"/>
         <source>Изменения, ещё не отправленные на сервер</source>
         <translation>Changes not yet sent to the server</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="59" />
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="96"/>
         <source>ещё не было</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="59" />
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="96"/>
         <source>Синхронизация: {when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="64" />
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="101"/>
         <source>В сети</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="66" />
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="103"/>
         <source>Подключение…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="68" />
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="105"/>
         <source>Нет связи</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="72" />
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="109"/>
         <source>сервер не выбран</source>
         <translation>no server chosen</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="75" />
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="112"/>
         <source>Вход не выполнен</source>
         <translation>Not logged in</translation>
     </message>
@@ -356,7 +428,7 @@ panel</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="257" />
+        <location filename="../../ksdesk_desktop/app.py" line="285"/>
         <source>КС Деск</source>
         <translation>KS Desk</translation>
     </message>
