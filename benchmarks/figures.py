@@ -10,10 +10,11 @@ class Figure:
     unit: str
     target: str = ""
     ok: bool = True
+    ratio: float | None = None  # value / target limit, where there is a numeric target
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
 
 
 def at_most(name: str, value: float, unit: str, limit: float) -> Figure:
-    return Figure(name, round(value, 3), unit, f"<= {limit:g} {unit}", value <= limit)
+    return Figure(name, round(value, 3), unit, f"<= {limit:g} {unit}", value <= limit, round(value / limit, 3))

@@ -32,6 +32,8 @@ def main(argv: list[str]) -> int:
     for fig in figures:
         mark = "ok " if fig.ok else "MISS"
         target = f" (target {fig.target})" if fig.target else ""
+        if fig.ratio is not None:
+            target += f", {fig.ratio:.0%} of it"
         print(f"[{mark}] {fig.name}: {fig.value:g} {fig.unit}{target}")
     out = HERE / "results" / f"{name}.json"
     out.parent.mkdir(exist_ok=True)

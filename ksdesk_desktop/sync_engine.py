@@ -9,6 +9,7 @@ same idempotency key, and a page not stored is pulled again from the stored curs
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -70,18 +71,24 @@ class SyncEngine:
         report.complete = False
 
     def pull(self, report: SyncReport, cancelled: Callable[[], bool], progress: Progress | None = None) -> None:
+        """Pages after the stored cursor; the next page is fetched while this one is stored."""
         start = cursor = self.replica.cursor()
-        while True:
-            if cancelled():
-                report.complete = False
-                break
-            page = self.transport.changes(cursor, self.page_size)
-            report.kinds |= self.replica.apply_page(page)
-            report.pages += 1
-            report.pulled += len(page.changes)
-            cursor = page.cursor
-            if progress is not None:
-                progress(cursor - start, max(page.head, cursor) - start)
-            if not page.has_more:
-                break
+        if cancelled():
+            report.complete = False
+            return
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
+            ahead: Future[ChangesPage] | None = fetcher.submit(self.transport.changes, cursor, self.page_size)
+            while ahead is not None:
+                page = ahead.result()
+                more = page.has_more and not cancelled()
+                ahead = fetcher.submit(self.transport.changes, page.cursor, self.page_size) if more else None
+                report.kinds |= self.replica.apply_page(page)
+                report.pages += 1
+                report.pulled += len(page.changes)
+                cursor = page.cursor
+                if progress is not None:
+                    progress(cursor - start, max(page.head, cursor) - start)
+                if page.has_more and (ahead is None or cancelled()):
+                    report.complete = False
+                    break
         report.cursor = cursor

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 import uuid
@@ -106,21 +108,68 @@ def snapshot_session(factory: sessionmaker[Session]) -> Session:
 def pull(session: Session, after: int, limit: int) -> ChangesPage:
     """Records changed after ``after``, oldest first, at most ``limit``; deleted ones as tombstones.
     Give it a session fresh from :func:`snapshot_session`, so that every table is read in one
-    snapshot: a change committed meanwhile is then either wholly in the page or after it."""
-    found: list[tuple[int, Kind, Synced]] = []
+    snapshot: a change committed meanwhile is then either wholly in the page or after it.
+
+    Two steps, both on the ``change_seq`` indexes: find the page's last number from the numbers
+    alone, then read the rows up to it from each table (only the rows that go out are read)."""
+    numbers: list[int] = []
+    for model in MODELS.values():
+        stmt = select(model.change_seq).where(model.change_seq > after).order_by(model.change_seq).limit(limit + 1)
+        numbers.extend(session.scalars(stmt))
+    head = int(session.execute(select(Counter.value).where(Counter.name == COUNTER)).scalar() or 0)
+    if not numbers:
+        return ChangesPage(changes=[], cursor=after, has_more=False, head=head)
+    numbers.sort()
+    upper = numbers[min(limit, len(numbers)) - 1]
+    found: list[RecordOut] = []
     for kind, model in MODELS.items():
-        stmt = select(model).where(model.change_seq > after).order_by(model.change_seq).limit(limit + 1)
-        found.extend((obj.change_seq, kind, obj) for obj in session.scalars(stmt))
-    found.sort(key=lambda item: item[0])
-    page = found[:limit]
-    complexes = _contract_complexes(session, [o.id for _, k, o in page if k is Kind.CONTRACT])
-    changes = [
-        record_out(kind, obj, {"complex_ids": complexes[obj.id]} if kind is Kind.CONTRACT else None)
-        for _, kind, obj in page
-    ]
-    head = session.execute(select(Counter.value).where(Counter.name == COUNTER)).scalar() or 0
-    return ChangesPage(changes=changes, cursor=page[-1][0] if page else after, has_more=len(found) > limit,
-                       head=int(head))
+        found.extend(_records(session, kind, model, after, upper))
+    found.sort(key=lambda record: record.seq)
+    return ChangesPage.model_construct(changes=found, cursor=upper, has_more=len(numbers) > limit, head=head)
+
+
+def _converter(column: Any) -> Any:
+    python_type = None
+    with contextlib.suppress(NotImplementedError):
+        python_type = column.type.python_type
+    if python_type is uuid.UUID:
+        return str
+    if python_type in (datetime, date):
+        return lambda value: value.isoformat()
+    return None
+
+
+@functools.cache
+def _shape(model: type[Synced]) -> tuple[list[Any], list[tuple[int, str, Any]]]:
+    """The columns to read for a model and, for the ones that go out, their key and converter."""
+    columns = list(model.__table__.columns)  # type: ignore[attr-defined]
+    out = [(i, c.key, _converter(c)) for i, c in enumerate(columns) if c.key not in HIDDEN]
+    return columns, out
+
+
+def _records(session: Session, kind: Kind, model: type[Synced], after: int, upper: int) -> list[RecordOut]:
+    columns, out = _shape(model)
+    keys = [c.key for c in columns]
+    at = {key: keys.index(key) for key in ("id", "version", "change_seq", "deleted_at")}
+    stmt = select(*columns).where(model.change_seq > after, model.change_seq <= upper)
+    records: list[RecordOut] = []
+    for row in session.execute(stmt):
+        deleted = row[at["deleted_at"]] is not None
+        data: dict[str, Any] = {}
+        if not deleted:
+            for i, key, convert in out:
+                value = row[i]
+                data[key] = convert(value) if convert is not None and value is not None else value
+        records.append(RecordOut.model_construct(
+            kind=kind, id=row[at["id"]], version=row[at["version"]], seq=row[at["change_seq"]], deleted=deleted,
+            data=data,
+        ))
+    if kind is Kind.CONTRACT:
+        complexes = _contract_complexes(session, [r.id for r in records if not r.deleted])
+        for record in records:
+            if not record.deleted:
+                record.data["complex_ids"] = complexes[record.id]
+    return records
 
 
 # --- push ----------------------------------------------------------------------------------------

@@ -1,0 +1,107 @@
+"""Live change hints (S3): an SSE stream that says "changes up to N are committed". With several
+server processes on one PostgreSQL database the hint crosses processes (LISTEN/NOTIFY)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from sync.protocol import API_PREFIX
+from tests.fixtures.databases import create_pg_database, drop_pg_database, require_postgres
+from tests.fixtures.servers import TEST_PASSWORD, ServerProcess, seed_users, start_server
+from tests.server.test_sync_protocol import client_for, org_mutation, push
+
+pytestmark = pytest.mark.timeout(90)
+
+
+class Stream:
+    """Reads a server's change stream on a thread; collects the ``changed`` events."""
+
+    def __init__(self, server: ServerProcess, token: str) -> None:
+        self.seqs: list[int] = []
+        self.hello = threading.Event()
+        self._cond = threading.Condition()
+        self._client = httpx.Client(base_url=server.url + API_PREFIX, timeout=httpx.Timeout(30, connect=5))
+        self._token = token
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        event = ""
+        try:
+            with self._client.stream("GET", "/sync/stream", headers={"Authorization": f"Bearer {self._token}"}) as r:
+                for line in r.iter_lines():
+                    if line.startswith("event:"):
+                        event = line[6:].strip()
+                        if event == "hello":
+                            self.hello.set()
+                    elif line.startswith("data:") and event == "changed":
+                        with self._cond:
+                            self.seqs.append(json.loads(line[5:])["seq"])
+                            self._cond.notify_all()
+        except httpx.HTTPError:
+            pass
+
+    def wait_for_seq(self, at_least: int, timeout: float = 5.0) -> bool:
+        with self._cond:
+            return self._cond.wait_for(lambda: any(s >= at_least for s in self.seqs), timeout)
+
+    def close(self) -> None:
+        self._client.close()
+
+
+def token_for(server: ServerProcess, user: str = "op1") -> str:
+    answer = httpx.post(f"{server.url}{API_PREFIX}/auth/login", json={"login": user, "password": TEST_PASSWORD})
+    return str(answer.json()["access_token"])
+
+
+def test_s3_stream_needs_a_valid_login(live_server: ServerProcess) -> None:
+    with httpx.Client(base_url=live_server.url + API_PREFIX, timeout=10) as client:
+        none = client.get("/sync/stream")
+        bad = client.get("/sync/stream", headers={"Authorization": "Bearer not-a-token"})
+    assert (none.status_code, none.json()["error"]["code"]) == (401, "auth_required")
+    assert (bad.status_code, bad.json()["error"]["code"]) == (401, "invalid_token")
+
+
+def test_s3_a_push_is_announced_on_the_stream(live_server: ServerProcess) -> None:
+    stream = Stream(live_server, token_for(live_server))
+    try:
+        assert stream.hello.wait(10)
+        with client_for(live_server) as client:
+            [result] = push(client, org_mutation("ООО «Слышно»"))
+        assert stream.wait_for_seq(result["record"]["seq"]), stream.seqs
+    finally:
+        stream.close()
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    require_postgres()
+    url, admin = create_pg_database()
+    try:
+        yield url
+    finally:
+        drop_pg_database(url, admin)
+
+
+@pytest.mark.postgres
+def test_s3_hint_crosses_server_processes_through_postgresql(pg_url: str, tmp_path: Path) -> None:
+    seed_users(pg_url)
+    first = start_server(pg_url, tmp_path / "one")
+    second = start_server(pg_url, tmp_path / "two")
+    stream = Stream(second, token_for(second))
+    try:
+        assert stream.hello.wait(10)
+        with client_for(first) as client:  # the change goes through the other process
+            [result] = push(client, org_mutation("ООО «Через процессы»"))
+        assert result["status"] == "applied"
+        assert stream.wait_for_seq(result["record"]["seq"]), "the hint crossed processes (LISTEN/NOTIFY)"
+    finally:
+        stream.close()
+        first.stop()
+        second.stop()
