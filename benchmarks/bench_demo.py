@@ -3,14 +3,11 @@ on PostgreSQL (when one answers at KSDESK_TEST_DATABASE_URL or 127.0.0.1:5432/te
 
 from __future__ import annotations
 
-import os
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
-from sqlalchemy import make_url, text
-
+from benchmarks.databases import postgres_database, sqlite_url
 from benchmarks.figures import Figure, at_most
 from sync.server.bootstrap import prepare_database
 from sync.server.db import make_engine
@@ -38,21 +35,8 @@ def _measure(url: str, label: str) -> list[Figure]:
 def run() -> list[Figure]:
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory() as tmp:
-        figures += _measure(f"sqlite:///{Path(tmp, 'demo.sqlite').as_posix()}", "sqlite")
-    admin_url = os.environ.get("KSDESK_TEST_DATABASE_URL", "postgresql+psycopg://127.0.0.1:5432/test")
-    try:
-        admin = make_engine(admin_url, pool_size=1).execution_options(isolation_level="AUTOCOMMIT")
-        name = f"ksdesk_bench_{uuid.uuid4().hex[:8]}"
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:  # no PostgreSQL here: say so, measure the rest
-        print(f"PostgreSQL not measured: {exc}")
-        return figures
-    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    try:
-        figures += _measure(url, "postgresql")
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        figures += _measure(sqlite_url(Path(tmp), "demo.sqlite"), "sqlite")
+    with postgres_database() as url:
+        if url is not None:
+            figures += _measure(url, "postgresql")
     return figures

@@ -10,7 +10,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,6 @@ from ksdesk_desktop.store.schema import CACHE
 from sync.records import Kind
 from sync.server.db import make_engine
 from sync.server.models import AppliedMutation, Contact, Organization
-from tests.fixtures.databases import create_pg_database, drop_pg_database, require_postgres
 from tests.fixtures.proxy import DroppingProxy, Faults
 from tests.fixtures.replicas import open_node
 from tests.fixtures.servers import ServerProcess, seed_users, start_server
@@ -87,26 +86,13 @@ class Worker:
         return next(line for line in self.lines if line.startswith("done"))
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{(tmp_path / 'server.sqlite').as_posix()}"
-        return
-    require_postgres()
-    url, admin = create_pg_database()
-    try:
-        yield url
-    finally:
-        drop_pg_database(url, admin)
-
-
 def port_of(server: ServerProcess) -> int:
     return int(server.url.rsplit(":", 1)[1])
 
 
-def test_s2_exactly_once_under_kills_restarts_drops_and_repeats(database_url: str, tmp_path: Path) -> None:
-    seed_users(database_url)
-    server = start_server(database_url, tmp_path / "srv")
+def test_s2_exactly_once_under_kills_restarts_drops_and_repeats(server_db_url: str, tmp_path: Path) -> None:
+    seed_users(server_db_url)
+    server = start_server(server_db_url, tmp_path / "srv")
     proxy = DroppingProxy(port_of(server), Faults(drop_request=0.1, drop_response=0.1, seed=11))
     db = str(tmp_path / "client.sqlite")
     base = ["--url", proxy.url, "--db", db, "--batch", "5"]
@@ -121,7 +107,7 @@ def test_s2_exactly_once_under_kills_restarts_drops_and_repeats(database_url: st
         second = Worker(*base)
         second.wait_for(lambda lines: second.count("push-done")(lines) >= 2, "two pushes after the restart")
         server.stop()
-        server = start_server(database_url, tmp_path / "srv")
+        server = start_server(server_db_url, tmp_path / "srv")
         proxy.target_port = port_of(server)
         second.finish()
         # round 2: one update of every organization, each push sent twice, killed mid-push again
@@ -134,7 +120,7 @@ def test_s2_exactly_once_under_kills_restarts_drops_and_repeats(database_url: st
         server.stop()
         proxy.close()
 
-    engine = make_engine(database_url, pool_size=1)
+    engine = make_engine(server_db_url, pool_size=1)
     with engine.connect() as conn:
         org_versions = conn.execute(select(Organization.version, Organization.address)
                                     .where(Organization.name.like("ООО «Сбой-%"))).all()
@@ -157,9 +143,9 @@ def test_s2_exactly_once_under_kills_restarts_drops_and_repeats(database_url: st
     assert proxy.stats.cut_requests and proxy.stats.cut_responses, "the proxy really cut connections"
 
 
-def test_s3_pull_killed_between_pages_resumes_from_its_cursor(database_url: str, tmp_path: Path) -> None:
-    seed_users(database_url)
-    server = start_server(database_url, tmp_path / "srv")
+def test_s3_pull_killed_between_pages_resumes_from_its_cursor(server_db_url: str, tmp_path: Path) -> None:
+    seed_users(server_db_url)
+    server = start_server(server_db_url, tmp_path / "srv")
     try:
         writer = open_node(server.url, tmp_path / "writer.sqlite", "boss")
         for i in range(60):
