@@ -86,11 +86,11 @@ class ApiClient:
     def push(self, mutations: list[Mutation]) -> PushResponse:
         body = PushRequest(mutations=mutations).model_dump_json().encode()
         raw = self.request("POST", "/sync/push", content=body, headers={"Content-Type": "application/json"}, raw=True)
-        return self._parse_raw(PushResponse, raw)
+        return self._parse(PushResponse, raw)
 
     def changes(self, after: int, limit: int) -> ChangesPage:
         raw = self.request("GET", "/sync/changes", params={"after": after, "limit": limit}, raw=True)
-        return self._parse_raw(ChangesPage, raw)
+        return self._parse(ChangesPage, raw)
 
     @contextlib.contextmanager
     def stream(self, path: str, *, read_timeout: float = 45.0) -> Iterator[httpx.Response]:
@@ -162,15 +162,9 @@ class ApiClient:
 
     @staticmethod
     def _parse(model: type[Any], data: Any) -> Any:
+        """Decoded JSON, or the raw body (parsed and validated in one pass by pydantic-core)."""
         try:
-            return model.model_validate(data)
-        except ValidationError as exc:
-            raise ApiError(BAD_RESPONSE, "Сервер прислал непонятный ответ.") from exc
-
-    @staticmethod
-    def _parse_raw(model: type[Any], raw: bytes) -> Any:
-        try:
-            return model.model_validate_json(raw)
+            return model.model_validate_json(data) if isinstance(data, bytes) else model.model_validate(data)
         except ValidationError as exc:
             raise ApiError(BAD_RESPONSE, "Сервер прислал непонятный ответ.") from exc
 

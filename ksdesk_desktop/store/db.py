@@ -16,6 +16,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from ksdesk_desktop.store import schema
 from sync.sqlite import sqlite_engine
 
+LAST_SYNC = "last_sync_at"  # meta key: when a sync round last completed (UTC, ISO 8601)
+
 SCHEMA_MAJOR = 2
 SCHEMA_MINOR = 0
 
@@ -33,6 +35,12 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
                                              "value TEXT NOT NULL)")),
     (2000, _to_2_0),
 ]
+
+
+def write_meta(conn: Connection, key: str, value: str) -> None:
+    """Set a meta value inside the caller's transaction."""
+    stmt = sqlite_insert(schema.meta).values(key=key, value=value)
+    conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
 
 
 class StoreVersionError(RuntimeError):
@@ -75,16 +83,15 @@ class LocalStore:
             return conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == key)).scalar()
 
     def set_meta(self, key: str, value: str) -> None:
-        stmt = sqlite_insert(schema.meta).values(key=key, value=value)
         with self.engine.begin() as conn:
-            conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+            write_meta(conn, key, value)
 
     def pending_count(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(schema.outbox)).scalar_one())
 
     def last_sync_at(self) -> datetime | None:
-        value = self.get_meta("last_sync_at")
+        value = self.get_meta(LAST_SYNC)
         return datetime.fromisoformat(value).astimezone(UTC) if value else None
 
     def size_bytes(self) -> int:

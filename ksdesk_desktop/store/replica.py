@@ -24,15 +24,14 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, Row, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from ksdesk_desktop.store.db import LocalStore
-from ksdesk_desktop.store.schema import CACHE, EntryState, field_columns, meta, outbox, shadow
+from ksdesk_desktop.store.db import LAST_SYNC, LocalStore, write_meta
+from ksdesk_desktop.store.schema import CACHE, EntryState, field_columns, outbox, shadow
 from sync.ids import new_id
 from sync.protocol import ChangesPage, Mutation, MutationResult, Operation, RecordOut, ResultStatus
 from sync.records import CREATABLE, WRITABLE, Kind
 
 CURSOR = "sync_cursor"
 HEAD = "sync_head"
-LAST_SYNC = "last_sync_at"
 
 
 class InvalidChange(ValueError):
@@ -388,17 +387,13 @@ class Replica:
                 table = CACHE[kind]
                 for start in range(0, len(ids), 500):
                     conn.execute(delete(table).where(table.c.id.in_(ids[start:start + 500])))
-            self._set_meta(conn, CURSOR, str(page.cursor))
-            self._set_meta(conn, HEAD, str(max(page.head, page.cursor)))
+            write_meta(conn, CURSOR, str(page.cursor))
+            write_meta(conn, HEAD, str(max(page.head, page.cursor)))
         return kinds
 
     def mark_synced(self) -> datetime:
         now = datetime.now(UTC)
         with self.engine.begin() as conn:
-            self._set_meta(conn, LAST_SYNC, now.isoformat())
+            write_meta(conn, LAST_SYNC, now.isoformat())
         return now
 
-    @staticmethod
-    def _set_meta(conn: Connection, key: str, value: str) -> None:
-        conn.execute(sqlite_insert(meta).values(key=key, value=value)
-                     .on_conflict_do_update(index_elements=["key"], set_={"value": value}))

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from sync.protocol import API_PREFIX
-from tests.fixtures.databases import create_pg_database, drop_pg_database, require_postgres
+from tests.fixtures.databases import pg_database
 from tests.fixtures.servers import TEST_PASSWORD, ServerProcess, seed_users, start_server
 from tests.server.test_sync_protocol import client_for, org_mutation, push
 
@@ -81,12 +81,8 @@ def test_s3_a_push_is_announced_on_the_stream(live_server: ServerProcess) -> Non
 
 @pytest.fixture
 def pg_url() -> Iterator[str]:
-    require_postgres()
-    url, admin = create_pg_database()
-    try:
+    with pg_database() as url:
         yield url
-    finally:
-        drop_pg_database(url, admin)
 
 
 @pytest.mark.postgres

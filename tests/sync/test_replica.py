@@ -28,6 +28,15 @@ def outbox_rows(node: Node) -> list[Any]:
         return list(conn.execute(select(outbox).order_by(outbox.c.seq)).all())
 
 
+def both_hold_one_record(make_node: NodeFactory) -> tuple[Node, Node, str]:
+    """Two clients, both synced with one organization «ООО «Исходное»» (version 1)."""
+    a, b = make_node(), make_node()
+    record_id = a.replica.create(Kind.ORGANIZATION, org("ООО «Исходное»"))
+    a.sync()
+    b.sync()
+    return a, b, record_id
+
+
 def test_s2_local_change_and_its_outbox_entry_are_one_transaction(make_node: NodeFactory) -> None:
     a, b = make_node(), make_node()
     record_id = a.replica.create(Kind.ORGANIZATION, org("ООО «Ромашка»"))
@@ -108,10 +117,7 @@ def test_s2_rejected_entry_is_kept_with_the_reason_until_fixed(make_node: NodeFa
 
 
 def test_s4_concurrent_edit_keeps_both_texts_and_load_takes_the_server_one(make_node: NodeFactory) -> None:
-    a, b = make_node(), make_node()
-    record_id = a.replica.create(Kind.ORGANIZATION, org("ООО «Исходное»"))
-    a.sync()
-    b.sync()
+    a, b, record_id = both_hold_one_record(make_node)
     a.replica.change(Kind.ORGANIZATION, record_id, {"name": "ООО «Версия А»"})
     b.replica.change(Kind.ORGANIZATION, record_id, {"name": "ООО «Версия Б»"})
     assert a.sync().applied == 1
@@ -132,10 +138,7 @@ def test_s4_concurrent_edit_keeps_both_texts_and_load_takes_the_server_one(make_
 
 
 def test_s4_keep_mine_overwrites_only_when_the_operator_says_so(make_node: NodeFactory) -> None:
-    a, b = make_node(), make_node()
-    record_id = a.replica.create(Kind.ORGANIZATION, org("ООО «Исходное»"))
-    a.sync()
-    b.sync()
+    a, b, record_id = both_hold_one_record(make_node)
     a.replica.change(Kind.ORGANIZATION, record_id, {"name": "ООО «Версия А»"})
     a.sync()
     b.replica.change(Kind.ORGANIZATION, record_id, {"name": "ООО «Версия Б»"})
@@ -149,10 +152,7 @@ def test_s4_keep_mine_overwrites_only_when_the_operator_says_so(make_node: NodeF
 
 
 def test_s4_a_pull_never_hides_a_local_change(make_node: NodeFactory) -> None:
-    a, b = make_node(), make_node()
-    record_id = a.replica.create(Kind.ORGANIZATION, org("ООО «Исходное»"))
-    a.sync()
-    b.sync()
+    a, b, record_id = both_hold_one_record(make_node)
     a.replica.change(Kind.ORGANIZATION, record_id, {"address": "г. Казань"})  # not yet pushed
     b.replica.change(Kind.ORGANIZATION, record_id, {"name": "ООО «Новое имя»"})
     b.sync()
