@@ -54,7 +54,7 @@ def main() -> int:
             Options(lang=args.lang), paths, LocalStore(paths.local_db), UserSettings(paths.settings_file)
         )
         controller.start()
-        wait_for(lambda: controller.connection.online)
+        wait_for(lambda: controller.connection.online and controller.sync.last_sync is not None)
         window = controller.window
         window.resize(1100, 680)
         window.show_page(window.navigator_page)
