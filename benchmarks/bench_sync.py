@@ -28,6 +28,7 @@ from sync.records import Kind
 from sync.server.bootstrap import prepare_database
 from sync.server.db import make_engine
 from sync.server.demo import DemoSize, generate_demo
+from tests.fixtures.identities import make_inn
 from tests.fixtures.servers import start_server
 
 FULL = DemoSize(tickets=100_000, organizations=10_000, contacts=30_000)
@@ -66,7 +67,7 @@ def _measure(db_url: str, label: str, tmp: Path) -> list[Figure]:
 
         b_store, b_replica, b_api, b_sync = _client(server.url, tmp / f"b-{label}.sqlite")
         for i in range(CHANGES):
-            b_replica.create(Kind.ORGANIZATION, {"inn": f"99{i:08d}", "name": f"ООО «Замер-{i}»"})
+            b_replica.create(Kind.ORGANIZATION, {"inn": make_inn(i, "99"), "name": f"ООО «Замер-{i}»"})
         start = time.perf_counter()
         pushed = SyncReport()
         b_sync.push(pushed, lambda: False)
@@ -112,7 +113,7 @@ def _visibility(label: str, replica: Replica, api: ApiClient, sync: SyncEngine, 
     listener = LiveListener(api, on_hint, lambda up: connected.set() if up else None)
     listener.start()
     connected.wait(10)
-    record_id = b_replica.create(Kind.ORGANIZATION, {"inn": "9800000000", "name": "ООО «Видимость»"})
+    record_id = b_replica.create(Kind.ORGANIZATION, {"inn": make_inn(1, "98"), "name": "ООО «Видимость»"})
     b_sync.push(SyncReport(), lambda: False)
     if b_replica.problems():
         raise RuntimeError(f"the measured change was refused: {b_replica.problems()}")

@@ -30,6 +30,12 @@ class ErrorCode(StrEnum):
     NOT_WRITABLE = "not_writable"
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
     BATCH_TOO_LARGE = "batch_too_large"
+    # the state registry (EGRUL) provider, behind our server (T2)
+    REGISTRY_NOT_CONFIGURED = "registry_not_configured"
+    REGISTRY_ACCESS_DENIED = "registry_access_denied"
+    REGISTRY_RATE_LIMITED = "registry_rate_limited"
+    REGISTRY_TIMEOUT = "registry_timeout"
+    REGISTRY_UNAVAILABLE = "registry_unavailable"
 
 
 MESSAGES_RU: dict[ErrorCode, str] = {
@@ -53,6 +59,14 @@ MESSAGES_RU: dict[ErrorCode, str] = {
     ErrorCode.NOT_WRITABLE: "Эту запись нельзя изменить отсюда.",
     ErrorCode.IDEMPOTENCY_KEY_REUSED: "Ключ изменения уже использован для другого изменения.",
     ErrorCode.BATCH_TOO_LARGE: "Слишком много изменений в одном запросе.",
+    ErrorCode.REGISTRY_NOT_CONFIGURED: "Поиск в ЕГРЮЛ не настроен на сервере. Введите данные организации "
+                                       "вручную.",
+    ErrorCode.REGISTRY_ACCESS_DENIED: "Сервис ЕГРЮЛ отказал в доступе: неверный ключ или исчерпан дневной "
+                                      "лимит запросов. Сообщите администратору; данные можно ввести вручную.",
+    ErrorCode.REGISTRY_RATE_LIMITED: "Сервис ЕГРЮЛ перегружен запросами. Повторите через минуту.",
+    ErrorCode.REGISTRY_TIMEOUT: "Сервис ЕГРЮЛ не ответил вовремя. Повторите позже или введите данные вручную.",
+    ErrorCode.REGISTRY_UNAVAILABLE: "Сервис ЕГРЮЛ недоступен или ответил с ошибкой. Повторите позже или "
+                                    "введите данные вручную.",
 }
 
 

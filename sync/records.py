@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import uuid
 from enum import StrEnum
+from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
+from sync import identifiers
 from sync.reference import MAX_SUBJECT, MAX_TEXT_FIELD, MAX_TICKET_TEXT
 
 
@@ -31,37 +34,100 @@ class _Data(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+RULE_ERROR = "rule"  # pydantic error type of a shared rule: its message is for the operator as is
+
+
+def _rule_error(exc: identifiers.InvalidIdentifier) -> PydanticCustomError:
+    return PydanticCustomError(RULE_ERROR, exc.message, {"field": exc.field})
+
+
+def _checked(check: Any, value: str, *args: str) -> str:
+    try:
+        return str(check(value, *args))
+    except identifiers.InvalidIdentifier as exc:
+        raise _rule_error(exc) from exc
+
+
+def explain(exc: ValidationError, model: type[BaseModel]) -> tuple[str | None, str]:
+    """The field and the Russian message of a validation failure's first error."""
+    first = exc.errors()[0]
+    field = ".".join(str(p) for p in first["loc"]) or first.get("ctx", {}).get("field")
+    if first["type"] == RULE_ERROR:
+        return field, str(first["msg"])
+    info = model.model_fields.get(field or "")
+    label = info.title if info is not None and info.title else field
+    if first["type"] in ("missing", "string_too_short"):
+        return field, f"Заполните поле «{label}»."
+    if first["type"] == "string_too_long":
+        return field, f"Поле «{label}» длиннее {first['ctx']['max_length']} символов."
+    return field, f"Неверное значение поля «{label}»: {first['msg']}"
+
+
 class OrganizationData(_Data):
-    inn: str = Field(min_length=10, max_length=12, pattern=r"^\d+$")
-    kpp: str = Field(default="", max_length=9)
-    ogrn: str = Field(default="", max_length=15)
-    name: str = Field(min_length=1, max_length=500)
-    full_name: str = Field(default="", max_length=1000)
-    address: str = Field(default="", max_length=1000)
-    customer_id: uuid.UUID | None = None
+    inn: str = Field(max_length=12, title="ИНН")
+    kpp: str = Field(default="", max_length=9, title="КПП")
+    ogrn: str = Field(default="", max_length=15, title="ОГРН")
+    name: str = Field(min_length=1, max_length=500, title="Наименование")
+    full_name: str = Field(default="", max_length=1000, title="Полное наименование")
+    address: str = Field(default="", max_length=1000, title="Адрес")
+    customer_id: uuid.UUID | None = Field(default=None, title="Заказчик")
+
+    @field_validator("inn", mode="before")
+    @classmethod
+    def _inn(cls, value: str) -> str:
+        return _checked(identifiers.validate_inn, value)
+
+    @field_validator("kpp", mode="before")
+    @classmethod
+    def _kpp(cls, value: str, info: ValidationInfo) -> str:
+        return _checked(identifiers.validate_kpp, value, info.data.get("inn", ""))
+
+    @field_validator("ogrn", mode="before")
+    @classmethod
+    def _ogrn(cls, value: str) -> str:
+        return _checked(identifiers.validate_ogrn, value)
 
 
 class ContactData(_Data):
-    organization_id: uuid.UUID
-    full_name: str = Field(min_length=1, max_length=300)
-    position: str = Field(default="", max_length=300)
-    email: str = Field(default="", max_length=254)
-    phone: str = Field(default="", max_length=20)
-    phone_ext: str = Field(default="", max_length=10)
+    organization_id: uuid.UUID = Field(title="Организация")
+    full_name: str = Field(min_length=1, max_length=300, title="ФИО")
+    position: str = Field(default="", max_length=300, title="Должность")
+    email: str = Field(default="", max_length=254, title="E-mail")
+    phone: str = Field(default="", max_length=40, title="Телефон")  # stored as E.164 (16 at most)
+    phone_ext: str = Field(default="", max_length=10, title="Добавочный")
+
+    @field_validator("email", mode="before")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        return _checked(identifiers.normalize_email, value) if (value or "").strip() else ""
+
+    @model_validator(mode="after")
+    def _phone(self) -> Self:
+        """A phone in any usual writing becomes E.164 plus extension (also «доб. 12» typed into it)."""
+        if self.phone:
+            text = f"{self.phone} доб. {self.phone_ext}" if self.phone_ext else self.phone
+            try:
+                phone = identifiers.parse_phone(text)
+            except identifiers.InvalidIdentifier as exc:
+                raise _rule_error(exc) from exc
+            self.phone, self.phone_ext = phone.number, phone.extension
+        elif self.phone_ext:
+            raise _rule_error(identifiers.InvalidIdentifier("phone", "Добавочный номер указан без телефона."))
+        return self
 
 
 class SoftwareComplexData(_Data):
-    code: str = Field(min_length=1, max_length=50)
-    name: str = Field(min_length=1, max_length=300)
+    code: str = Field(min_length=1, max_length=50, title="Код")
+    name: str = Field(min_length=1, max_length=300, title="Наименование")
     sort_order: int = 0
 
 
 class TicketUpdateData(_Data):
     """What may change in a registered ticket through sync (creation comes with the ticket form)."""
 
-    subject: str = Field(min_length=1, max_length=MAX_SUBJECT)
-    text: str = Field(min_length=1, max_length=MAX_TICKET_TEXT)
-    system_info: str = Field(default="", max_length=MAX_TICKET_TEXT)
+    subject: str = Field(min_length=1, max_length=MAX_SUBJECT, title="Тема обращения")
+    text: str = Field(min_length=1, max_length=MAX_TICKET_TEXT, title="Текст обращения")
+    system_info: str = Field(default="", max_length=MAX_TICKET_TEXT, title="Информация о системе")
 
 
 class RequestData(_Data):  # the agent desk's request (A5)

@@ -28,7 +28,7 @@ from ksdesk_desktop.store.db import LAST_SYNC, LocalStore, write_meta
 from ksdesk_desktop.store.schema import CACHE, EntryState, field_columns, outbox, shadow
 from sync.ids import new_id
 from sync.protocol import ChangesPage, Mutation, MutationResult, Operation, RecordOut, ResultStatus
-from sync.records import CREATABLE, WRITABLE, Kind
+from sync.records import CREATABLE, WRITABLE, Kind, explain
 
 CURSOR = "sync_cursor"
 HEAD = "sync_head"
@@ -188,9 +188,8 @@ class Replica:
         try:
             valid = model.model_validate(merged).model_dump(mode="json")
         except ValidationError as exc:
-            first = exc.errors()[0]
-            name = ".".join(str(p) for p in first["loc"]) or None
-            raise InvalidChange(f"Неверное значение поля «{name}»: {first['msg']}", name) from exc
+            name, message = explain(exc, model)
+            raise InvalidChange(message, name) from exc
         if current is None:
             return valid
         return {k: v for k, v in valid.items() if k in changes or current.get(k) != v}

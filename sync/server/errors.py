@@ -35,6 +35,12 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.NOT_WRITABLE: 403,
     ErrorCode.IDEMPOTENCY_KEY_REUSED: 409,
     ErrorCode.BATCH_TOO_LARGE: 413,
+    # a registry failure is not ours: 424 (failed dependency), never a 5xx
+    ErrorCode.REGISTRY_NOT_CONFIGURED: 424,
+    ErrorCode.REGISTRY_ACCESS_DENIED: 424,
+    ErrorCode.REGISTRY_RATE_LIMITED: 429,
+    ErrorCode.REGISTRY_TIMEOUT: 424,
+    ErrorCode.REGISTRY_UNAVAILABLE: 424,
 }
 
 _HTTP_CODES: dict[int, ErrorCode] = {

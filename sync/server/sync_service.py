@@ -26,7 +26,7 @@ from sync.protocol import (
     RecordOut,
     ResultStatus,
 )
-from sync.records import CREATABLE, WRITABLE, Kind
+from sync.records import CREATABLE, WRITABLE, Kind, explain
 from sync.roles import Permission, Role, may
 from sync.server.changes import COUNTER
 from sync.server.models import (
@@ -289,10 +289,8 @@ def _validated(session: Session, kind: Kind, data: dict[str, Any]) -> dict[str, 
     try:
         values = WRITABLE[kind].model_validate(data).model_dump()
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or None
-        raise _Rejected(ErrorCode.VALIDATION_ERROR,
-                        f"{message_ru(ErrorCode.VALIDATION_ERROR)} Поле «{field}»: {first['msg']}", field) from exc
+        field, message = explain(exc, WRITABLE[kind])
+        raise _Rejected(ErrorCode.VALIDATION_ERROR, message, field) from exc
     for field, target in REFERENCES.items():
         ref = values.get(field)
         if ref is not None:

@@ -15,9 +15,10 @@ from sync.ids import new_id
 from sync.protocol import API_PREFIX, MAX_PUSH_BATCH
 from sync.server.demo import DemoSize, generate_demo
 from sync.server.sync_service import pull
+from tests.fixtures.identities import inns
 from tests.fixtures.servers import TEST_PASSWORD, ServerProcess
 
-INN = iter(f"77{n:08d}" for n in range(10_000_000))  # unique 10-digit INNs (format only; checksums are T2's)
+INN = inns("77")  # unique valid INNs
 
 
 def client_for(server: ServerProcess, user: str = "op1") -> httpx.Client:
@@ -137,7 +138,7 @@ def test_s3_deletion_travels_as_a_tombstone(live_server: ServerProcess) -> None:
         ({"kind": "software_complex", "data": {"code": "X", "name": "X"}}, "forbidden", None),
         ({"kind": "organization", "data": {"inn": "12ab567890", "name": "X"}}, "validation_error", "inn"),
         (
-            {"kind": "organization", "data": {"inn": "7701000000", "name": "X", "hacked": 1}},
+            {"kind": "organization", "data": {"inn": "7707083893", "name": "X", "hacked": 1}},
             "validation_error",
             "hacked",
         ),
@@ -147,7 +148,7 @@ def test_s3_deletion_travels_as_a_tombstone(live_server: ServerProcess) -> None:
             "organization_id",
         ),
         (
-            {"kind": "organization", "base_version": 3, "data": {"inn": "7701000001", "name": "X"}},
+            {"kind": "organization", "base_version": 3, "data": {"inn": "7719402047", "name": "X"}},
             "not_found",
             "record_id",
         ),

@@ -22,6 +22,7 @@ from ksdesk_desktop.store.schema import CACHE
 from sync.records import Kind
 from sync.server.db import make_engine
 from sync.server.models import AppliedMutation, Contact, Organization
+from tests.fixtures.identities import make_inn
 from tests.fixtures.proxy import DroppingProxy, Faults
 from tests.fixtures.replicas import open_node
 from tests.fixtures.servers import ServerProcess, seed_users, start_server
@@ -149,7 +150,7 @@ def test_s3_pull_killed_between_pages_resumes_from_its_cursor(server_db_url: str
     try:
         writer = open_node(server.url, tmp_path / "writer.sqlite", "boss")
         for i in range(60):
-            writer.replica.create(Kind.ORGANIZATION, {"inn": f"79{i:08d}", "name": f"ООО «Страница-{i}»"})
+            writer.replica.create(Kind.ORGANIZATION, {"inn": make_inn(i, "78"), "name": f"ООО «Страница-{i}»"})
         writer.sync()
         writer.close()
         db = tmp_path / "reader.sqlite"

@@ -23,6 +23,7 @@ from ksdesk_desktop.store.schema import CACHE
 from ksdesk_desktop.sync_engine import SyncEngine
 from sync.protocol import ChangesPage, Mutation, PushResponse
 from sync.records import Kind
+from tests.fixtures.identities import make_inn
 
 PASSWORD = "secret-pass"
 
@@ -76,7 +77,7 @@ def main(argv: list[str]) -> int:
     store = LocalStore(args.db)
     replica = Replica(store)
     for i in range(args.prepare_orgs):
-        replica.create(Kind.ORGANIZATION, {"inn": f"79{i:08d}", "kpp": "790101001", "name": f"ООО «Сбой-{i}»"})
+        replica.create(Kind.ORGANIZATION, {"inn": make_inn(i, "79"), "kpp": "790101001", "name": f"ООО «Сбой-{i}»"})
     if args.prepare_updates:
         for record_id in _ids(store, Kind.ORGANIZATION):
             replica.change(Kind.ORGANIZATION, record_id, {"address": "обновлено один раз"})
