@@ -25,6 +25,7 @@ from sync.protocol import (
     TokenPair,
     UserPublic,
 )
+from sync.registry import RegistryAnswer
 
 OFFLINE = "offline"
 BAD_RESPONSE = "bad_response"
@@ -91,6 +92,11 @@ class ApiClient:
     def changes(self, after: int, limit: int) -> ChangesPage:
         raw = self.request("GET", "/sync/changes", params={"after": after, "limit": limit}, raw=True)
         return self._parse(ChangesPage, raw)
+
+    def lookup_registry(self, inn: str, kpp: str = "") -> RegistryAnswer:
+        """T2: the organizations the state registry (EGRUL) knows under this INN (and KPP)."""
+        params = {"inn": inn, **({"kpp": kpp} if kpp else {})}
+        return self._parse(RegistryAnswer, self.request("GET", "/registry/parties", params=params))
 
     @contextlib.contextmanager
     def stream(self, path: str, *, read_timeout: float = 45.0) -> Iterator[httpx.Response]:

@@ -29,11 +29,14 @@ from ksdesk_desktop.paths import Paths
 from ksdesk_desktop.resources import resource
 from ksdesk_desktop.session import Connection
 from ksdesk_desktop.store import LocalStore, StoreVersionError
+from ksdesk_desktop.store.directory import Directory
 from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.sync_runner import SyncRunner
 from ksdesk_desktop.sysinfo import SystemContext, system_info
+from ksdesk_desktop.ui.clients_page import ClientsPage
 from ksdesk_desktop.ui.login_dialog import LoginDialog
 from ksdesk_desktop.ui.main_window import MainWindow
+from ksdesk_desktop.ui.services import Services
 from sync.protocol import Health, TokenPair
 
 log = logging.getLogger(__name__)
@@ -101,6 +104,9 @@ class Controller(QObject):
         self.window.problem_bar.keep_requested.connect(self.sync.keep_mine)
         self.window.status.cancel_button.clicked.connect(self.sync.cancel)
         self.window.status.resume_button.clicked.connect(self.sync.resume)
+        self.directory = Directory(store)
+        self.services = Services(self.tasks, self.directory, self.sync, self.connection)
+        self.window.install_clients(ClientsPage(self.services))
         self.health_timer = QTimer(self)
         self.health_timer.setInterval(int(settings.get("health_interval_s")) * 1000)
         self.health_timer.timeout.connect(self.check_health)

@@ -4,7 +4,8 @@
 
 An op's function runs on a worker thread and gets an :class:`OpState` to poll for cancellation; it
 never touches a widget. Its result (or exception) comes back to the UI thread through a queued
-signal. Two lanes: all local-database writes on one writer thread, network calls in a small pool.
+signal. Lanes: all local-database writes on one writer thread, network calls in a small pool, the sync
+engine on its own thread, and reads of the cache (searches) in a pair of threads.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class Lane(enum.Enum):
     DB = "db"  # one thread: SQLite writes never contend
     NETWORK = "network"  # a few threads
     SYNC = "sync"  # one thread: the sync engine's rounds never overlap
+    QUERY = "query"  # reads of the local cache (searches, lists): never behind a write
 
 
 @dataclass
@@ -85,6 +87,7 @@ class TaskManager(QObject):
         self._pools[Lane.DB].setMaxThreadCount(1)
         self._pools[Lane.SYNC].setMaxThreadCount(1)
         self._pools[Lane.NETWORK].setMaxThreadCount(network_threads)
+        self._pools[Lane.QUERY].setMaxThreadCount(2)
         self._running: dict[int, tuple[_Relay, OpState]] = {}
         self._labels: dict[int, str] = {}
         self._next = 0

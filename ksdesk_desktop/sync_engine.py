@@ -35,6 +35,7 @@ class SyncReport:
     cursor: int = 0
     complete: bool = True  # False when cancelled before the end
     kinds: set[Kind] = field(default_factory=set)
+    merged: dict[str, str] = field(default_factory=dict)  # T5: a local record id → the existing one's
 
 
 Progress = Callable[[int, int], None]  # done, total (change numbers; an estimate of the work left)
@@ -68,6 +69,7 @@ class SyncEngine:
             report.conflicts += counts.conflicts
             report.rejected += counts.rejected
             report.kinds |= counts.kinds
+            report.merged.update(counts.merged)
         report.complete = False
 
     def pull(self, report: SyncReport, cancelled: Callable[[], bool], progress: Progress | None = None) -> None:

@@ -132,6 +132,13 @@ class SyncRunner(QObject):
             lambda key: self._changed_locally({kind}, on_done, key)
         ).failure(on_error or self._raise).run(self.tasks)
 
+    def create(self, kind: Kind, data: Mapping[str, Any], *, on_done: Callable[[str], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Create a record locally with its outbox entry (DB lane), then sync; ``on_done`` gets its id."""
+        Op(lambda _s: self.replica.create(kind, data), Lane.DB).success(
+            lambda record_id: self._changed_locally({kind}, on_done, record_id)
+        ).failure(on_error or self._raise).run(self.tasks)
+
     def revert(self, problem: Problem) -> None:
         """«Загрузить»: take the server's version of the record."""
         Op(lambda _s: self.replica.revert(problem.kind, problem.record_id), Lane.DB).success(

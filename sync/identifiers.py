@@ -164,13 +164,14 @@ def format_phone(number: str, extension: str = "") -> str:
 
 
 def normalize_email(value: str) -> str:
-    """A checked e-mail address of the form name@domain.zone (an IDN domain such as почта.рф is fine);
-    the domain is lower-cased. Deliverability is not checked: the client works offline."""
+    """A checked e-mail address of the form name@domain.zone (an IDN domain such as почта.рф is fine),
+    lower-cased (mail systems ignore case in practice, and one person must not become two contacts).
+    Deliverability is not checked: the client works offline."""
     text = (value or "").strip()
     if not text:
         raise InvalidIdentifier("email", "Введите адрес e-mail.")
     try:
-        return validate_email(text, check_deliverability=False).normalized
+        return validate_email(text, check_deliverability=False).normalized.lower()
     except EmailNotValidError as exc:
         raise InvalidIdentifier("email", "Неверный адрес e-mail: нужен вид имя@домен.зона, например "
                                          "ivanov@example.ru.") from exc

@@ -91,6 +91,9 @@ class ResultStatus(StrEnum):
     APPLIED = "applied"
     CONFLICT = "conflict"
     REJECTED = "rejected"
+    # T5: the record already existed (same INN+KPP, or the same contact); the entry was merged into
+    # it and ``record`` is that record: repoint the local id to ``record.id``
+    MERGED = "merged"
 
 
 class RecordOut(BaseModel):

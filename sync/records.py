@@ -30,6 +30,14 @@ class Kind(StrEnum):
     TICKET = "ticket"
 
 
+# fields that point at a record of another kind (a merged duplicate's id is repointed in all of them)
+REFERENCES: dict[str, Kind] = {
+    "organization_id": Kind.ORGANIZATION,
+    "customer_id": Kind.CUSTOMER,
+    "contact_id": Kind.CONTACT,
+}
+
+
 class _Data(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 

@@ -1,4 +1,11 @@
-"""SQLite engines the same way on both sides: WAL, foreign keys, a busy timeout."""
+"""SQLite engines the same way on both sides: WAL, foreign keys, a busy timeout, and transactions
+begun by SQLAlchemy rather than the driver, so that a writer can take the write lock up front.
+
+A transaction that reads first and writes later cannot wait for another writer in WAL mode: SQLite
+answers "database is locked" at once when its snapshot is stale. So open every transaction that will
+write with ``BEGIN IMMEDIATE``: run it with the execution option :data:`WRITE` (``Connection`` or
+``Session.connection(execution_options=WRITE)``); it then waits up to the busy timeout for its turn.
+"""
 
 from __future__ import annotations
 
@@ -12,15 +19,24 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # Cyrillic as is: a third of the size
 
 
+IMMEDIATE = "sqlite_immediate"
+WRITE: dict[str, Any] = {IMMEDIATE: True}
+
+
 def sqlite_engine(url: str, **connect_args: Any) -> Engine:
     engine = create_engine(url, connect_args={"timeout": 30, **connect_args}, json_serializer=_dumps)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_conn.isolation_level = None  # the driver never begins on its own: see _begin
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:  # type: ignore[no-untyped-def]
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(IMMEDIATE) else "BEGIN")
 
     return engine

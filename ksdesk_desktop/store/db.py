@@ -7,19 +7,20 @@ refused with a clear message, so an old client never damages a cache written by 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, func, select, text
+from sqlalchemy import Connection, Engine, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from ksdesk_desktop.store import schema
-from sync.sqlite import sqlite_engine
+from ksdesk_desktop.store import schema, search
+from sync.sqlite import WRITE, sqlite_engine
 
 LAST_SYNC = "last_sync_at"  # meta key: when a sync round last completed (UTC, ISO 8601)
 
 SCHEMA_MAJOR = 2
-SCHEMA_MINOR = 0
+SCHEMA_MINOR = 1
 
 
 def _to_2_0(conn: Connection) -> None:
@@ -29,11 +30,28 @@ def _to_2_0(conn: Connection) -> None:
     schema.metadata.create_all(conn)
 
 
+def _to_2_1(conn: Connection) -> None:
+    """2.1: offline search of the Clients directory — sort and search columns of organizations and
+    contacts, filled from the cached records, and their FTS5 indexes."""
+    for kind in search.SEARCHABLE:
+        table = schema.CACHE[kind]
+        present = {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({table.name})")}
+        for column in ("sort_name", "search_text"):
+            if column not in present:
+                conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column} TEXT")
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_{table.name}_sort_name ON {table.name} (sort_name)")
+        for row in conn.execute(select(table.c.id, table.c.data)).all():
+            conn.execute(update(table).where(table.c.id == row.id).values(search.derived(kind, row.data)))
+        for statement in search.fts_statements(table.name):
+            conn.exec_driver_sql(statement)
+
+
 # (version reached, step) — each step moves the schema from the previous version to this one
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1000, lambda conn: conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS meta (key VARCHAR(100) PRIMARY KEY, "
                                              "value TEXT NOT NULL)")),
     (2000, _to_2_0),
+    (2001, _to_2_1),
 ]
 
 
@@ -59,7 +77,7 @@ class LocalStore:
         self._migrate()
 
     def _migrate(self) -> None:
-        with self.engine.begin() as conn:
+        with self.write() as conn:
             current = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
             if current // 1000 > SCHEMA_MAJOR:
                 self.engine.dispose()
@@ -73,6 +91,11 @@ class LocalStore:
                     conn.exec_driver_sql(f"PRAGMA user_version = {version}")
                     current = version
 
+    def write(self) -> AbstractContextManager[Connection]:
+        """A write transaction, holding SQLite's write lock from its first statement (``BEGIN
+        IMMEDIATE``): the sync thread and the UI's writer then wait for each other instead of failing."""
+        return self.engine.execution_options(**WRITE).begin()
+
     @property
     def schema_version(self) -> int:
         with self.engine.connect() as conn:
@@ -83,7 +106,7 @@ class LocalStore:
             return conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == key)).scalar()
 
     def set_meta(self, key: str, value: str) -> None:
-        with self.engine.begin() as conn:
+        with self.write() as conn:
             write_meta(conn, key, value)
 
     def pending_count(self) -> int:

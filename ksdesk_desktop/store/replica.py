@@ -26,9 +26,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ksdesk_desktop.store.db import LAST_SYNC, LocalStore, write_meta
 from ksdesk_desktop.store.schema import CACHE, EntryState, field_columns, outbox, shadow
+from ksdesk_desktop.store.search import derived
 from sync.ids import new_id
 from sync.protocol import ChangesPage, Mutation, MutationResult, Operation, RecordOut, ResultStatus
-from sync.records import CREATABLE, WRITABLE, Kind, explain
+from sync.records import CREATABLE, REFERENCES, WRITABLE, Kind, explain
 
 CURSOR = "sync_cursor"
 HEAD = "sync_head"
@@ -62,6 +63,7 @@ class ResultCounts:
     conflicts: int = 0
     rejected: int = 0
     kinds: set[Kind] = field(default_factory=set)
+    merged: dict[str, str] = field(default_factory=dict)  # T5: local id → the existing record's id
 
 
 def _now() -> str:
@@ -135,7 +137,7 @@ class Replica:
         record_id = str(record_id)
         if kind not in WRITABLE:
             raise InvalidChange("Эти записи нельзя изменять.", "kind")
-        with self.engine.begin() as conn:
+        with self.store.write() as conn:
             table = CACHE[kind]
             row = conn.execute(select(table).where(table.c.id == record_id)).first()
             entries = self._entries(conn, kind, record_id)
@@ -227,6 +229,7 @@ class Replica:
         for name in field_columns(kind):
             value = data.get(name)
             values[name] = value if value is None or isinstance(value, str | int) else json.dumps(value)
+        values.update(derived(kind, data))
         return values
 
     # --- the operator's choices (S4) --------------------------------------------------------------
@@ -235,7 +238,7 @@ class Replica:
         """«Загрузить»: take the server's version and drop the local changes of this record (also how
         a refused change is discarded). Returns how many entries were dropped."""
         record_id = str(record_id)
-        with self.engine.begin() as conn:
+        with self.store.write() as conn:
             base = conn.execute(select(shadow).where(shadow.c.kind == kind, shadow.c.id == record_id)).first()
             dropped = conn.execute(
                 delete(outbox).where(outbox.c.kind == kind, outbox.c.record_id == record_id)
@@ -250,7 +253,7 @@ class Replica:
         """«Оставить моё»: send the conflicting change again, now based on the server's version.
         Returns the entry's new idempotency key (the old one is answered already)."""
         new_key = str(new_id())
-        with self.engine.begin() as conn:
+        with self.store.write() as conn:
             entry = conn.execute(select(outbox).where(outbox.c.key == key)).first()
             if entry is None or entry.state != EntryState.CONFLICT:
                 raise InvalidChange("Конфликт уже разрешён.")
@@ -278,7 +281,7 @@ class Replica:
     def next_batch(self, limit: int) -> list[Mutation]:
         """The next entries to send, in order, at most one per record (the next one is based on the
         answer to this one); records waiting for the operator are held back. Marks them sent."""
-        with self.engine.begin() as conn:
+        with self.store.write() as conn:
             held = {
                 (r.kind, r.record_id) for r in conn.execute(
                     select(outbox.c.kind, outbox.c.record_id).where(outbox.c.state != EntryState.PENDING)
@@ -307,7 +310,7 @@ class Replica:
 
     def store_results(self, results: Iterable[MutationResult]) -> ResultCounts:
         counts = ResultCounts()
-        with self.engine.begin() as conn:
+        with self.store.write() as conn:
             for result in results:
                 entry = conn.execute(select(outbox).where(outbox.c.key == str(result.id))).first()
                 if entry is None:
@@ -323,6 +326,14 @@ class Replica:
                             outbox.c.kind == kind, outbox.c.record_id == entry.record_id,
                             outbox.c.state == EntryState.PENDING,
                         ).values(base_version=None if result.record.deleted else result.record.version))
+                elif result.status is ResultStatus.MERGED and result.record is not None:
+                    counts.applied += 1  # T5: it existed already; from now on it is that record
+                    conn.execute(delete(outbox).where(outbox.c.seq == entry.seq))
+                    self._keep_server_version(conn, result.record)
+                    self._repoint(conn, kind, entry.record_id, result.record)
+                    counts.merged[entry.record_id] = str(result.record.id)
+                    self._refresh_view(conn, kind, str(result.record.id))
+                    continue
                 elif result.status is ResultStatus.CONFLICT:
                     counts.conflicts += 1
                     record = result.record
@@ -341,6 +352,28 @@ class Replica:
                 self._refresh_view(conn, kind, entry.record_id)
         return counts
 
+    def _repoint(self, conn: Connection, kind: Kind, old: str, record: RecordOut) -> None:
+        """A record made here turned out to duplicate ``record`` (T5): drop the local copy and point
+        everything at the existing one: its later entries, and the records and entries that refer to it."""
+        new = str(record.id)
+        conn.execute(delete(CACHE[kind]).where(CACHE[kind].c.id == old))
+        conn.execute(delete(shadow).where(shadow.c.kind == kind, shadow.c.id == old))
+        conn.execute(update(outbox).where(outbox.c.kind == kind, outbox.c.record_id == old).values(
+            record_id=new, base_version=record.version,
+        ))
+        fields = [name for name, target in REFERENCES.items() if target is kind]
+        for entry in conn.execute(select(outbox.c.seq, outbox.c.payload)).all():
+            if any(entry.payload.get(name) == old for name in fields):
+                payload = {k: new if k in fields and v == old else v for k, v in entry.payload.items()}
+                conn.execute(update(outbox).where(outbox.c.seq == entry.seq).values(payload=payload))
+        for table in CACHE.values():
+            for name in fields:
+                if name not in table.c:
+                    continue
+                for row in conn.execute(select(table.c.id, table.c.data).where(table.c[name] == old)).all():
+                    conn.execute(update(table).where(table.c.id == row.id).values(
+                        {name: new, "data": {**row.data, name: new}}))
+
     @staticmethod
     def _keep_server_version(conn: Connection, record: RecordOut) -> None:
         values = {"version": record.version, "seq": record.seq, "deleted": record.deleted, "data": record.data}
@@ -354,7 +387,7 @@ class Replica:
     def apply_page(self, page: ChangesPage) -> set[Kind]:
         """Store a page of server records and the cursor after it, in one transaction."""
         kinds: set[Kind] = set()
-        with self.engine.begin() as conn:
+        with self.store.write() as conn:
             local = {(r.kind, r.record_id) for r in conn.execute(select(outbox.c.kind, outbox.c.record_id))}
             upserts: dict[Kind, list[dict[str, Any]]] = {}
             deletions: dict[Kind, list[str]] = {}
@@ -392,7 +425,7 @@ class Replica:
 
     def mark_synced(self) -> datetime:
         now = datetime.now(UTC)
-        with self.engine.begin() as conn:
+        with self.store.write() as conn:
             write_meta(conn, LAST_SYNC, now.isoformat())
         return now
 

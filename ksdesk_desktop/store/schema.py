@@ -78,6 +78,11 @@ def _cache_table(name: str, *columns: Column[object], indexes: tuple[str, ...] =
     return table
 
 
+def search_columns() -> list[Column[object]]:
+    """Derived columns of searchable kinds (``store.search``), filled when a row is written."""
+    return [Column("sort_name", Text), Column("search_text", Text)]
+
+
 # Column names equal the record's field names: a row's columns are filled from its data.
 CACHE: dict[Kind, Table] = {
     Kind.USER: _cache_table(
@@ -96,12 +101,12 @@ CACHE: dict[Kind, Table] = {
     ),
     Kind.ORGANIZATION: _cache_table(
         "organizations", Column("inn", String(12)), Column("kpp", String(9)), Column("name", Text),
-        Column("customer_id", String(36)), indexes=("inn", "name", "customer_id"),
+        Column("customer_id", String(36)), *search_columns(), indexes=("inn", "name", "customer_id", "sort_name"),
     ),
     Kind.CUSTOMER: _cache_table("customers", Column("organization_id", String(36)), indexes=("organization_id",)),
     Kind.CONTACT: _cache_table(
         "contacts", Column("organization_id", String(36)), Column("full_name", Text), Column("phone", String(20)),
-        Column("email", String(254)), indexes=("organization_id", "full_name"),
+        Column("email", String(254)), *search_columns(), indexes=("organization_id", "full_name", "sort_name"),
     ),
     Kind.CONTRACT: _cache_table(
         "contracts", Column("customer_id", String(36)), Column("valid_from", String(10)),
@@ -114,7 +119,7 @@ CACHE: dict[Kind, Table] = {
         indexes=("registration_number", "status", "organization_id", "assignee_id", "registered_at"),
     ),
 }
-BASE_COLUMNS = frozenset({"id", "version", "seq", "local", "data"})
+BASE_COLUMNS = frozenset({"id", "version", "seq", "local", "data", "sort_name", "search_text"})
 
 
 def field_columns(kind: Kind) -> list[str]:

@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
         self._system_info = system_info
         self._on_close = on_close
         self.about_dialog: AboutDialog | None = None
+        self.clients_page: QWidget | None = None
 
         self.navigator_page = NavigatorPage()
         self.current_tasks_page = CurrentTasksPage()
@@ -103,10 +104,32 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu(self.tr("&Вид"))
         for action in self.page_actions.values():
             view.addAction(action)
+        self.directories_menu = self.menuBar().addMenu(self.tr("&Справочники"))
+        self.directories_menu.setObjectName("directories_menu")
+
+    def install_clients(self, page: QWidget) -> None:
+        """The Clients directory (T2, T5, T6): opened from the Navigator or with Ctrl+K."""
+        self.clients_page = page
+        self.pages.addWidget(page)
+        self.clients_action = QAction(self.tr("&Клиенты"), self)
+        self.clients_action.setObjectName("action_clients")
+        self.clients_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.clients_action.setToolTip(self.tr("Справочник «Клиенты» (Ctrl+K)"))
+        self.clients_action.triggered.connect(lambda: self.show_page(page))
+        self.directories_menu.addAction(self.clients_action)
+        self.navigator_page.open_requested.connect(self._navigate)
+
+    def _navigate(self, key: str) -> None:
+        if key == "clients" and self.clients_page is not None:
+            self.show_page(self.clients_page)
 
     def show_page(self, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)
-        self.page_actions[page].setChecked(True)
+        action = self.page_actions.get(page)
+        if action is not None:
+            action.setChecked(True)
+        else:  # a page opened from the Navigator: the Navigator stays the current place
+            self.page_actions[self.navigator_page].setChecked(True)
 
     def show_about(self) -> AboutDialog:
         self.about_dialog = AboutDialog(self._system_info(), self)

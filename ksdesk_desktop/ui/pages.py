@@ -3,14 +3,16 @@ Their lists and the ticket form come with the navigation and form issues."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
+KEY = Qt.ItemDataRole.UserRole  # what a leaf opens («clients», «tickets» …)
 
-def _tree(parent: QWidget, name: str, paths: list[list[str]]) -> QTreeView:
+
+def _tree(parent: QWidget, name: str, paths: list[tuple[list[str], str]]) -> QTreeView:
     model = QStandardItemModel(parent)
-    for path in paths:
+    for path, key in paths:
         node = model.invisibleRootItem()
         for label in path:
             found = next((node.child(i) for i in range(node.rowCount()) if node.child(i).text() == label), None)
@@ -19,6 +21,7 @@ def _tree(parent: QWidget, name: str, paths: list[list[str]]) -> QTreeView:
                 found.setEditable(False)
                 node.appendRow(found)
             node = found
+        node.setData(key, KEY)
     view = QTreeView(parent)
     view.setObjectName(name)
     view.setHeaderHidden(True)
@@ -38,25 +41,34 @@ class _Page(QWidget):
 
 
 class NavigatorPage(_Page):
+    open_requested = Signal(str)  # the key of a leaf the operator opened (double-click or Enter)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Навигатор"), "navigator", parent)
         self.tree = _tree(self, "navigator_tree", [
-            [self.tr("УЧЁТ ОБРАЩЕНИЙ ЗАКАЗЧИКОВ"), self.tr("Обращение")],
-            [self.tr("СПРАВОЧНИКИ"), self.tr("Клиенты")],
-            [self.tr("СПРАВОЧНИКИ"), self.tr("Программные комплексы")],
-            [self.tr("СПРАВОЧНИКИ"), self.tr("Контракты")],
+            ([self.tr("УЧЁТ ОБРАЩЕНИЙ ЗАКАЗЧИКОВ"), self.tr("Обращение")], "tickets"),
+            ([self.tr("СПРАВОЧНИКИ"), self.tr("Клиенты")], "clients"),
+            ([self.tr("СПРАВОЧНИКИ"), self.tr("Программные комплексы")], "complexes"),
+            ([self.tr("СПРАВОЧНИКИ"), self.tr("Контракты")], "contracts"),
         ])
+        self.tree.activated.connect(self._open)
+        self.tree.doubleClicked.connect(self._open)
         self.layout_.addWidget(self.tree)
+
+    def _open(self, index: QModelIndex) -> None:
+        key = index.data(KEY)
+        if key:
+            self.open_requested.emit(str(key))
 
 
 class CurrentTasksPage(_Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Текущие задачи"), "current_tasks", parent)
-        self.tree = _tree(self, "current_tasks_tree", [[
+        self.tree = _tree(self, "current_tasks_tree", [([
             self.tr("Служба поддержки Кейсистемс"),
             self.tr("Обращение"),
             self.tr("Список доступных документов"),
-        ]])
+        ], "available_documents")])
         self.layout_.addWidget(self.tree)
 
 

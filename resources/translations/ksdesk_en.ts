@@ -30,39 +30,219 @@
     </message>
 </context>
 <context>
+    <name>ClientsPage</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="92"/>
+        <source>Поиск: наименование, ИНН или КПП (Ctrl+F)</source>
+        <translation>Search: name, INN or KPP (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="94"/>
+        <source>Создать</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="96"/>
+        <source>Новая организация (Ctrl+N)</source>
+        <translation>New organization (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="97"/>
+        <source>Открыть</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="99"/>
+        <source>Открыть карточку (Enter)</source>
+        <translation>Open the card (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="109"/>
+        <source>Наименование</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="110"/>
+        <source>ИНН</source>
+        <translation>INN</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="111"/>
+        <source>КПП</source>
+        <translation>KPP</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="112"/>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="126"/>
+        <source>ФИО</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="127"/>
+        <source>Должность</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="128"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="129"/>
+        <source>Телефон</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="133"/>
+        <source>Добавить контакт</source>
+        <translation>Add contact</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="135"/>
+        <source>Новый контакт организации (Ctrl+Shift+N)</source>
+        <translation>New contact of the organization (Ctrl+Shift+N)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="189"/>
+        <source>Найдено: %n</source>
+        <translation>
+            <numerusform>Found: %n</numerusform>
+            <numerusform>Found: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="230"/>
+        <source>Выберите организацию в списке.</source>
+        <translation>Choose an organization in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="249"/>
+        <source>Есть изменения, ещё не отправленные на сервер.</source>
+        <translation>Has changes not yet sent to the server.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="261"/>
+        <source>сама организация</source>
+        <translation>the organization itself</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="266"/>
+        <source>действует</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="267"/>
+        <source>не действует</source>
+        <translation>not valid</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="31"/>
+        <source>Контакт</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="37"/>
+        <source>Организация</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="38"/>
+        <source>ФИО</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="38"/>
+        <source>Должность</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="38"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="40"/>
+        <source>Телефон</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="53"/>
+        <source>Открыть существующий</source>
+        <translation>Open the existing one</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="56"/>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="58"/>
+        <source>Сохранить (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="59"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="107"/>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="109"/>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="108"/>
+        <source>телефон</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="108"/>
+        <source>Контакт с таким %s у организации уже есть: %s.</source>
+        <translation>The organization already has a contact with this %s: %s.</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="135"/>
+        <location filename="../../ksdesk_desktop/app.py" line="141"/>
         <source>Запуск встроенного сервера…</source>
         <translation>Starting the embedded server…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="144"/>
+        <location filename="../../ksdesk_desktop/app.py" line="150"/>
         <source>Вход в систему</source>
         <translation>Logging in</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="163"/>
+        <location filename="../../ksdesk_desktop/app.py" line="169"/>
         <source>Восстановление сеанса</source>
         <translation>Restoring the session</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="189"/>
+        <location filename="../../ksdesk_desktop/app.py" line="195"/>
         <source>Вход не выполнен.</source>
         <translation>Not logged in.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="211"/>
+        <location filename="../../ksdesk_desktop/app.py" line="217"/>
         <source>Хранилище паролей недоступно: при следующем запуске нужно будет войти снова.</source>
         <translation>The password store is unavailable: you will have to log in again next time.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="245"/>
+        <location filename="../../ksdesk_desktop/app.py" line="251"/>
         <source>встроенный</source>
         <translation>embedded</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="245"/>
+        <location filename="../../ksdesk_desktop/app.py" line="251"/>
         <source>внешний</source>
         <translation>external</translation>
     </message>
@@ -87,22 +267,22 @@ Please send it to support.</translation>
 <context>
     <name>CurrentTasksPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="54"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="66"/>
         <source>Текущие задачи</source>
         <translation>Current tasks</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="56"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="68"/>
         <source>Служба поддержки Кейсистемс</source>
         <translation>Keysystems support service</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="57"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="69"/>
         <source>Обращение</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="58"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="70"/>
         <source>Список доступных документов</source>
         <translation>Available documents</translation>
     </message>
@@ -110,27 +290,27 @@ Please send it to support.</translation>
 <context>
     <name>DesktopPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="65"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="77"/>
         <source>Рабочий стол</source>
         <translation>Desktop</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="66"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="78"/>
         <source>Лента обращений</source>
         <translation>Ticket feed</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="68"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="80"/>
         <source>Создать обращение</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="71"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="83"/>
         <source>Форма обращения появится в следующей версии.</source>
         <translation>The ticket form comes in the next version.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="72"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="84"/>
         <source>Обращений пока нет.</source>
         <translation>No tickets yet.</translation>
     </message>
@@ -219,91 +399,244 @@ Please send it to support.</translation>
         <translation>KS Desk — support operator workplace</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="61"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="62"/>
         <source>Панель быстрого доступа</source>
         <translation>Quick access panel</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="66"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="67"/>
         <source>Панель быстрого
 доступа</source>
         <translation>Quick access
 panel</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="73"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="74"/>
         <source>Навигатор</source>
         <translation>Navigator</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="75"/>
         <source>Текущие задачи</source>
         <translation>Current tasks</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="76"/>
         <source>Рабочий стол</source>
         <translation>Desktop</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="90"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="91"/>
         <source>&amp;Меню</source>
         <translation>&amp;Menu</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="93"/>
         <source>&amp;О программе…</source>
         <translation>&amp;About…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="99"/>
         <source>&amp;Выход</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="104"/>
         <source>&amp;Вид</source>
         <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="107"/>
+        <source>&amp;Справочники</source>
+        <translation>&amp;Directories</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="114"/>
+        <source>&amp;Клиенты</source>
+        <translation>&amp;Clients</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="117"/>
+        <source>Справочник «Клиенты» (Ctrl+K)</source>
+        <translation>The Clients directory (Ctrl+K)</translation>
     </message>
 </context>
 <context>
     <name>NavigatorPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="42"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="47"/>
         <source>Навигатор</source>
         <translation>Navigator</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="44"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="49"/>
         <source>УЧЁТ ОБРАЩЕНИЙ ЗАКАЗЧИКОВ</source>
         <translation>CUSTOMER TICKETS</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="44"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="49"/>
         <source>Обращение</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="45"/>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="46"/>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="47"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="50"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="51"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="52"/>
         <source>СПРАВОЧНИКИ</source>
         <translation>DIRECTORIES</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="45"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="50"/>
         <source>Клиенты</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="46"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="51"/>
         <source>Программные комплексы</source>
         <translation>Software complexes</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="47"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="52"/>
         <source>Контракты</source>
         <translation>Contracts</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationDialog</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="51"/>
+        <source>Организация</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="59"/>
+        <source>Организация ИНН</source>
+        <translation>Organization INN</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="59"/>
+        <source>КПП</source>
+        <translation>KPP</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="59"/>
+        <source>ОГРН</source>
+        <translation>OGRN</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="60"/>
+        <source>Наименование</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="60"/>
+        <source>Полное наименование</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="60"/>
+        <source>Адрес</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="66"/>
+        <source>10 или 12 цифр; Enter — поиск в ЕГРЮЛ</source>
+        <translation>10 or 12 digits; Enter looks it up in EGRUL</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="70"/>
+        <source>Найти в ЕГРЮЛ</source>
+        <translation>Look up in EGRUL</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="72"/>
+        <source>Поиск по ИНН в справочнике и в ЕГРЮЛ (Enter в поле ИНН)</source>
+        <translation>Look the INN up in the directory and in EGRUL (Enter in the INN field)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="85"/>
+        <source>Статус в ЕГРЮЛ</source>
+        <translation>EGRUL status</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="89"/>
+        <source>Заказчик</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="95"/>
+        <source>Открыть существующую</source>
+        <translation>Open the existing one</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="98"/>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="100"/>
+        <source>Сохранить (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="101"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="133"/>
+        <source>нет (своего контракта нет)</source>
+        <translation>none (no contract of its own)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="169"/>
+        <source>Поиск в ЕГРЮЛ…</source>
+        <translation>Looking up in EGRUL…</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="176"/>
+        <source>Поиск не удался: %s</source>
+        <translation>The lookup failed: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="201"/>
+        <source>Эта организация уже есть в справочнике: %s. Откройте её, а не создавайте новую.</source>
+        <translation>This organization is already in the directory: %s. Open it instead of creating a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="204"/>
+        <source>Внимание: по данным ЕГРЮЛ организация — «%s».</source>
+        <translation>Attention: according to EGRUL the organization is «%s».</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="207"/>
+        <source>Данные заполнены из ЕГРЮЛ.</source>
+        <translation>Filled in from EGRUL.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="212"/>
+        <source>филиал</source>
+        <translation>branch</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="213"/>
+        <source>головная организация</source>
+        <translation>head office</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="213"/>
+        <source>, в справочнике</source>
+        <translation>, in the directory</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="259"/>
+        <source>Организация с ИНН %s%s уже есть в справочнике: %s.</source>
+        <translation>An organization with INN %s%s is already in the directory: %s.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="260"/>
+        <source> и КПП %s</source>
+        <translation> and KPP %s</translation>
     </message>
 </context>
 <context>
@@ -352,7 +685,7 @@ panel</translation>
 <context>
     <name>SyncRunner</name>
     <message>
-        <location filename="../../ksdesk_desktop/sync_runner.py" line="173"/>
+        <location filename="../../ksdesk_desktop/sync_runner.py" line="180"/>
         <source>Ошибка синхронизации: {error}</source>
         <translation>Sync error: {error}</translation>
     </message>
@@ -428,7 +761,7 @@ panel</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="285"/>
+        <location filename="../../ksdesk_desktop/app.py" line="291"/>
         <source>КС Деск</source>
         <translation>KS Desk</translation>
     </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
@@ -10,10 +12,11 @@ from fastapi import FastAPI, Request, Response
 from sync import __version__
 from sync.errors import ErrorCode
 from sync.protocol import API_PREFIX
-from sync.server.api import auth, health, sync, users
+from sync.server.api import auth, health, registry, sync, users
 from sync.server.bootstrap import prepare_database
 from sync.server.errors import error_response, install_handlers
 from sync.server.live import PgListener
+from sync.server.registry.verifier import RegistryVerifier
 from sync.server.settings import Settings
 from sync.server.state import ServerState
 
@@ -29,10 +32,17 @@ def create_app(settings: Settings | None = None, *, prepare: bool = True) -> Fas
         listener = PgListener(state.engine, state.hub) if state.backend == "postgresql" else None
         if listener is not None:
             listener.start()
+        verifier = None
+        if settings.registry_url:
+            verifier = asyncio.create_task(RegistryVerifier(settings, state.session_factory).run(state.hub))
         try:
             yield
         finally:
             state.hub.close()
+            if verifier is not None:
+                verifier.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await verifier
             if listener is not None:
                 listener.stop()
             state.engine.dispose()
@@ -52,6 +62,7 @@ def create_app(settings: Settings | None = None, *, prepare: bool = True) -> Fas
     app.include_router(auth.router, prefix=API_PREFIX)
     app.include_router(users.router, prefix=API_PREFIX)
     app.include_router(sync.router, prefix=API_PREFIX)
+    app.include_router(registry.router, prefix=API_PREFIX)
     return app
 
 

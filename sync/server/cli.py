@@ -32,7 +32,11 @@ def _parser() -> argparse.ArgumentParser:
     _add_common(serve)
     serve.add_argument("--host", help="address to listen on (KSDESK_HOST), default 127.0.0.1")
     serve.add_argument("--port", type=int, help="port (KSDESK_PORT), 0 picks a free one; default 8765")
-    serve.add_argument("--demo", action="store_true", help="fill an empty database with demo data first")
+    serve.add_argument("--demo", action="store_true",
+                       help="fill an empty database with demo data first; the registry lookup then answers from "
+                            "the demo registry unless KSDESK_REGISTRY_URL says otherwise")
+    serve.add_argument("--registry-url", help='the EGRUL provider\'s base URL, or "demo" (KSDESK_REGISTRY_URL); '
+                                              "its key comes from KSDESK_REGISTRY_TOKEN only")
     _add_demo_size(serve)
     serve.add_argument(
         "--exit-on-stdin-eof", action="store_true",
@@ -64,7 +68,7 @@ def _add_demo_size(p: argparse.ArgumentParser) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    names = ("host", "port", "data_dir", "database_url", "log_level")
+    names = ("host", "port", "data_dir", "database_url", "log_level", "registry_url")
     overrides: dict[str, Any] = {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
     return Settings(**overrides)
 
@@ -162,4 +166,6 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         code = _run_demo(settings, args, only_if_empty=True)
         if code:
             return code
+        if not settings.registry_url:
+            settings.registry_url = "demo"
     return serve(settings, exit_on_stdin_eof=args.exit_on_stdin_eof)

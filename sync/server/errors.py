@@ -43,6 +43,9 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.REGISTRY_UNAVAILABLE: 424,
 }
 
+# seconds a client should wait before asking again (matches the message: «Повторите через минуту»)
+RETRY_AFTER_S: dict[ErrorCode, int] = {ErrorCode.REGISTRY_RATE_LIMITED: 60}
+
 _HTTP_CODES: dict[int, ErrorCode] = {
     400: ErrorCode.VALIDATION_ERROR,
     401: ErrorCode.AUTH_REQUIRED,
@@ -69,7 +72,9 @@ def error_response(
     code: ErrorCode, message: str | None = None, field: str | None = None, status: int | None = None
 ) -> JSONResponse:
     body = {"error": {"code": str(code), "message": message or message_ru(code), "field": field}}
-    headers = {"WWW-Authenticate": "Bearer"} if STATUS[code] == 401 else None
+    headers = {"WWW-Authenticate": "Bearer"} if STATUS[code] == 401 else {}
+    if code in RETRY_AFTER_S:
+        headers["Retry-After"] = str(RETRY_AFTER_S[code])
     return JSONResponse(body, status_code=status or STATUS[code], headers=headers)
 
 

@@ -74,6 +74,8 @@ def note_changes(session: Session, last_seq: int) -> None:
 
 @event.listens_for(Session, "before_commit")
 def _notify_in_transaction(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint: the hint goes with the outermost commit
     seq = session.info.get(MAX_SEQ)
     if seq and session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_notify(:channel, :seq)"), {"channel": CHANNEL, "seq": str(seq)})
@@ -81,6 +83,8 @@ def _notify_in_transaction(session: Session) -> None:
 
 @event.listens_for(Session, "after_commit")
 def _publish_after_commit(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint was released (this event fires for those too): nothing is committed yet
     seq = session.info.pop(MAX_SEQ, None)
     hub = session.info.get(HUB)
     if seq and hub is not None and session.get_bind().dialect.name != "postgresql":

@@ -25,6 +25,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -91,6 +92,17 @@ class AppliedMutation(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class RecordAlias(Base):
+    """T5: a record created twice (offline on two clients, say) is merged into the one that existed;
+    the other id lives on here, so later changes of it and records pointing at it still land."""
+
+    __tablename__ = "record_aliases"
+    alias_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 # --- people -----------------------------------------------------------------------------------
 
 
@@ -147,7 +159,8 @@ class Organization(Synced, Base):
     name: Mapped[str] = mapped_column(String(500), index=True)  # short name with legal form
     full_name: Mapped[str] = mapped_column(String(1000), default="")
     address: Mapped[str] = mapped_column(String(1000), default="")
-    registry_status: Mapped[str] = mapped_column(String(20), default="ACTIVE")  # provider state.status
+    # sync.registry.RegistryStatus: the provider's state.status once checked (T2)
+    registry_status: Mapped[str] = mapped_column(String(20), default="UNVERIFIED")
     registry_verified: Mapped[bool] = mapped_column(Boolean, default=False)
     # T6: the customer whose contract this organization works under (its own, or another's)
     customer_id: Mapped[uuid.UUID | None] = mapped_column(
@@ -160,6 +173,14 @@ class Contact(Synced, Base):
     within the organization (T5)."""
 
     __tablename__ = "contacts"
+    __table_args__ = (
+        Index("uq_contacts_email", "organization_id", "email", unique=True,
+              sqlite_where=text("email <> '' AND deleted_at IS NULL"),
+              postgresql_where=text("email <> '' AND deleted_at IS NULL")),
+        Index("uq_contacts_phone", "organization_id", "phone", "phone_ext", unique=True,
+              sqlite_where=text("phone <> '' AND deleted_at IS NULL"),
+              postgresql_where=text("phone <> '' AND deleted_at IS NULL")),
+    )
     organization_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organizations.id"), index=True)
     full_name: Mapped[str] = mapped_column(String(300))
     position: Mapped[str] = mapped_column(String(300), default="")
@@ -350,3 +371,16 @@ class Tag(Synced, Base):
     __table_args__ = (UniqueConstraint("activity_id", "name", name="uq_tags_activity_name"),)
     activity_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("activities.id"), index=True)
     name: Mapped[str] = mapped_column(String(MAX_TAG))
+
+
+# --- state registry (T2) ------------------------------------------------------------------------
+
+
+class RegistryCacheEntry(Base):
+    """T2: the registry provider's answer to one query, shared by all server processes
+    (``sync.server.registry.cache``); not synced to clients."""
+
+    __tablename__ = "registry_cache"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)  # "<inn>:<kpp>", "<inn>:" without a KPP
+    parties: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # sync.registry.Party as JSON; [] = not found
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)  # when the provider answered

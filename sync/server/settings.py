@@ -6,12 +6,13 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="KSDESK_", extra="ignore")
+    # errors never echo the input: it may be a token or a database URL with a password
+    model_config = SettingsConfigDict(env_prefix="KSDESK_", extra="ignore", hide_input_in_errors=True)
 
     host: str = "127.0.0.1"
     port: int = Field(default=8765, ge=0, le=65535)
@@ -28,6 +29,15 @@ class Settings(BaseSettings):
     refresh_token_days: int = Field(default=30, ge=1, le=365)
     log_level: str = "info"
     max_request_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
+    # the state registry (EGRUL) lookup by INN (T2), see sync.server.registry
+    registry_url: str = Field(
+        default="", description='"" = not configured, "demo" = the local demo registry, '
+        "else the provider's base URL, e.g. https://suggestions.dadata.ru",
+    )
+    registry_token: SecretStr = Field(default=SecretStr(""), description="the provider's API key (never logged)")
+    registry_timeout_s: float = Field(default=5.0, gt=0, le=60)
+    registry_cache_hours: float = Field(default=24, ge=0, description="how long a found answer is served from cache")
+    registry_empty_cache_hours: float = Field(default=1, ge=0, description="the same for a not-found answer")
 
     @field_validator("database_url")
     @classmethod
@@ -39,6 +49,22 @@ class Settings(BaseSettings):
         if value.startswith(("postgresql://", "postgres://")):
             value = "postgresql+psycopg://" + value.split("://", 1)[1]
         return value
+
+    @field_validator("registry_url")
+    @classmethod
+    def _registry_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value not in ("", "demo") and not value.startswith(("http://", "https://")):
+            raise ValueError('registry URL must be "", "demo" or an http(s):// base URL')
+        return value
+
+    @field_validator("registry_token")
+    @classmethod
+    def _registry_token(cls, value: SecretStr) -> SecretStr:
+        token = value.get_secret_value().strip()
+        if any(ch.isspace() or not ch.isprintable() for ch in token):
+            raise ValueError("the registry token must be one word of printable characters")
+        return SecretStr(token)
 
     @field_validator("log_level")
     @classmethod

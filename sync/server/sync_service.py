@@ -27,7 +27,9 @@ from sync.protocol import (
     ResultStatus,
 )
 from sync.records import CREATABLE, WRITABLE, Kind, explain
+from sync.records import REFERENCES as RECORD_REFERENCES
 from sync.roles import Permission, Role, may
+from sync.server import directory
 from sync.server.changes import COUNTER
 from sync.server.models import (
     AppliedMutation,
@@ -44,6 +46,7 @@ from sync.server.models import (
     Ticket,
     User,
 )
+from sync.sqlite import WRITE
 
 MODELS: dict[Kind, type[Synced]] = {
     Kind.USER: User,
@@ -58,10 +61,7 @@ MODELS: dict[Kind, type[Synced]] = {
 }
 HIDDEN = frozenset({"id", "version", "change_seq", "deleted_at", "password_hash"})
 # fields that point at other records: a mutation may only point at one that exists
-REFERENCES: dict[str, type[Synced]] = {
-    "organization_id": Organization,
-    "customer_id": Customer,
-}
+REFERENCES: dict[str, type[Synced]] = {field: MODELS[kind] for field, kind in RECORD_REFERENCES.items()}
 ADMIN_ONLY = frozenset({Kind.SOFTWARE_COMPLEX, Kind.COMPONENT, Kind.CONTRACT, Kind.LIST_ITEM, Kind.USER})
 
 
@@ -193,6 +193,9 @@ class _Conflict(Exception):
 
 
 def push(session: Session, user: User, request: PushRequest) -> list[MutationResult]:
+    if session.get_bind().dialect.name == "sqlite":
+        session.commit()  # end the read that authenticated the user, then queue for the write lock
+        session.connection(execution_options=WRITE)
     return [_push_one(session, user, m) for m in request.mutations]
 
 
@@ -201,21 +204,25 @@ def _push_one(session: Session, user: User, m: Mutation) -> MutationResult:
     stored = session.get(AppliedMutation, m.id)
     if stored is not None:
         return _replay(stored, user, m, digest)
-    try:
-        with session.begin_nested():
-            result = _apply(session, user, m)
-            _remember(session, user, m, digest, result)
-        return result
-    except _Rejected as exc:
-        result = MutationResult(id=m.id, status=ResultStatus.REJECTED, error=exc.detail)
-    except _Conflict as exc:
-        result = MutationResult(id=m.id, status=ResultStatus.CONFLICT, record=exc.record)
-    except IntegrityError:
-        stored = session.get(AppliedMutation, m.id)  # a concurrent replay of the same key won
-        if stored is not None:
-            return _replay(stored, user, m, digest)
-        result = MutationResult(id=m.id, status=ResultStatus.REJECTED, error=ErrorDetail(
-            code=ErrorCode.ALREADY_EXISTS, message=message_ru(ErrorCode.ALREADY_EXISTS)))
+    for attempt in (1, 2):
+        try:
+            with session.begin_nested():
+                result = _apply(session, user, m)
+                _remember(session, user, m, digest, result)
+            return result
+        except _Rejected as exc:
+            result = MutationResult(id=m.id, status=ResultStatus.REJECTED, error=exc.detail)
+        except _Conflict as exc:
+            result = MutationResult(id=m.id, status=ResultStatus.CONFLICT, record=exc.record)
+        except IntegrityError:
+            stored = session.get(AppliedMutation, m.id)  # a concurrent replay of the same key won
+            if stored is not None:
+                return _replay(stored, user, m, digest)
+            if attempt == 1:
+                continue  # a concurrent push made the same record: this time the merge finds it (T5)
+            result = MutationResult(id=m.id, status=ResultStatus.REJECTED, error=ErrorDetail(
+                code=ErrorCode.ALREADY_EXISTS, message=message_ru(ErrorCode.ALREADY_EXISTS)))
+        break
     # conflicts and rejections are answers too: a replay gets the same answer
     with session.begin_nested():
         _remember(session, user, m, digest, result)
@@ -261,13 +268,20 @@ def _may_change(user: User, kind: Kind, obj: Synced, op: Operation) -> bool:
 def _apply(session: Session, user: User, m: Mutation) -> MutationResult:
     kind = _kind(m, user)
     model = MODELS[kind]
-    obj = session.get(model, m.record_id, with_for_update=True)
+    record_id = directory.resolve(session, m.record_id) if kind in directory.FILLABLE else m.record_id
+    obj = session.get(model, record_id, with_for_update=True)
     if obj is None:
         if m.op is Operation.DELETE or m.base_version is not None:
             raise _Rejected(ErrorCode.NOT_FOUND, field="record_id")
         if kind not in CREATABLE:
             raise _Rejected(ErrorCode.NOT_WRITABLE)
-        obj = model(id=m.record_id, **_validated(session, kind, m.data))
+        values = _validated(session, kind, m.data)
+        existing = directory.find_duplicate(session, kind, values)
+        if existing is not None:  # T5: offer (here: become) the existing record, never a second one
+            directory.merge(session, kind, existing, m.record_id, values)
+            session.flush()
+            return MutationResult(id=m.id, status=ResultStatus.MERGED, record=record_out(kind, existing))
+        obj = model(id=m.record_id, **values)
         session.add(obj)
     else:
         if not _may_change(user, kind, obj, m.op):
@@ -278,7 +292,12 @@ def _apply(session: Session, user: User, m: Mutation) -> MutationResult:
             obj.deleted_at = datetime.now(UTC)
         else:
             current = {f: getattr(obj, f) for f in WRITABLE[kind].model_fields}
-            for field, value in _validated(session, kind, {**current, **m.data}).items():
+            values = _validated(session, kind, {**current, **m.data})
+            existing = directory.find_duplicate(session, kind, values, exclude=obj.id)
+            if existing is not None:
+                field, message = directory.duplicate_message(kind, existing)
+                raise _Rejected(ErrorCode.ALREADY_EXISTS, message, field)
+            for field, value in values.items():
                 if getattr(obj, field) != value:
                     setattr(obj, field, value)
     session.flush()
@@ -294,6 +313,7 @@ def _validated(session: Session, kind: Kind, data: dict[str, Any]) -> dict[str, 
     for field, target in REFERENCES.items():
         ref = values.get(field)
         if ref is not None:
+            ref = values[field] = directory.resolve(session, ref)
             found = session.get(target, ref)
             if found is None or found.deleted_at is not None:
                 raise _Rejected(ErrorCode.NOT_FOUND, f"Связанная запись «{field}» не найдена.", field)

@@ -10,8 +10,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import Engine, func, select
 
-from sync.protocol import API_PREFIX
+from sync.protocol import API_PREFIX, PushRequest
+from sync.server import sync_service
+from sync.server.db import make_engine, make_session_factory
+from sync.server.live import HUB, ChangeHub
+from sync.server.models import Organization, User
 from tests.fixtures.databases import pg_database
 from tests.fixtures.servers import TEST_PASSWORD, ServerProcess, seed_users, start_server
 from tests.server.test_sync_protocol import client_for, org_mutation, push
@@ -101,3 +106,35 @@ def test_s3_hint_crosses_server_processes_through_postgresql(pg_url: str, tmp_pa
         stream.close()
         first.stop()
         second.stop()
+
+
+class _WitnessHub(ChangeHub):
+    """Records, at each hint, how many organizations another connection can already read."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self.engine = engine
+        self.seen: list[tuple[int | None, int]] = []
+
+    def publish(self, seq: int | None) -> None:
+        with self.engine.connect() as conn:
+            self.seen.append((seq, conn.execute(select(func.count()).select_from(Organization)).scalar_one()))
+        super().publish(seq)
+
+
+def test_s3_a_hint_is_published_only_after_the_commit(tmp_path: Path) -> None:
+    """Push applies each entry in a savepoint; releasing one must not announce anything (SQLite
+    publishes from the commit hook, which also fires for savepoints): a client pulling on the hint
+    would not find the change yet."""
+    url = f"sqlite:///{(tmp_path / 'server.sqlite').as_posix()}"
+    seed_users(url)
+    engine = make_engine(url)
+    hub = _WitnessHub(engine)
+    factory = make_session_factory(engine, info={HUB: hub})
+    with factory() as session:
+        user = session.scalars(select(User).where(User.login == "op1")).one()
+        sync_service.push(session, user, PushRequest.model_validate({"mutations": [org_mutation(), org_mutation()]}))
+        assert hub.seen == []  # both savepoints released, nothing committed
+        session.commit()
+    assert [count for _seq, count in hub.seen] == [2]
+    engine.dispose()

@@ -1,0 +1,292 @@
+"""«Организация»: a card of the Clients directory. Typing the INN and pressing Enter looks it up —
+the local directory first (T5: an organization that is already there is offered, never doubled),
+then the state registry (EGRUL) through the server (T2); offline the name is typed by hand and the
+server checks it against the registry when the record reaches it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ksdesk_desktop.lookup import Lookup, Outcome, checked, lookup_organization
+from ksdesk_desktop.ops import Lane, Latest, Op
+from ksdesk_desktop.store.replica import InvalidChange
+from ksdesk_desktop.ui.required import mark_required
+from ksdesk_desktop.ui.services import Services
+from sync.identifiers import InvalidIdentifier
+from sync.records import Kind
+from sync.registry import STATUS_LABELS_RU, Party, RegistryStatus, status_of
+
+FIELDS = ("inn", "kpp", "ogrn", "name", "full_name", "address")
+
+
+def _ru_date(day: date | None) -> str:
+    return day.strftime("%d.%m.%Y") if day else ""
+
+
+class OrganizationDialog(QDialog):
+    saved = Signal(str)  # the record's id
+    open_existing = Signal(str)  # T5: the operator takes the record that exists instead
+    lookup_finished = Signal(object)  # a Lookup, once shown
+
+    def __init__(self, services: Services, record: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("organization_dialog")
+        self.services = services
+        self.record = record
+        self.setWindowTitle(self.tr("Организация") if record is None else record["name"])
+        self.setMinimumWidth(620)
+        self._latest: Latest[Lookup] = Latest(services.tasks, self)
+        self._offered: dict[str, Any] | None = None
+
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        labels = {
+            "inn": self.tr("Организация ИНН"), "kpp": self.tr("КПП"), "ogrn": self.tr("ОГРН"),
+            "name": self.tr("Наименование"), "full_name": self.tr("Полное наименование"), "address": self.tr("Адрес"),
+        }
+        for name in FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"{name}_edit")
+            self.edits[name] = edit
+        self.edits["inn"].setPlaceholderText(self.tr("10 или 12 цифр; Enter — поиск в ЕГРЮЛ"))
+        self.edits["inn"].setMaxLength(14)
+        self.edits["kpp"].setMaxLength(11)
+        self.edits["ogrn"].setMaxLength(17)
+        self.lookup_button = QPushButton(self.tr("Найти в ЕГРЮЛ"))
+        self.lookup_button.setObjectName("lookup_button")
+        self.lookup_button.setToolTip(self.tr("Поиск по ИНН в справочнике и в ЕГРЮЛ (Enter в поле ИНН)"))
+        inn_row = QHBoxLayout()
+        inn_row.addWidget(self.edits["inn"], 1)
+        inn_row.addWidget(self.lookup_button)
+        form.addRow(labels["inn"], inn_row)
+        self.branch_combo = QComboBox()
+        self.branch_combo.setObjectName("branch_combo")
+        self.branch_combo.setVisible(False)
+        form.addRow("", self.branch_combo)
+        for name in FIELDS[1:]:
+            form.addRow(labels[name], self.edits[name])
+        self.status_label = QLabel()
+        self.status_label.setObjectName("registry_status")
+        form.addRow(self.tr("Статус в ЕГРЮЛ"), self.status_label)
+        self.customer_label = QLabel()
+        self.customer_label.setObjectName("customer_label")
+        self.customer_label.setWordWrap(True)
+        form.addRow(self.tr("Заказчик"), self.customer_label)
+
+        self.message = QLabel()
+        self.message.setObjectName("lookup_message")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self.existing_button = QPushButton(self.tr("Открыть существующую"))
+        self.existing_button.setObjectName("open_existing_button")
+        self.existing_button.setVisible(False)
+        self.save_button = QPushButton(self.tr("Сохранить"))
+        self.save_button.setObjectName("save_button")
+        self.save_button.setToolTip(self.tr("Сохранить (Ctrl+S)"))
+        cancel = QPushButton(self.tr("Отмена"))
+        cancel.setObjectName("cancel_button")
+        for button in (self.lookup_button, self.existing_button, self.save_button, cancel):
+            button.setAutoDefault(False)  # Enter in the INN field looks up; it never saves by accident
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.existing_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+        mark_required(self.edits["inn"], self.edits["name"])
+        self.edits["inn"].returnPressed.connect(self.lookup)
+        self.lookup_button.clicked.connect(self.lookup)
+        self.branch_combo.activated.connect(self._branch_chosen)
+        self.existing_button.clicked.connect(self._take_existing)
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+        if record is not None:
+            self._fill_record(record)
+
+    # --- showing -------------------------------------------------------------------------------
+
+    def _fill_record(self, record: dict[str, Any]) -> None:
+        for name in FIELDS:
+            self.edits[name].setText(str(record.get(name) or ""))
+        self._show_status(status_of(record.get("registry_status")))
+        customer = self.services.directory.customer_of(record)
+        self.customer_label.setText(customer.name if customer else self.tr("нет (своего контракта нет)"))
+
+    def _show_status(self, status: RegistryStatus | None, liquidated: date | None = None) -> None:
+        if status is None:
+            self.status_label.setText("")
+            return
+        text = STATUS_LABELS_RU[status]
+        if liquidated:
+            text += f" ({_ru_date(liquidated)})"
+        self.status_label.setText(text)
+        closed = status in (RegistryStatus.LIQUIDATED, RegistryStatus.LIQUIDATING, RegistryStatus.BANKRUPT)
+        self.status_label.setStyleSheet("color: #b3261e; font-weight: bold;" if closed else "")
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b3261e;" if error else "")
+        self.message.setVisible(bool(text))
+
+    def _offer(self, record: dict[str, Any] | None) -> None:
+        """T5: this organization is in the directory already; the button opens it."""
+        self._offered = record
+        self.existing_button.setVisible(record is not None)
+
+    # --- lookup (T2) ---------------------------------------------------------------------------
+
+    def lookup(self) -> None:
+        try:
+            inn, kpp = checked(self.edits["inn"].text(), self.edits["kpp"].text())
+        except InvalidIdentifier as exc:
+            self._latest.cancel()
+            self.say(exc.message, error=True)
+            self.edits[exc.field].setFocus()
+            return
+        self.edits["inn"].setText(inn)
+        self._offer(None)
+        self.branch_combo.setVisible(False)
+        self.say(self.tr("Поиск в ЕГРЮЛ…"))
+        api, directory = self.services.api(), self.services.directory
+        exclude = self.record["id"] if self.record else None
+        self._latest.run(Op(lambda _s: lookup_organization(inn, kpp, api, directory, exclude), Lane.NETWORK)
+                         .success(self._show_lookup).failure(self._lookup_failed))
+
+    def _lookup_failed(self, exc: BaseException) -> None:
+        self.say(self.tr("Поиск не удался: %s") % exc, error=True)
+        self.lookup_finished.emit(None)
+
+    def _show_lookup(self, result: Lookup) -> None:
+        if result.outcome is Outcome.FOUND:
+            self._fill_party(result.parties[0], result)
+        elif result.outcome is Outcome.CHOOSE:
+            self._choose(result)
+        elif result.outcome is Outcome.EXISTS:
+            self._choose_existing(result)
+        else:
+            self.say(result.message, error=result.outcome is Outcome.NOT_FOUND or bool(result.error_code))
+            self._show_status(RegistryStatus.UNVERIFIED)
+            self.edits["name"].setFocus()
+        self.lookup_finished.emit(result)
+
+    def _fill_party(self, party: Party, result: Lookup) -> None:
+        values = {"inn": party.inn, "kpp": party.kpp, "ogrn": party.ogrn, "name": party.name,
+                  "full_name": party.full_name, "address": party.address}
+        for name, value in values.items():
+            self.edits[name].setText(value)
+        self._show_status(party.status, party.liquidation_date)
+        existing = result.existing_for(party)
+        if existing is not None:
+            self.say(self.tr("Эта организация уже есть в справочнике: %s. Откройте её, а не создавайте новую.")
+                     % existing["name"], error=True)
+            self._offer(existing)
+        elif party.closed:
+            self.say(self.tr("Внимание: по данным ЕГРЮЛ организация — «%s».") % STATUS_LABELS_RU[party.status],
+                     error=True)
+        else:
+            self.say(self.tr("Данные заполнены из ЕГРЮЛ."))
+
+    def _choose(self, result: Lookup) -> None:
+        self.branch_combo.clear()
+        for party in result.parties:
+            kind = self.tr("филиал") if party.branch else self.tr("головная организация")
+            mark = self.tr(", в справочнике") if result.existing_for(party) else ""
+            self.branch_combo.addItem(f"{self.tr('КПП')} {party.kpp} — {party.name} ({kind}{mark})", (party, result))
+        self.branch_combo.setVisible(True)
+        self.say(result.message)
+        self._branch_chosen(0)
+        self.branch_combo.setFocus()
+
+    def _choose_existing(self, result: Lookup) -> None:
+        if len(result.existing) > 1:
+            self.branch_combo.clear()
+            for record in result.existing:
+                self.branch_combo.addItem(f"{self.tr('КПП')} {record.get('kpp') or '—'} — {record['name']}", record)
+            self.branch_combo.setVisible(True)
+        self.say(result.message, error=True)
+        self._offer(result.existing[0])
+        self.existing_button.setFocus()
+
+    def _branch_chosen(self, index: int) -> None:
+        data = self.branch_combo.itemData(index)
+        if isinstance(data, tuple):
+            party, result = data
+            self._offer(None)
+            self._fill_party(party, result)
+        elif isinstance(data, dict):
+            self._offer(data)
+
+    def _take_existing(self) -> None:
+        if self._offered is not None:
+            self.open_existing.emit(self._offered["id"])
+            self.reject()
+
+    # --- saving --------------------------------------------------------------------------------
+
+    def values(self) -> dict[str, str]:
+        return {name: self.edits[name].text().strip() for name in FIELDS}
+
+    def save(self) -> None:
+        data = self.values()
+        try:
+            inn, kpp = checked(data["inn"], data["kpp"])
+        except InvalidIdentifier as exc:
+            self._refuse(exc.message, exc.field)
+            return
+        exclude = self.record["id"] if self.record else None
+        existing = self.services.directory.find_organization(inn, kpp, exclude=exclude)
+        if existing is not None:  # T5: offer the record that exists
+            self._refuse(self.tr("Организация с ИНН %s%s уже есть в справочнике: %s.") % (
+                inn, self.tr(" и КПП %s") % kpp if kpp else "", existing["name"]), "inn")
+            self._offer(existing)
+            return
+        self.save_button.setEnabled(False)
+        if self.record is None:
+            self.services.sync.create(Kind.ORGANIZATION, data, on_done=self._saved, on_error=self._save_failed)
+        else:
+            changed = {k: v for k, v in data.items() if v != (self.record.get(k) or "")}
+            record_id = self.record["id"]
+            self.services.sync.change(Kind.ORGANIZATION, record_id, changed,
+                                      on_done=lambda _key: self._saved(record_id), on_error=self._save_failed)
+
+    def _saved(self, record_id: str) -> None:
+        self.saved.emit(record_id)
+        self.accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if not isinstance(exc, InvalidChange):
+            raise exc
+        self._refuse(exc.message, exc.field)
+
+    def _refuse(self, message: str, field: str | None) -> None:
+        """Say what is wrong and put the cursor there; everything typed stays."""
+        self.say(message, error=True)
+        if field in self.edits:
+            self.edits[field].setFocus()
+            self.edits[field].selectAll()
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.edits["inn"].hasFocus():
+            return  # Enter does not close the card (QDialog's default); Ctrl+S saves
+        super().keyPressEvent(event)

@@ -1,0 +1,111 @@
+"""A table of cached records that holds only their ids and reads rows lazily, a page at a time
+(N5: never a widget filled with every row). The caller runs the query (on a worker) and hands the
+ids over with :meth:`RecordTableModel.set_ids`; rows are read from the cache by primary key when
+the view first shows them."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+Record = dict[str, Any]
+Loader = Callable[[Sequence[str]], dict[str, Record]]
+Index = QModelIndex | QPersistentModelIndex
+
+WARNING = QColor("#b3261e")  # a record the operator must look at twice (a liquidated organization)
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    value: Callable[[Record], str]
+    warn: Callable[[Record], bool] | None = None  # shown in red when true
+
+
+class RecordTableModel(QAbstractTableModel):
+    PAGE = 100
+    MAX_PAGES = 40  # rows kept in memory: at most PAGE * MAX_PAGES
+
+    def __init__(self, columns: Sequence[Column], load: Loader, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._load = load
+        self._ids: list[str] = []
+        self._pages: OrderedDict[int, dict[str, Record]] = OrderedDict()
+
+    # --- what the caller sets --------------------------------------------------------------------
+
+    def set_ids(self, ids: Sequence[str]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._pages.clear()
+        self.endResetModel()
+
+    def reload_rows(self) -> None:
+        """The records may have changed (sync): read the visible ones again."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self._columns) - 1))
+
+    def id_at(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, record_id: str) -> int:
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return -1
+
+    def record(self, row: int) -> Record | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        page = row // self.PAGE
+        rows = self._pages.get(page)
+        if rows is None:
+            rows = self._load(self._ids[page * self.PAGE:(page + 1) * self.PAGE])
+            self._pages[page] = rows
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows.get(self._ids[row])
+
+    # --- QAbstractTableModel ----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() >= len(self._columns):
+            return None
+        column = self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            record = self.record(index.row())
+            return "" if record is None else column.value(record)
+        if role == Qt.ItemDataRole.ForegroundRole and column.warn is not None:
+            record = self.record(index.row())
+            return QBrush(WARNING) if record is not None and column.warn(record) else None
+        if role == Qt.ItemDataRole.UserRole:
+            return self.id_at(index.row())
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._columns[section].title if 0 <= section < len(self._columns) else None
+        return section + 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,0 +1,78 @@
+"""The Clients directory's uniqueness rules on the server (T5): find the record a new one
+duplicates, merge into it, and resolve the ids of merged records (aliases)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from sync.identifiers import format_phone
+from sync.records import Kind
+from sync.server.models import Contact, Organization, RecordAlias, Synced
+
+# fields a merge may fill in on the existing record when it has none (it never overwrites)
+FILLABLE: dict[Kind, tuple[str, ...]] = {
+    Kind.ORGANIZATION: ("ogrn", "full_name", "address", "customer_id"),
+    Kind.CONTACT: ("position", "email", "phone", "phone_ext"),
+}
+
+
+def resolve(session: Session, record_id: uuid.UUID) -> uuid.UUID:
+    """The id a record lives under now (itself, unless it was merged into another)."""
+    target = session.scalar(select(RecordAlias.record_id).where(RecordAlias.alias_id == record_id))
+    return target or record_id
+
+
+def find_duplicate(session: Session, kind: Kind, values: dict[str, Any],
+                   exclude: uuid.UUID | None = None) -> Synced | None:
+    """The existing record ``values`` would duplicate: an organization with the same INN+KPP (also
+    a deleted one: the constraint covers it), or a live contact of the same organization with the
+    same e-mail or the same phone and extension."""
+    stmt: Any
+    if kind is Kind.ORGANIZATION:
+        stmt = select(Organization).where(Organization.inn == values["inn"], Organization.kpp == values["kpp"])
+        if exclude is not None:
+            stmt = stmt.where(Organization.id != exclude)
+        return session.scalars(stmt.with_for_update()).first()
+    if kind is Kind.CONTACT:
+        same: list[Any] = []
+        if values.get("email"):
+            same.append(Contact.email == values["email"])
+        if values.get("phone"):
+            same.append(and_(Contact.phone == values["phone"], Contact.phone_ext == values.get("phone_ext", "")))
+        if not same:
+            return None
+        stmt = select(Contact).where(
+            Contact.organization_id == values["organization_id"], Contact.deleted_at.is_(None), or_(*same)
+        )
+        if exclude is not None:
+            stmt = stmt.where(Contact.id != exclude)
+        return session.scalars(stmt.order_by(Contact.created_at).with_for_update()).first()
+    return None
+
+
+def duplicate_message(kind: Kind, existing: Synced) -> tuple[str, str]:
+    """The field and the operator's message for a change that would make a duplicate."""
+    if isinstance(existing, Organization):
+        kpp = f" и КПП {existing.kpp}" if existing.kpp else ""
+        return "inn", f"Организация с ИНН {existing.inn}{kpp} уже есть в справочнике: {existing.name}."
+    assert isinstance(existing, Contact)
+    contact = f"{existing.full_name} ({existing.email or format_phone(existing.phone, existing.phone_ext)})"
+    return "email", f"Такой контакт у этой организации уже есть: {contact}."
+
+
+def merge(session: Session, kind: Kind, existing: Synced, alias: uuid.UUID, values: dict[str, Any]) -> None:
+    """Merge a new record into the existing one: fill what it lacks, revive it if it was deleted,
+    and remember the new id as an alias of it."""
+    for field in FILLABLE.get(kind, ()):
+        if not getattr(existing, field) and values.get(field):
+            if field == "phone_ext" and getattr(existing, "phone", "") != values.get("phone"):
+                continue  # an extension belongs to its phone
+            setattr(existing, field, values[field])
+    if existing.deleted_at is not None:
+        existing.deleted_at = None
+    if alias != existing.id:
+        session.add(RecordAlias(alias_id=alias, kind=kind, record_id=existing.id))
