@@ -65,9 +65,9 @@ def _table(name: str, model: RecordTableModel) -> QTableView:
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(24)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-    view.setColumnWidth(0, 300)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # never sized to contents: rows load lazily
     return view
 
 
@@ -112,6 +112,8 @@ class ClientsPage(QWidget):
             Column(self.tr("Статус"), _status, _closed),
         ], lambda ids: directory.records(Kind.ORGANIZATION, ids), self)
         self.organizations_view = _table("organizations_view", self.organizations)
+        for column, width in ((1, 100), (2, 90), (3, 150)):
+            self.organizations_view.setColumnWidth(column, width)
 
         self.details = QLabel()
         self.details.setObjectName("organization_details")
@@ -129,7 +131,11 @@ class ClientsPage(QWidget):
             Column(self.tr("Телефон"), lambda r: format_phone(r.get("phone") or "", r.get("phone_ext") or "")),
         ], lambda ids: directory.records(Kind.CONTACT, ids), self)
         self.contacts_view = _table("contacts_view", self.contacts)
-        self.contacts_view.setColumnWidth(0, 220)
+        contacts_header = self.contacts_view.horizontalHeader()
+        contacts_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        contacts_header.setStretchLastSection(True)
+        for column, width in ((0, 210), (1, 150), (2, 200)):
+            self.contacts_view.setColumnWidth(column, width)
         self.add_contact_button = QPushButton(self.tr("Добавить контакт"))
         self.add_contact_button.setObjectName("add_contact_button")
         self.add_contact_button.setToolTip(self.tr("Новый контакт организации (Ctrl+Shift+N)"))

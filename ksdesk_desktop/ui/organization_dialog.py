@@ -83,7 +83,7 @@ class OrganizationDialog(QDialog):
         self.status_label = QLabel()
         self.status_label.setObjectName("registry_status")
         form.addRow(self.tr("Статус в ЕГРЮЛ"), self.status_label)
-        self.customer_label = QLabel()
+        self.customer_label = QLabel("—")
         self.customer_label.setObjectName("customer_label")
         self.customer_label.setWordWrap(True)
         form.addRow(self.tr("Заказчик"), self.customer_label)
@@ -194,6 +194,7 @@ class OrganizationDialog(QDialog):
                   "full_name": party.full_name, "address": party.address}
         for name, value in values.items():
             self.edits[name].setText(value)
+            self.edits[name].setCursorPosition(0)  # long names and addresses show their beginning
         self._show_status(party.status, party.liquidation_date)
         existing = result.existing_for(party)
         if existing is not None:

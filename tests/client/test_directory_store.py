@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from ksdesk_desktop.applicant import Applicant, applicant_contact
 from ksdesk_desktop.store import LocalStore
 from ksdesk_desktop.store.directory import Directory
 from ksdesk_desktop.store.replica import Replica
@@ -121,4 +122,23 @@ def test_s1_cache_step_2_1_indexes_an_existing_cache_for_search(tmp_path: Path) 
     store = LocalStore(path)
     assert store.schema_version == 2001
     assert names(Directory(store), Directory(store).organization_ids("сбербанк")) == ["ПАО СБЕРБАНК"]
+    store.close()
+
+
+def test_t3_a_hand_entered_applicant_becomes_one_contact(tmp_path: Path) -> None:
+    store = LocalStore(tmp_path / "cache.sqlite")
+    replica, directory = Replica(store), Directory(store)
+    org = replica.create(Kind.ORGANIZATION, {"inn": "7707083893", "name": "ПАО СБЕРБАНК"})
+    first = applicant_contact(replica, directory, org, Applicant("Петров Пётр", phone="8 495 500-55-50 доб. 7"))
+    # the same person on the next call, by phone typed differently, now with an e-mail too
+    again = applicant_contact(replica, directory, org, Applicant("Петров П.", "Petrov@Sberbank.ru",
+                                                                "+7 (495) 500-55-50 добавочный 7"))
+    by_email = applicant_contact(replica, directory, org, Applicant("П. Петров", "petrov@sberbank.ru"))
+    by_name = applicant_contact(replica, directory, org, Applicant("  петров   пётр "))
+    other = applicant_contact(replica, directory, org, Applicant("Петров Пётр", phone="+7 495 500-55-50 доб. 8"))
+    assert first == again == by_email == by_name != other
+    contact = directory.get(Kind.CONTACT, first)
+    assert (contact["full_name"], contact["email"], contact["phone"], contact["phone_ext"]) == (
+        "Петров Пётр", "petrov@sberbank.ru", "+74955005550", "7")
+    assert len(directory.contact_ids(org)) == 2
     store.close()
