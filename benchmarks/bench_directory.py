@@ -76,6 +76,12 @@ def _figures(label: str, times_ms: list[float], limit_ms: float, detail: str = "
     ]
 
 
+def _slowest(label: str, queries: list[str], times_ms: list[float], hits: list[int], count: int = 3) -> None:
+    """Say which queries took longest (and how many rows they found), to tell a slow query from a pause."""
+    worst = sorted(range(len(queries)), key=lambda i: times_ms[i], reverse=True)[:count]
+    print(f"{label}, slowest: " + "; ".join(f"«{queries[i]}» {times_ms[i]:.1f} ms, {hits[i]} hits" for i in worst))
+
+
 T = TypeVar("T")
 
 
@@ -218,11 +224,14 @@ def _directory(tmp: Path) -> list[Figure]:
                                   len(queries) - len(missed), "queries", str(len(queries)), not missed))
             if missed:
                 print(f"{label}: not found by {len(missed)} queries, e.g. {missed[:5]}")
+            _slowest(label, [q for q, _s in queries], times, hits)
 
-        times = []
+        times, hits = [], []
         for query in typed_sequence:
-            ms, _ids = _timed(list_page, query)
+            ms, ids = _timed(list_page, query)
             times.append(ms)
+            hits.append(len(ids))
+        _slowest("as you type", typed_sequence, times, hits)
         figures += _figures(f"directory: results as you type, {TYPED_NAMES} names char by char + first "
                             f"{FIRST_PAGE} rows", times, SEARCH_LIMIT_MS, "keystrokes")
         ms, ids = _timed(list_page, "")
@@ -243,9 +252,11 @@ def _lookups(provider: FakeRegistryProvider, db_url: str, label: str, tmp: Path)
         api.login("op1", TEST_PASSWORD)
         rnd = random.Random(SEED)
         known = sorted({str(p["data"]["inn"]) for p in PARTIES})
-        unknown = [make_inn(serial, rnd.choice(("77", "50", "54", "78", "23", "66")))
-                   for serial in rnd.sample(range(1, 9_000_000), LOOKUPS - len(known))]
-        inns = known + unknown
+        inns = known[:]
+        while len(inns) < LOOKUPS:  # valid INNs the provider does not know: a not-found is a round trip too
+            inn = make_inn(rnd.randrange(1, 9_000_000), rnd.choice(("77", "50", "54", "78", "23", "66")))
+            if inn not in inns:
+                inns.append(inn)
         rnd.shuffle(inns)
         for serial in range(1, WARM_UP + 1):  # their own INNs: the measured ones stay uncached
             api.lookup_registry(make_inn(serial, "99"))

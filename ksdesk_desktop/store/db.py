@@ -39,7 +39,7 @@ def _to_2_1(conn: Connection) -> None:
         for column in ("sort_name", "search_text"):
             if column not in present:
                 conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column} TEXT")
-        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_{table.name}_sort_name ON {table.name} (sort_name)")
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_{table.name}_sort_name ON {table.name} (sort_name, id)")
         for row in conn.execute(select(table.c.id, table.c.data)).all():
             conn.execute(update(table).where(table.c.id == row.id).values(search.derived(kind, row.data)))
         for statement in search.fts_statements(table.name):
