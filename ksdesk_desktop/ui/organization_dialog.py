@@ -9,10 +9,8 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ksdesk_desktop.lookup import Lookup, Outcome, checked, lookup_organization
 from ksdesk_desktop.ops import Lane, Latest, Op
-from ksdesk_desktop.store.replica import InvalidChange
+from ksdesk_desktop.ui.record_dialog import RecordDialog
 from ksdesk_desktop.ui.required import mark_required
 from ksdesk_desktop.ui.services import Services
 from sync.identifiers import InvalidIdentifier
@@ -38,22 +36,15 @@ def _ru_date(day: date | None) -> str:
     return day.strftime("%d.%m.%Y") if day else ""
 
 
-class OrganizationDialog(QDialog):
-    saved = Signal(str)  # the record's id
-    open_existing = Signal(str)  # T5: the operator takes the record that exists instead
+class OrganizationDialog(RecordDialog):
     lookup_finished = Signal(object)  # a Lookup, once shown
 
     def __init__(self, services: Services, record: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(services, Kind.ORGANIZATION, record, self.tr("Открыть существующую"), parent)
         self.setObjectName("organization_dialog")
-        self.services = services
-        self.record = record
         self.setWindowTitle(self.tr("Организация") if record is None else record["name"])
         self.setMinimumWidth(620)
         self._latest: Latest[Lookup] = Latest(services.tasks, self)
-        self._offered: dict[str, Any] | None = None
-
-        self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
         labels = {
             "inn": self.tr("Организация ИНН"), "kpp": self.tr("КПП"), "ogrn": self.tr("ОГРН"),
@@ -88,38 +79,16 @@ class OrganizationDialog(QDialog):
         self.customer_label.setWordWrap(True)
         form.addRow(self.tr("Заказчик"), self.customer_label)
 
-        self.message = QLabel()
-        self.message.setObjectName("lookup_message")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        self.existing_button = QPushButton(self.tr("Открыть существующую"))
-        self.existing_button.setObjectName("open_existing_button")
-        self.existing_button.setVisible(False)
-        self.save_button = QPushButton(self.tr("Сохранить"))
-        self.save_button.setObjectName("save_button")
-        self.save_button.setToolTip(self.tr("Сохранить (Ctrl+S)"))
-        cancel = QPushButton(self.tr("Отмена"))
-        cancel.setObjectName("cancel_button")
-        for button in (self.lookup_button, self.existing_button, self.save_button, cancel):
-            button.setAutoDefault(False)  # Enter in the INN field looks up; it never saves by accident
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.existing_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(cancel)
+        self.lookup_button.setAutoDefault(False)  # Enter in the INN field looks up, nothing else
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        layout.addLayout(self.buttons)
 
         mark_required(self.edits["inn"], self.edits["name"])
         self.edits["inn"].returnPressed.connect(self.lookup)
         self.lookup_button.clicked.connect(self.lookup)
         self.branch_combo.activated.connect(self._branch_chosen)
-        self.existing_button.clicked.connect(self._take_existing)
-        self.save_button.clicked.connect(self.save)
-        cancel.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
         if record is not None:
             self._fill_record(record)
 
@@ -143,16 +112,6 @@ class OrganizationDialog(QDialog):
         closed = status in (RegistryStatus.LIQUIDATED, RegistryStatus.LIQUIDATING, RegistryStatus.BANKRUPT)
         self.status_label.setStyleSheet("color: #b3261e; font-weight: bold;" if closed else "")
 
-    def say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet("color: #b3261e;" if error else "")
-        self.message.setVisible(bool(text))
-
-    def _offer(self, record: dict[str, Any] | None) -> None:
-        """T5: this organization is in the directory already; the button opens it."""
-        self._offered = record
-        self.existing_button.setVisible(record is not None)
-
     # --- lookup (T2) ---------------------------------------------------------------------------
 
     def lookup(self) -> None:
@@ -164,7 +123,7 @@ class OrganizationDialog(QDialog):
             self.edits[exc.field].setFocus()
             return
         self.edits["inn"].setText(inn)
-        self._offer(None)
+        self.offer(None)
         self.branch_combo.setVisible(False)
         self.say(self.tr("Поиск в ЕГРЮЛ…"))
         api, directory = self.services.api(), self.services.directory
@@ -200,7 +159,7 @@ class OrganizationDialog(QDialog):
         if existing is not None:
             self.say(self.tr("Эта организация уже есть в справочнике: %s. Откройте её, а не создавайте новую.")
                      % existing["name"], error=True)
-            self._offer(existing)
+            self.offer(existing)
         elif party.closed:
             self.say(self.tr("Внимание: по данным ЕГРЮЛ организация — «%s».") % STATUS_LABELS_RU[party.status],
                      error=True)
@@ -225,22 +184,17 @@ class OrganizationDialog(QDialog):
                 self.branch_combo.addItem(f"{self.tr('КПП')} {record.get('kpp') or '—'} — {record['name']}", record)
             self.branch_combo.setVisible(True)
         self.say(result.message, error=True)
-        self._offer(result.existing[0])
+        self.offer(result.existing[0])
         self.existing_button.setFocus()
 
     def _branch_chosen(self, index: int) -> None:
         data = self.branch_combo.itemData(index)
         if isinstance(data, tuple):
             party, result = data
-            self._offer(None)
+            self.offer(None)
             self._fill_party(party, result)
         elif isinstance(data, dict):
-            self._offer(data)
-
-    def _take_existing(self) -> None:
-        if self._offered is not None:
-            self.open_existing.emit(self._offered["id"])
-            self.reject()
+            self.offer(data)
 
     # --- saving --------------------------------------------------------------------------------
 
@@ -252,40 +206,16 @@ class OrganizationDialog(QDialog):
         try:
             inn, kpp = checked(data["inn"], data["kpp"])
         except InvalidIdentifier as exc:
-            self._refuse(exc.message, exc.field)
+            self.refuse(exc.message, exc.field)
             return
         exclude = self.record["id"] if self.record else None
         existing = self.services.directory.find_organization(inn, kpp, exclude=exclude)
         if existing is not None:  # T5: offer the record that exists
-            self._refuse(self.tr("Организация с ИНН %s%s уже есть в справочнике: %s.") % (
+            self.refuse(self.tr("Организация с ИНН %s%s уже есть в справочнике: %s.") % (
                 inn, self.tr(" и КПП %s") % kpp if kpp else "", existing["name"]), "inn")
-            self._offer(existing)
+            self.offer(existing)
             return
-        self.save_button.setEnabled(False)
-        if self.record is None:
-            self.services.sync.create(Kind.ORGANIZATION, data, on_done=self._saved, on_error=self._save_failed)
-        else:
-            changed = {k: v for k, v in data.items() if v != (self.record.get(k) or "")}
-            record_id = self.record["id"]
-            self.services.sync.change(Kind.ORGANIZATION, record_id, changed,
-                                      on_done=lambda _key: self._saved(record_id), on_error=self._save_failed)
-
-    def _saved(self, record_id: str) -> None:
-        self.saved.emit(record_id)
-        self.accept()
-
-    def _save_failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if not isinstance(exc, InvalidChange):
-            raise exc
-        self._refuse(exc.message, exc.field)
-
-    def _refuse(self, message: str, field: str | None) -> None:
-        """Say what is wrong and put the cursor there; everything typed stays."""
-        self.say(message, error=True)
-        if field in self.edits:
-            self.edits[field].setFocus()
-            self.edits[field].selectAll()
+        self.store(data)
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.edits["inn"].hasFocus():

@@ -77,37 +77,37 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="126"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="128"/>
         <source>ФИО</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="127"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="129"/>
         <source>Должность</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="128"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="130"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="129"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="131"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="133"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="139"/>
         <source>Добавить контакт</source>
         <translation>Add contact</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="135"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="141"/>
         <source>Новый контакт организации (Ctrl+Shift+N)</source>
         <translation>New contact of the organization (Ctrl+Shift+N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="189"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="195"/>
         <source>Найдено: %n</source>
         <translation>
             <numerusform>Found: %n</numerusform>
@@ -115,27 +115,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="230"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="236"/>
         <source>Выберите организацию в списке.</source>
         <translation>Choose an organization in the list.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="249"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="255"/>
         <source>Есть изменения, ещё не отправленные на сервер.</source>
         <translation>Has changes not yet sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="261"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="267"/>
         <source>сама организация</source>
         <translation>the organization itself</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="266"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="272"/>
         <source>действует</source>
         <translation>valid</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="267"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="273"/>
         <source>не действует</source>
         <translation>not valid</translation>
     </message>
@@ -143,68 +143,52 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="31"/>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="26"/>
         <source>Контакт</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="37"/>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="31"/>
         <source>Организация</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="38"/>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="32"/>
         <source>ФИО</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="38"/>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="32"/>
         <source>Должность</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="38"/>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="32"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="40"/>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="34"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="53"/>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="23"/>
         <source>Открыть существующий</source>
         <translation>Open the existing one</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="56"/>
-        <source>Сохранить</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="58"/>
-        <source>Сохранить (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="59"/>
-        <source>Отмена</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="107"/>
-        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="109"/>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="74"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="108"/>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="75"/>
         <source>телефон</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="108"/>
+        <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="75"/>
         <source>Контакт с таким %s у организации уже есть: %s.</source>
         <translation>The organization already has a contact with this %s: %s.</translation>
     </message>
@@ -504,137 +488,122 @@ panel</translation>
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="51"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="45"/>
         <source>Организация</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="59"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="50"/>
         <source>Организация ИНН</source>
         <translation>Organization INN</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="59"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="50"/>
         <source>КПП</source>
         <translation>KPP</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="59"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="50"/>
         <source>ОГРН</source>
         <translation>OGRN</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="60"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="51"/>
         <source>Наименование</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="60"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="51"/>
         <source>Полное наименование</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="60"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="51"/>
         <source>Адрес</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="66"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="57"/>
         <source>10 или 12 цифр; Enter — поиск в ЕГРЮЛ</source>
         <translation>10 or 12 digits; Enter looks it up in EGRUL</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="70"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="61"/>
         <source>Найти в ЕГРЮЛ</source>
         <translation>Look up in EGRUL</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="72"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="63"/>
         <source>Поиск по ИНН в справочнике и в ЕГРЮЛ (Enter в поле ИНН)</source>
         <translation>Look the INN up in the directory and in EGRUL (Enter in the INN field)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="85"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="76"/>
         <source>Статус в ЕГРЮЛ</source>
         <translation>EGRUL status</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="89"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="80"/>
         <source>Заказчик</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="95"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="43"/>
         <source>Открыть существующую</source>
         <translation>Open the existing one</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="98"/>
-        <source>Сохранить</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="100"/>
-        <source>Сохранить (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="101"/>
-        <source>Отмена</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="133"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="102"/>
         <source>нет (своего контракта нет)</source>
         <translation>none (no contract of its own)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="169"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="128"/>
         <source>Поиск в ЕГРЮЛ…</source>
         <translation>Looking up in EGRUL…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="176"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="135"/>
         <source>Поиск не удался: %s</source>
         <translation>The lookup failed: %s</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="201"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="161"/>
         <source>Эта организация уже есть в справочнике: %s. Откройте её, а не создавайте новую.</source>
         <translation>This organization is already in the directory: %s. Open it instead of creating a new one.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="204"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="164"/>
         <source>Внимание: по данным ЕГРЮЛ организация — «%s».</source>
         <translation>Attention: according to EGRUL the organization is «%s».</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="207"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="167"/>
         <source>Данные заполнены из ЕГРЮЛ.</source>
         <translation>Filled in from EGRUL.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="212"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="172"/>
         <source>филиал</source>
         <translation>branch</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="213"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="173"/>
         <source>головная организация</source>
         <translation>head office</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="213"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="173"/>
         <source>, в справочнике</source>
         <translation>, in the directory</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="259"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="214"/>
         <source>Организация с ИНН %s%s уже есть в справочнике: %s.</source>
         <translation>An organization with INN %s%s is already in the directory: %s.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="260"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="215"/>
         <source> и КПП %s</source>
         <translation> and KPP %s</translation>
     </message>
@@ -680,6 +649,24 @@ panel</translation>
         <location filename="../../ksdesk_desktop/ui/notices.py" line="63"/>
         <source>Вернуть запись к версии с сервера</source>
         <translation>Return the record to the server version</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/record_dialog.py" line="35"/>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/record_dialog.py" line="37"/>
+        <source>Сохранить (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/record_dialog.py" line="38"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

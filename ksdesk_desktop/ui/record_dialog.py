@@ -1,0 +1,96 @@
+"""What the cards of the Clients directory share: a message line, «Сохранить» / «Отмена» (Ctrl+S,
+Esc), the offer of an existing record instead of a duplicate (T5), and saving through the sync
+runner — a new record is created, an existing one gets only the fields that changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from ksdesk_desktop.store.replica import InvalidChange
+from ksdesk_desktop.ui.services import Services
+from sync.records import Kind
+
+
+class RecordDialog(QDialog):
+    saved = Signal(str)  # the record's id
+    open_existing = Signal(str)  # T5: the operator takes the record that exists instead
+
+    def __init__(self, services: Services, kind: Kind, record: dict[str, Any] | None, existing_label: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.kind, self.record = services, kind, record
+        self.edits: dict[str, QLineEdit] = {}
+        self._offered: dict[str, Any] | None = None
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self.existing_button = QPushButton(existing_label)
+        self.existing_button.setObjectName("open_existing_button")
+        self.existing_button.setVisible(False)
+        self.save_button = QPushButton(self.tr("Сохранить"))
+        self.save_button.setObjectName("save_button")
+        self.save_button.setToolTip(self.tr("Сохранить (Ctrl+S)"))
+        self.cancel_button = QPushButton(self.tr("Отмена"))
+        self.cancel_button.setObjectName("cancel_button")
+        for button in (self.existing_button, self.save_button, self.cancel_button):
+            button.setAutoDefault(False)  # Enter in a field never saves or closes by accident
+        self.buttons = QHBoxLayout()
+        self.buttons.addWidget(self.existing_button)
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.save_button)
+        self.buttons.addWidget(self.cancel_button)
+        self.existing_button.clicked.connect(self._take_existing)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b3261e;" if error else "")
+        self.message.setVisible(bool(text))
+
+    def offer(self, record: dict[str, Any] | None) -> None:
+        """T5: this record is in the directory already; the button opens it."""
+        self._offered = record
+        self.existing_button.setVisible(record is not None)
+
+    def _take_existing(self) -> None:
+        if self._offered is not None:
+            self.open_existing.emit(self._offered["id"])
+            self.reject()
+
+    def store(self, data: dict[str, Any]) -> None:
+        """Create the record, or change the fields that differ; the card closes when it is stored."""
+        self.save_button.setEnabled(False)
+        if self.record is None:
+            self.services.sync.create(self.kind, data, on_done=self._saved, on_error=self._save_failed)
+            return
+        record_id = self.record["id"]
+        changed = {k: v for k, v in data.items() if v != (self.record.get(k) or "")}
+        self.services.sync.change(self.kind, record_id, changed, on_done=lambda _key: self._saved(record_id),
+                                  on_error=self._save_failed)
+
+    def _saved(self, record_id: str) -> None:
+        self.saved.emit(record_id)
+        self.accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if not isinstance(exc, InvalidChange):
+            raise exc
+        self.refuse(exc.message, exc.field)
+
+    def refuse(self, message: str, field: str | None) -> None:
+        """Say what is wrong and put the cursor there; everything typed stays."""
+        self.say(message, error=True)
+        if field in self.edits:
+            self.edits[field].setFocus()
+            self.edits[field].selectAll()
