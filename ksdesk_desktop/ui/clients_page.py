@@ -28,7 +28,7 @@ from ksdesk_desktop.ops import Lane, Latest, Op
 from ksdesk_desktop.store.directory import CustomerInfo
 from ksdesk_desktop.ui.contact_dialog import ContactDialog
 from ksdesk_desktop.ui.organization_dialog import OrganizationDialog
-from ksdesk_desktop.ui.record_model import Column, RecordTableModel
+from ksdesk_desktop.ui.record_model import WARNING_COLOR, Column, RecordTableModel
 from ksdesk_desktop.ui.services import Services
 from sync.identifiers import format_phone
 from sync.records import Kind
@@ -240,7 +240,7 @@ class ClientsPage(QWidget):
         o = card.organization
         e = html.escape
         status = status_of(o.get("registry_status"))
-        colour = "#b3261e" if status in CLOSED_STATUSES else "#1f3b5a"
+        colour = WARNING_COLOR if status in CLOSED_STATUSES else "#1f3b5a"
         lines = [
             f"<h3 style='margin:0'>{e(o['name'])}</h3>",
             f"<div>{e(o.get('full_name') or '')}</div>",

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 from ksdesk_desktop.lookup import Lookup, Outcome, checked, lookup_organization
 from ksdesk_desktop.ops import Lane, Latest, Op
 from ksdesk_desktop.ui.record_dialog import RecordDialog
+from ksdesk_desktop.ui.record_model import WARNING_COLOR
 from ksdesk_desktop.ui.required import mark_required
 from ksdesk_desktop.ui.services import Services
 from sync.identifiers import InvalidIdentifier
 from sync.records import Kind
-from sync.registry import STATUS_LABELS_RU, Party, RegistryStatus, status_of
+from sync.registry import CLOSED_STATUSES, STATUS_LABELS_RU, Party, RegistryStatus, status_of
 
 FIELDS = ("inn", "kpp", "ogrn", "name", "full_name", "address")
 
@@ -109,8 +110,8 @@ class OrganizationDialog(RecordDialog):
         if liquidated:
             text += f" ({_ru_date(liquidated)})"
         self.status_label.setText(text)
-        closed = status in (RegistryStatus.LIQUIDATED, RegistryStatus.LIQUIDATING, RegistryStatus.BANKRUPT)
-        self.status_label.setStyleSheet("color: #b3261e; font-weight: bold;" if closed else "")
+        closed = status in CLOSED_STATUSES
+        self.status_label.setStyleSheet(f"color: {WARNING_COLOR}; font-weight: bold;" if closed else "")
 
     # --- lookup (T2) ---------------------------------------------------------------------------
 

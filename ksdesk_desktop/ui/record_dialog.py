@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ksdesk_desktop.store.replica import InvalidChange
+from ksdesk_desktop.ui.record_model import WARNING_COLOR
 from ksdesk_desktop.ui.services import Services
 from sync.records import Kind
 
@@ -54,7 +55,7 @@ class RecordDialog(QDialog):
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("color: #b3261e;" if error else "")
+        self.message.setStyleSheet(f"color: {WARNING_COLOR};" if error else "")
         self.message.setVisible(bool(text))
 
     def offer(self, record: dict[str, Any] | None) -> None:

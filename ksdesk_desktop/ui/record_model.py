@@ -17,7 +17,9 @@ Record = dict[str, Any]
 Loader = Callable[[Sequence[str]], dict[str, Record]]
 Index = QModelIndex | QPersistentModelIndex
 
-WARNING = QColor("#b3261e")  # a record the operator must look at twice (a liquidated organization)
+# a record the operator must look at twice (a liquidated organization), and every error message
+WARNING_COLOR = "#b3261e"
+WARNING = QColor(WARNING_COLOR)
 
 
 @dataclass(frozen=True)
