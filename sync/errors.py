@@ -30,6 +30,7 @@ class ErrorCode(StrEnum):
     NOT_WRITABLE = "not_writable"
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
     BATCH_TOO_LARGE = "batch_too_large"
+    TYPE_NOT_ALLOWED = "type_not_allowed"  # T8: the ticket type needs a contract covering the complex
     # the state registry (EGRUL) provider, behind our server (T2)
     REGISTRY_NOT_CONFIGURED = "registry_not_configured"
     REGISTRY_ACCESS_DENIED = "registry_access_denied"
@@ -59,6 +60,7 @@ MESSAGES_RU: dict[ErrorCode, str] = {
     ErrorCode.NOT_WRITABLE: "Эту запись нельзя изменить отсюда.",
     ErrorCode.IDEMPOTENCY_KEY_REUSED: "Ключ изменения уже использован для другого изменения.",
     ErrorCode.BATCH_TOO_LARGE: "Слишком много изменений в одном запросе.",
+    ErrorCode.TYPE_NOT_ALLOWED: "Этот вид обращения недоступен без действующего контракта.",
     ErrorCode.REGISTRY_NOT_CONFIGURED: "Поиск в ЕГРЮЛ не настроен на сервере. Введите данные организации "
                                        "вручную.",
     ErrorCode.REGISTRY_ACCESS_DENIED: "Сервис ЕГРЮЛ отказал в доступе: неверный ключ или исчерпан дневной "

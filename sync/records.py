@@ -14,8 +14,8 @@ from typing import Any, Self
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from sync import identifiers
-from sync.reference import MAX_SUBJECT, MAX_TEXT_FIELD, MAX_TICKET_TEXT
+from sync import identifiers, tickets
+from sync.reference import MAX_SUBJECT, MAX_TEXT_FIELD, MAX_TICKET_TEXT, Channel, Priority, TicketType
 
 
 class Kind(StrEnum):
@@ -35,6 +35,8 @@ REFERENCES: dict[str, Kind] = {
     "organization_id": Kind.ORGANIZATION,
     "customer_id": Kind.CUSTOMER,
     "contact_id": Kind.CONTACT,
+    "complex_id": Kind.SOFTWARE_COMPLEX,
+    "component_id": Kind.COMPONENT,
 }
 
 
@@ -130,6 +132,46 @@ class SoftwareComplexData(_Data):
     sort_order: int = 0
 
 
+class TicketData(_Data):
+    """A new ticket from the form «Обращение» (T1–T11): every required field filled, the e-mail and
+    phone valid. The server also checks the type against the contracts (T8, ``sync.tickets``) and
+    assigns the registration number, status, author and assignee itself."""
+
+    organization_id: uuid.UUID | None = Field(default=None, title="Организация")
+    contact_id: uuid.UUID | None = Field(default=None, title="Заявитель")
+    applicant_name: str = Field(default="", max_length=300, title="Заявитель")
+    email: str = Field(default="", max_length=254, title="E-mail")
+    phone: str = Field(default="", max_length=40, title="Телефон")
+    phone_ext: str = Field(default="", max_length=10, title="Добавочный")
+    complex_id: uuid.UUID | None = Field(default=None, title="Программный комплекс")
+    component_id: uuid.UUID | None = Field(default=None, title="Компонент")
+    ticket_type: TicketType | None = Field(default=None, title="Вид обращения")
+    channel: Channel | None = Field(default=None, title="Тип связи")
+    priority: Priority | None = Field(default=None, title="Приоритет")
+    system_info: str = Field(default="", max_length=MAX_TICKET_TEXT, title="Информация о системе")
+    subject: str = Field(default="", max_length=MAX_SUBJECT, title="Тема обращения")
+    text: str = Field(default="", max_length=MAX_TICKET_TEXT, title="Текст обращения")
+    provisional_number: str | None = Field(default=None, max_length=40, title="Предварительный номер")
+
+    @field_validator("email", mode="before")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        return _checked(identifiers.normalize_email, value) if (value or "").strip() else ""
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        missing = tickets.missing_fields(self.model_dump())
+        if missing:
+            raise PydanticCustomError(RULE_ERROR, tickets.missing_message(missing), {"field": missing[0]})
+        text = f"{self.phone} доб. {self.phone_ext}" if self.phone_ext else self.phone
+        try:
+            phone = identifiers.parse_phone(text)
+        except identifiers.InvalidIdentifier as exc:
+            raise _rule_error(exc) from exc
+        self.phone, self.phone_ext = phone.number, phone.extension
+        return self
+
+
 class TicketUpdateData(_Data):
     """What may change in a registered ticket through sync (creation comes with the ticket form)."""
 
@@ -149,4 +191,11 @@ WRITABLE: dict[Kind, type[_Data]] = {
     Kind.SOFTWARE_COMPLEX: SoftwareComplexData,
     Kind.TICKET: TicketUpdateData,
 }
-CREATABLE: frozenset[Kind] = frozenset({Kind.ORGANIZATION, Kind.CONTACT, Kind.SOFTWARE_COMPLEX})
+CREATABLE: frozenset[Kind] = frozenset({Kind.ORGANIZATION, Kind.CONTACT, Kind.SOFTWARE_COMPLEX, Kind.TICKET})
+# kinds whose creation takes other fields than a later change (a ticket is created from the whole form)
+CREATE_MODELS: dict[Kind, type[_Data]] = {Kind.TICKET: TicketData}
+
+
+def model_for(kind: Kind, creating: bool) -> type[_Data]:
+    """The model that checks a creation (``creating``) or a change of ``kind``."""
+    return CREATE_MODELS.get(kind, WRITABLE[kind]) if creating else WRITABLE[kind]

@@ -7,6 +7,7 @@ import functools
 import hashlib
 import json
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -26,10 +27,10 @@ from sync.protocol import (
     RecordOut,
     ResultStatus,
 )
-from sync.records import CREATABLE, WRITABLE, Kind, explain
+from sync.records import CREATABLE, WRITABLE, Kind, explain, model_for
 from sync.records import REFERENCES as RECORD_REFERENCES
 from sync.roles import Permission, Role, may
-from sync.server import directory
+from sync.server import directory, tickets
 from sync.server.changes import COUNTER
 from sync.server.models import (
     AppliedMutation,
@@ -46,6 +47,7 @@ from sync.server.models import (
     Ticket,
     User,
 )
+from sync.server.rejection import Rejected
 from sync.sqlite import WRITE
 
 MODELS: dict[Kind, type[Synced]] = {
@@ -62,6 +64,10 @@ MODELS: dict[Kind, type[Synced]] = {
 HIDDEN = frozenset({"id", "version", "change_seq", "deleted_at", "password_hash"})
 # fields that point at other records: a mutation may only point at one that exists
 REFERENCES: dict[str, type[Synced]] = {field: MODELS[kind] for field, kind in RECORD_REFERENCES.items()}
+# kinds whose creation is more than storing the checked fields (numbering, routing, mail …)
+CREATORS: dict[Kind, Callable[[Session, User, uuid.UUID, dict[str, Any]], Synced]] = {
+    Kind.TICKET: tickets.create,
+}
 ADMIN_ONLY = frozenset({Kind.SOFTWARE_COMPLEX, Kind.COMPONENT, Kind.CONTRACT, Kind.LIST_ITEM, Kind.USER})
 
 
@@ -180,12 +186,6 @@ def body_hash(m: Mutation) -> str:
     return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
-class _Rejected(Exception):
-    def __init__(self, code: ErrorCode, message: str | None = None, field: str | None = None) -> None:
-        super().__init__(code)
-        self.detail = ErrorDetail(code=code, message=message or message_ru(code), field=field)
-
-
 class _Conflict(Exception):
     def __init__(self, record: RecordOut) -> None:
         super().__init__("conflict")
@@ -210,7 +210,7 @@ def _push_one(session: Session, user: User, m: Mutation) -> MutationResult:
                 result = _apply(session, user, m)
                 _remember(session, user, m, digest, result)
             return result
-        except _Rejected as exc:
+        except Rejected as exc:
             result = MutationResult(id=m.id, status=ResultStatus.REJECTED, error=exc.detail)
         except _Conflict as exc:
             result = MutationResult(id=m.id, status=ResultStatus.CONFLICT, record=exc.record)
@@ -247,11 +247,11 @@ def _kind(m: Mutation, user: User) -> Kind:
     try:
         kind = Kind(m.kind)
     except ValueError as exc:
-        raise _Rejected(ErrorCode.UNKNOWN_KIND, field="kind") from exc
+        raise Rejected(ErrorCode.UNKNOWN_KIND, field="kind") from exc
     if kind not in WRITABLE:
-        raise _Rejected(ErrorCode.NOT_WRITABLE, field="kind")
+        raise Rejected(ErrorCode.NOT_WRITABLE, field="kind")
     if kind in ADMIN_ONLY and not may(user.role, Permission.ADMIN_REFERENCE):
-        raise _Rejected(ErrorCode.FORBIDDEN)
+        raise Rejected(ErrorCode.FORBIDDEN)
     return kind
 
 
@@ -272,20 +272,21 @@ def _apply(session: Session, user: User, m: Mutation) -> MutationResult:
     obj = session.get(model, record_id, with_for_update=True)
     if obj is None:
         if m.op is Operation.DELETE or m.base_version is not None:
-            raise _Rejected(ErrorCode.NOT_FOUND, field="record_id")
+            raise Rejected(ErrorCode.NOT_FOUND, field="record_id")
         if kind not in CREATABLE:
-            raise _Rejected(ErrorCode.NOT_WRITABLE)
-        values = _validated(session, kind, m.data)
+            raise Rejected(ErrorCode.NOT_WRITABLE)
+        values = _validated(session, kind, m.data, creating=True)
         existing = directory.find_duplicate(session, kind, values)
         if existing is not None:  # T5: offer (here: become) the existing record, never a second one
             directory.merge(session, kind, existing, m.record_id, values)
             session.flush()
             return MutationResult(id=m.id, status=ResultStatus.MERGED, record=record_out(kind, existing))
-        obj = model(id=m.record_id, **values)
+        creator = CREATORS.get(kind)
+        obj = creator(session, user, m.record_id, values) if creator is not None else model(id=m.record_id, **values)
         session.add(obj)
     else:
         if not _may_change(user, kind, obj, m.op):
-            raise _Rejected(ErrorCode.FORBIDDEN)
+            raise Rejected(ErrorCode.FORBIDDEN)
         if obj.deleted_at is not None or m.base_version != obj.version:
             raise _Conflict(record_out(kind, obj))
         if m.op is Operation.DELETE:
@@ -296,7 +297,7 @@ def _apply(session: Session, user: User, m: Mutation) -> MutationResult:
             existing = directory.find_duplicate(session, kind, values, exclude=obj.id)
             if existing is not None:
                 field, message = directory.duplicate_message(kind, existing)
-                raise _Rejected(ErrorCode.ALREADY_EXISTS, message, field)
+                raise Rejected(ErrorCode.ALREADY_EXISTS, message, field)
             for field, value in values.items():
                 if getattr(obj, field) != value:
                     setattr(obj, field, value)
@@ -304,17 +305,18 @@ def _apply(session: Session, user: User, m: Mutation) -> MutationResult:
     return MutationResult(id=m.id, status=ResultStatus.APPLIED, record=record_out(kind, obj))
 
 
-def _validated(session: Session, kind: Kind, data: dict[str, Any]) -> dict[str, Any]:
+def _validated(session: Session, kind: Kind, data: dict[str, Any], *, creating: bool = False) -> dict[str, Any]:
+    model = model_for(kind, creating)
     try:
-        values = WRITABLE[kind].model_validate(data).model_dump()
+        values = model.model_validate(data).model_dump()
     except ValidationError as exc:
-        field, message = explain(exc, WRITABLE[kind])
-        raise _Rejected(ErrorCode.VALIDATION_ERROR, message, field) from exc
+        field, message = explain(exc, model)
+        raise Rejected(ErrorCode.VALIDATION_ERROR, message, field) from exc
     for field, target in REFERENCES.items():
         ref = values.get(field)
         if ref is not None:
             ref = values[field] = directory.resolve(session, ref)
             found = session.get(target, ref)
             if found is None or found.deleted_at is not None:
-                raise _Rejected(ErrorCode.NOT_FOUND, f"Связанная запись «{field}» не найдена.", field)
+                raise Rejected(ErrorCode.NOT_FOUND, f"Связанная запись «{field}» не найдена.", field)
     return values

@@ -134,7 +134,8 @@ def test_s3_deletion_travels_as_a_tombstone(live_server: ServerProcess) -> None:
     "mutation,code,field",
     [
         ({"kind": "spaceship", "data": {}}, "unknown_kind", "kind"),
-        ({"kind": "ticket", "data": {"subject": "x", "text": "y"}}, "not_writable", None),
+        ({"kind": "user", "data": {"login": "x"}}, "not_writable", "kind"),
+        ({"kind": "ticket", "data": {"subject": "x", "text": "y"}}, "validation_error", "organization_id"),
         ({"kind": "software_complex", "data": {"code": "X", "name": "X"}}, "forbidden", None),
         ({"kind": "organization", "data": {"inn": "12ab567890", "name": "X"}}, "validation_error", "inn"),
         (

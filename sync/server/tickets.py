@@ -1,0 +1,88 @@
+"""Creating a ticket on the server (T7, T8, T13, T14, W1): the checks the form made, once more, then
+the registration number, the route and the applicant's e-mail, all in the pushing transaction."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import insert, select, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from sync import tickets as rules
+from sync.errors import ErrorCode
+from sync.numbering import REGISTRATION_COUNTER, registration_number
+from sync.reference import TicketStatus
+from sync.roles import ROLE_LINE, Line, Role
+from sync.server import mail
+from sync.server.models import (
+    AuditEntry,
+    Component,
+    Contract,
+    ContractComplex,
+    Counter,
+    Organization,
+    Ticket,
+    User,
+)
+from sync.server.rejection import Rejected
+
+
+def covered_complexes(session: Session, organization: Organization, day: Any) -> frozenset[str]:
+    """T7: the complexes covered on ``day`` by the valid contracts of the organization's customer."""
+    if organization.customer_id is None:
+        return frozenset()
+    rows = session.execute(
+        select(Contract.valid_from, Contract.valid_to, ContractComplex.complex_id)
+        .join(ContractComplex, ContractComplex.contract_id == Contract.id)
+        .where(Contract.customer_id == organization.customer_id, Contract.deleted_at.is_(None))
+    )
+    return rules.covered_complexes(
+        (rules.ContractTerms(start, end, frozenset({str(complex_id)})) for start, end, complex_id in rows), day
+    )
+
+
+def next_registration_number(session: Session, at: datetime) -> str:
+    """T13: the next number of the global sequence. The counter row stays locked until commit, so
+    concurrent registrations on any backend get distinct numbers."""
+    conn = session.connection()
+    stmt = text("UPDATE counters SET value = value + 1 WHERE name = :name RETURNING value")
+    value = conn.execute(stmt, {"name": REGISTRATION_COUNTER}).scalar()
+    if value is None:  # a database made before the counter was seeded: the first number
+        try:
+            with session.begin_nested():
+                session.execute(insert(Counter).values(name=REGISTRATION_COUNTER, value=0))
+        except IntegrityError:
+            pass  # a concurrent registration made it
+        value = conn.execute(stmt, {"name": REGISTRATION_COUNTER}).scalar_one()
+    return registration_number(at, int(value))
+
+
+def create(session: Session, user: User, record_id: uuid.UUID, values: dict[str, Any]) -> Ticket:
+    organization = session.get(Organization, values["organization_id"])
+    assert organization is not None  # references were checked
+    if values.get("component_id") is not None:
+        component = session.get(Component, values["component_id"])
+        if component is None or component.complex_id != values["complex_id"]:
+            raise Rejected(ErrorCode.VALIDATION_ERROR, "Компонент не относится к выбранному программному комплексу.",
+                           "component_id")
+    now = datetime.now(UTC)
+    covered = str(values["complex_id"]) in covered_complexes(session, organization, now.date())
+    refusal = rules.type_refusal(values["ticket_type"], covered)
+    if refusal is not None:
+        raise Rejected(ErrorCode.TYPE_NOT_ALLOWED, refusal, "ticket_type")
+    line = ROLE_LINE.get(Role(user.role), Line.LINE_1)
+    ticket = Ticket(
+        id=record_id, **values,
+        registration_number=next_registration_number(session, now),
+        status=TicketStatus.REGISTERED, route=Line.LINE_1, author_id=user.id, registered_at=now,
+        assignee_id=user.id if line is Line.LINE_1 else None,  # W1: a first-line operator's own ticket
+    )
+    session.add(ticket)
+    session.flush()
+    session.add(AuditEntry(user_id=user.id, entity="ticket", entity_id=ticket.id, action="registered",
+                           changes={"registration_number": ticket.registration_number}))
+    mail.queue_ticket_registered(session, ticket)
+    return ticket

@@ -1,0 +1,90 @@
+"""Rules of the ticket form «Обращение» (T1, T7, T8), shared by the form and the server.
+
+The form colours and limits its fields with these functions; the server checks a created ticket
+with the same ones (through :class:`sync.records.TicketData`), so both sides always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sync.reference import TicketType
+
+# T1: the required fields in the order of the form, with their labels
+REQUIRED: dict[str, str] = {
+    "organization_id": "Организация",
+    "applicant_name": "Заявитель",
+    "email": "E-mail",
+    "phone": "Телефон",
+    "complex_id": "Программный комплекс",
+    "ticket_type": "Вид обращения",
+    "channel": "Тип связи",
+    "priority": "Приоритет",
+    "subject": "Тема обращения",
+    "text": "Текст обращения",
+}
+
+
+def missing_fields(values: Mapping[str, Any]) -> list[str]:
+    """The required fields left empty (blank text counts as empty), in the order of the form."""
+    return [name for name in REQUIRED if _empty(values.get(name))]
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def missing_message(fields: Iterable[str]) -> str:
+    """«Заполните обязательные поля: Организация, Телефон.» — every missing field by its label."""
+    labels = [REQUIRED[f] for f in fields]
+    if len(labels) == 1:
+        return f"Заполните обязательное поле: {labels[0]}."
+    return f"Заполните обязательные поля: {', '.join(labels)}."
+
+
+# --- T7 / T8: contracts decide which complexes are green and which types are allowed ------------
+
+
+@dataclass(frozen=True, slots=True)
+class ContractTerms:
+    """What a contract says for the form: the days it is valid (both inclusive) and the complexes
+    it covers (ids as text)."""
+
+    valid_from: date
+    valid_to: date
+    complex_ids: frozenset[str]
+
+    def valid_on(self, day: date) -> bool:
+        return self.valid_from <= day <= self.valid_to
+
+
+def covered_complexes(contracts: Iterable[ContractTerms], day: date) -> frozenset[str]:
+    """T7: the complexes covered on ``day`` by any of the customer's valid contracts (the green ones)."""
+    covered: set[str] = set()
+    for contract in contracts:
+        if contract.valid_on(day):
+            covered |= contract.complex_ids
+    return frozenset(covered)
+
+
+UNCOVERED_TYPES: tuple[TicketType, ...] = (TicketType.CONSULTATION,)
+COVERED_TYPES: tuple[TicketType, ...] = (
+    TicketType.CONSULTATION, TicketType.BUG, TicketType.ENHANCEMENT, TicketType.CONFIGURATION,
+)
+NO_CONTRACT_HINT = "У организации нет действующего контракта: доступен только вид обращения «Консультация»."
+
+
+def allowed_types(covered: bool) -> tuple[TicketType, ...]:
+    """T8: only «Консультация» without a contract covering the chosen complex; all four with one."""
+    return COVERED_TYPES if covered else UNCOVERED_TYPES
+
+
+def type_refusal(ticket_type: str, covered: bool) -> str | None:
+    """Why ``ticket_type`` is not allowed (None when it is)."""
+    if ticket_type in allowed_types(covered):
+        return None
+    return ("Без действующего контракта на выбранный программный комплекс доступен только вид обращения "
+            "«Консультация».")
