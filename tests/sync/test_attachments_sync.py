@@ -1,0 +1,204 @@
+"""T12 on the client, against a real server: files attached to a ticket made offline are kept locally
+and uploaded by the sync round that pushes the ticket; an upload cut in the middle continues from
+the server's offset in the next round; refusals name the file."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from ksdesk_desktop.api_client import ApiClient, ApiError
+from ksdesk_desktop.attachments import AttachmentRefused, LocalFiles, attach, screen, ticket_files
+from ksdesk_desktop.store import LocalStore
+from ksdesk_desktop.store.db import SCHEMA_MAJOR
+from ksdesk_desktop.store.replica import Replica
+from ksdesk_desktop.store.schema import CACHE, local_files
+from ksdesk_desktop.sync_engine import SyncEngine
+from sync.attachments import UploadState
+from sync.records import Kind
+from tests.fixtures.identities import inns
+from tests.fixtures.proxy import DroppingProxy
+from tests.fixtures.replicas import Node, NodeFactory
+from tests.fixtures.servers import TEST_PASSWORD, ServerProcess
+from tests.server.test_attachments import make_complex
+
+MIB = 1024 * 1024
+_INN = inns("79")
+
+
+def offline_ticket(server: ServerProcess, node: Node) -> str:
+    """An organization and a ticket made in the replica, not yet sent (a complex exists on the server)."""
+    complex_id = make_complex(server)
+    organization = node.replica.create(Kind.ORGANIZATION, {"inn": next(_INN), "kpp": "790101001",
+                                                           "name": "ООО «Без связи»"})
+    return node.replica.create(Kind.TICKET, {
+        "organization_id": organization, "applicant_name": "Анна Смирнова", "email": "anna@example.ru",
+        "phone": "+7 812 555-12-34", "complex_id": complex_id, "ticket_type": "consultation",
+        "channel": "email", "priority": "high", "subject": "Ошибка в ведомости", "text": "Скриншоты во вложении.",
+    })
+
+
+def random_file(path: Path, size: int) -> bytes:
+    content = os.urandom(size)
+    path.write_bytes(content)
+    return content
+
+
+def dead_api() -> ApiClient:
+    """A client of a server that is not there (a port nobody listens on)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return ApiClient(f"http://127.0.0.1:{port}", timeout=5)
+
+
+def test_t12_files_of_an_offline_ticket_upload_on_sync(live_server: ServerProcess, make_node: NodeFactory,
+                                                       tmp_path: Path) -> None:
+    node = make_node()
+    files = LocalFiles(node.store, tmp_path / "attachments")
+    ticket_id = offline_ticket(live_server, node)
+    content = random_file(tmp_path / "скриншот.png", 300_000)
+    drafted = files.keep(tmp_path / "скриншот.png")  # dropped on the draft: copied at once
+    (tmp_path / "скриншот.png").unlink()  # the original may go: the copy is ours
+    attachment_id = attach(node.replica, files, ticket_id, drafted)
+    second = attach(node.replica, files, ticket_id, _small(tmp_path))
+
+    with pytest.raises(ApiError) as offline:
+        SyncEngine(node.replica, dead_api()).sync()
+    assert offline.value.offline
+    assert node.replica.pending_count() == 4  # organization, ticket, two attachments: all kept
+
+    report = node.sync()  # the round that pushes the ticket uploads its files
+    assert (report.rejected, report.uploaded) == (0, 2)
+    assert node.replica.pending_count() == 0
+    target = tmp_path / "downloaded.png"
+    node.api.download_attachment(attachment_id, target)
+    assert target.read_bytes() == content
+    listed = {f.id: f for f in ticket_files(node.store, ticket_id)}
+    assert listed[attachment_id].file_name == "скриншот.png" and listed[attachment_id].on_server
+    assert listed[second].on_server and listed[attachment_id].local_path == drafted.path
+    assert node.sync().uploaded == 0  # nothing left to send
+
+
+def _small(folder: Path) -> Path:
+    path = folder / "заметки.txt"
+    path.write_text("Повторяется каждый понедельник.", encoding="utf-8")
+    return path
+
+
+class CuttingProxy(DroppingProxy):
+    """Forwards everything, but once armed cuts the connection after that many more request bytes."""
+
+    budget: int | None = None
+
+    def cut_after(self, count: int) -> None:
+        with self._lock:
+            self.budget = count
+
+    def _pump(self, src: socket.socket, dst: socket.socket, request: bool) -> None:
+        if not request:
+            return super()._pump(src, dst, request)
+        try:
+            while chunk := src.recv(65536):
+                with self._lock:
+                    budget = self.budget
+                    if budget is not None:
+                        self.budget = budget - len(chunk) if budget >= len(chunk) else None
+                if budget is not None and budget < len(chunk):
+                    dst.sendall(chunk[:budget])
+                    break
+                dst.sendall(chunk)
+        except OSError:
+            pass
+        finally:
+            self._cut(src, dst)
+
+
+class RecordingApi(ApiClient):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.parts: list[int] = []
+
+    def upload_part(self, attachment_id: str | uuid.UUID, start: int, data: bytes, total: int) -> UploadState:
+        self.parts.append(start)
+        return super().upload_part(attachment_id, start, data, total)
+
+
+def test_t12_an_upload_cut_in_the_middle_continues_in_the_next_round(
+    live_server: ServerProcess, make_node: NodeFactory, tmp_path: Path
+) -> None:
+    node = make_node()
+    port = int(live_server.url.rsplit(":", 1)[1])
+    proxy = CuttingProxy(port)
+    api = RecordingApi(proxy.url, timeout=30)
+    api.login("op1", TEST_PASSWORD)
+    engine = SyncEngine(node.replica, api)
+    try:
+        ticket_id = offline_ticket(live_server, node)
+        content = random_file(tmp_path / "выгрузка.csv", 3 * MIB)
+        attachment_id = attach(node.replica, LocalFiles(node.store, tmp_path / "files"), ticket_id,
+                               tmp_path / "выгрузка.csv")
+        proxy.cut_after(MIB + MIB // 2 + 20_000)  # the push, the first part, then half of the second
+        with pytest.raises(ApiError) as cut:
+            engine.sync()
+        assert cut.value.offline and api.parts == [0, MIB]
+        assert node.replica.pending_count() == 0  # the records went through before the cut
+
+        api.parts.clear()
+        report = engine.sync()
+    finally:
+        api.close()
+        proxy.close()
+    assert report.uploaded == 1
+    assert api.parts[0] >= MIB  # continued, not restarted
+    assert all(start >= MIB for start in api.parts)
+    target = tmp_path / "back.csv"
+    node.api.download_attachment(attachment_id, target)
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == hashlib.sha256(content).hexdigest()
+
+
+def test_t12_refused_files_are_named_and_the_rest_kept(tmp_path: Path) -> None:
+    store = LocalStore(tmp_path / "cache.sqlite")
+    files = LocalFiles(store, tmp_path / "files")
+    big = tmp_path / "видео.mp4"
+    with big.open("wb") as out:
+        out.truncate(60 * MIB)  # a sparse file: its size is what counts
+    fine = tmp_path / "акт.docx"
+    fine.write_bytes(b"PK")
+    checked = screen([big, fine, tmp_path, tmp_path / "нет такого.txt"])
+    assert checked.accepted == [fine]
+    assert checked.refused == [
+        "Файл «видео.mp4» (60,0 МБ) больше 50 МБ и не прикреплён.",
+        f"«{tmp_path.name}» — это папка; прикрепить можно только файлы.",
+        "Файл «нет такого.txt» не прикреплён: его больше нет на диске.",
+    ]
+    with pytest.raises(AttachmentRefused, match=r"видео\.mp4"):
+        files.keep(big)
+    first, again = files.keep(fine), files.keep(fine)
+    assert first == again and first.path.read_bytes() == b"PK"  # one copy per content
+    assert first.file_name == "акт.docx" and first.size == 2
+    store.close()
+
+
+def test_t12_cache_schema_2_2_adds_the_attachment_tables(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    store = LocalStore(path)
+    with store.write() as conn:  # a cache of version 2.1, before attachments
+        conn.exec_driver_sql(f"DROP TABLE {CACHE[Kind.ATTACHMENT].name}")
+        conn.exec_driver_sql("DROP TABLE local_files")
+        conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_MAJOR * 1000 + 1}")
+    store.close()
+    store = LocalStore(path)
+    replica = Replica(store)
+    assert replica.count(Kind.ATTACHMENT) == 0
+    with store.engine.connect() as conn:
+        assert conn.execute(select(local_files)).all() == []
+    assert store.schema_version > 2001
+    store.close()
