@@ -17,6 +17,7 @@ from sync.server.errors import ServiceError
 from sync.server.models import User
 from sync.server.security import decode_access_token
 from sync.server.state import ServerState
+from sync.sqlite import WRITE
 
 _bearer = HTTPBearer(auto_error=False)
 
@@ -29,9 +30,18 @@ def get_state(request: Request) -> ServerState:
 StateDep = Annotated[ServerState, Depends(get_state)]
 
 
-def get_session(state: StateDep) -> Iterator[Session]:
-    """One session per request: committed when the handler returns, rolled back on any error."""
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def get_session(state: StateDep, request: Request) -> Iterator[Session]:
+    """One session per request: committed when the handler returns, rolled back on any error. The
+    commit happens before the answer is sent (``scope="function"``): a client told "applied" may
+    forget its outbox entry, so the change must be durable by then."""
     with state.session_factory() as session:
+        if request.method not in READ_METHODS and session.get_bind().dialect.name == "sqlite":
+            # a request that may write takes SQLite's write lock up front (BEGIN IMMEDIATE): concurrent
+            # writers then queue instead of failing with "database is locked" when read turns to write
+            session.connection(execution_options=WRITE)
         try:
             yield session
             session.commit()
@@ -40,7 +50,7 @@ def get_session(state: StateDep) -> Iterator[Session]:
             raise
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
