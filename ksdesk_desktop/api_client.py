@@ -7,13 +7,17 @@ Every failure becomes an :class:`ApiError` with a stable code: the server's own 
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
+import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 from pydantic import ValidationError
 
+from sync.attachments import UploadState, content_range
 from sync.errors import ErrorCode, message_ru
 from sync.protocol import (
     API_PREFIX,
@@ -97,6 +101,34 @@ class ApiClient:
         """T2: the organizations the state registry (EGRUL) knows under this INN (and KPP)."""
         params = {"inn": inn, **({"kpp": kpp} if kpp else {})}
         return self._parse(RegistryAnswer, self.request("GET", "/registry/parties", params=params))
+
+    # --- attachments (T12) --------------------------------------------------------------------------
+
+    def upload_state(self, attachment_id: str | uuid.UUID) -> UploadState:
+        """How many bytes of an attachment the server holds (an upload continues from there)."""
+        raw = self.request("GET", f"/attachments/{attachment_id}/upload", raw=True)
+        return self._parse(UploadState, raw)
+
+    def upload_part(self, attachment_id: str | uuid.UUID, start: int, data: bytes, total: int) -> UploadState:
+        """Send ``data`` as the bytes from ``start`` of a ``total``-byte file (empty: finish the file)."""
+        headers = {"Content-Range": content_range(start, len(data), total), "Content-Type": "application/octet-stream"}
+        raw = self.request("PUT", f"/attachments/{attachment_id}/content", content=data, headers=headers, raw=True)
+        return self._parse(UploadState, raw)
+
+    def download_attachment(self, attachment_id: str | uuid.UUID, target: Path) -> Path:
+        """Save an attachment's content as ``target`` (written beside it first, then renamed)."""
+        partial = target.with_name(target.name + ".part")
+        try:
+            with self.stream(f"/attachments/{attachment_id}/content", read_timeout=60.0) as response, \
+                    partial.open("wb") as out:
+                for chunk in response.iter_bytes(1024 * 1024):
+                    out.write(chunk)
+            os.replace(partial, target)
+        except httpx.TransportError as exc:
+            raise ApiError(OFFLINE, f"Нет связи с сервером {self.base_url}.") from exc
+        finally:
+            partial.unlink(missing_ok=True)
+        return target
 
     @contextlib.contextmanager
     def stream(self, path: str, *, read_timeout: float = 45.0) -> Iterator[httpx.Response]:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from ksdesk_desktop import __version__
 from ksdesk_desktop.api_client import ApiClient, ApiError
+from ksdesk_desktop.attachments import LocalFiles
 from ksdesk_desktop.config import UserSettings
 from ksdesk_desktop.crash import CrashHandler
 from ksdesk_desktop.credentials import CredentialStore
@@ -30,13 +31,16 @@ from ksdesk_desktop.resources import resource
 from ksdesk_desktop.session import Connection
 from ksdesk_desktop.store import LocalStore, StoreVersionError
 from ksdesk_desktop.store.directory import Directory
+from ksdesk_desktop.store.drafts import Drafts
 from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.sync_runner import SyncRunner
 from ksdesk_desktop.sysinfo import SystemContext, system_info
 from ksdesk_desktop.ui.clients_page import ClientsPage
 from ksdesk_desktop.ui.login_dialog import LoginDialog
 from ksdesk_desktop.ui.main_window import MainWindow
+from ksdesk_desktop.ui.reference_pages import reference_pages
 from ksdesk_desktop.ui.services import Services
+from ksdesk_desktop.ui.ticket_windows import TicketWindows
 from sync.protocol import Health, TokenPair
 
 log = logging.getLogger(__name__)
@@ -107,6 +111,12 @@ class Controller(QObject):
         self.directory = Directory(store)
         self.services = Services(self.tasks, self.directory, self.sync, self.connection)
         self.window.install_clients(ClientsPage(self.services))
+        for key, page in reference_pages(self.services).items():  # complexes, contracts, lists (issue 5)
+            self.window.install_directory(key, page, page.menu_text)
+        files = LocalFiles(store, paths.data / "attachments")
+        english = (options.lang or settings.get("language")) == "en"
+        self.tickets = TicketWindows(self.services, Drafts(store), files, self.window, english=english)
+        self.window.install_tickets(self.tickets.new_ticket)
         self.health_timer = QTimer(self)
         self.health_timer.setInterval(int(settings.get("health_interval_s")) * 1000)
         self.health_timer.timeout.connect(self.check_health)
@@ -122,6 +132,7 @@ class Controller(QObject):
         self._show_sync_state()
         self.window.problem_bar.show_problems(self.sync.problems)
         self.window.show()
+        self.tickets.reopen_drafts()
         if self.server_url:
             self._start_remote()
         else:

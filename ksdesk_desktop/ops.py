@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -111,10 +112,11 @@ class TaskManager(QObject):
         if state.cancelled:
             return  # latest request wins: a cancelled op's answer never lands
         if exc is None:
-            if op.on_success is not None:
+            if op.on_success is not None and _alive(op.on_success):
                 op.on_success(result)
         elif op.on_failure is not None:
-            op.on_failure(exc)
+            if _alive(op.on_failure):
+                op.on_failure(exc)
         else:
             log.error("unhandled failure in background op", exc_info=exc)
             self.unhandled_failure.emit(exc)
@@ -130,6 +132,12 @@ class TaskManager(QObject):
         for pool in self._pools.values():
             pool.clear()
             pool.waitForDone(timeout_ms)
+
+
+def _alive(callback: Callable[..., Any]) -> bool:
+    """False for a method of a widget closed while its op ran: the answer has nowhere to go."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class Op(Generic[T]):

@@ -13,6 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ksdesk_desktop.attachments import AttachmentTransport, Uploader
 from ksdesk_desktop.store.replica import Replica
 from sync.protocol import MAX_PULL_PAGE, MAX_PUSH_BATCH, ChangesPage, Mutation, PushResponse
 from sync.records import Kind
@@ -36,6 +37,7 @@ class SyncReport:
     complete: bool = True  # False when cancelled before the end
     kinds: set[Kind] = field(default_factory=set)
     merged: dict[str, str] = field(default_factory=dict)  # T5: a local record id → the existing one's
+    uploaded: int = 0  # T12: attachments whose content reached the server in this round
 
 
 Progress = Callable[[int, int], None]  # done, total (change numbers; an estimate of the work left)
@@ -51,6 +53,8 @@ class SyncEngine:
     def sync(self, cancelled: Callable[[], bool] = lambda: False, progress: Progress | None = None) -> SyncReport:
         report = SyncReport()
         self.push(report, cancelled)
+        if not cancelled():
+            self.upload(report, cancelled)
         if not cancelled():
             self.pull(report, cancelled, progress)
         if report.complete:
@@ -71,6 +75,15 @@ class SyncEngine:
             report.kinds |= counts.kinds
             report.merged.update(counts.merged)
         report.complete = False
+
+    def upload(self, report: SyncReport, cancelled: Callable[[], bool]) -> None:
+        """T12: the content of attachments whose records the server now has (an offline ticket's files go
+        up in the round that pushes it, or the next); an interrupted upload continues where the server's
+        copy ends."""
+        if isinstance(self.transport, AttachmentTransport):
+            done = Uploader(self.replica.store).upload_pending(self.transport, cancelled)
+            report.uploaded += done.uploaded
+            report.complete = report.complete and done.complete
 
     def pull(self, report: SyncReport, cancelled: Callable[[], bool], progress: Progress | None = None) -> None:
         """Pages after the stored cursor; the next page is fetched while this one is stored."""

@@ -37,6 +37,13 @@ class ErrorCode(StrEnum):
     REGISTRY_RATE_LIMITED = "registry_rate_limited"
     REGISTRY_TIMEOUT = "registry_timeout"
     REGISTRY_UNAVAILABLE = "registry_unavailable"
+    # ticket attachments and their resumable upload (T12)
+    FILE_TOO_LARGE = "file_too_large"
+    UPLOAD_OFFSET_MISMATCH = "upload_offset_mismatch"
+    UPLOAD_RANGE_INVALID = "upload_range_invalid"
+    UPLOAD_HASH_MISMATCH = "upload_hash_mismatch"
+    UPLOAD_BUSY = "upload_busy"
+    ATTACHMENT_INCOMPLETE = "attachment_incomplete"
 
 
 MESSAGES_RU: dict[ErrorCode, str] = {
@@ -69,6 +76,13 @@ MESSAGES_RU: dict[ErrorCode, str] = {
     ErrorCode.REGISTRY_TIMEOUT: "Сервис ЕГРЮЛ не ответил вовремя. Повторите позже или введите данные вручную.",
     ErrorCode.REGISTRY_UNAVAILABLE: "Сервис ЕГРЮЛ недоступен или ответил с ошибкой. Повторите позже или "
                                     "введите данные вручную.",
+    ErrorCode.FILE_TOO_LARGE: "Файл больше 50 МБ и не прикреплён.",
+    ErrorCode.UPLOAD_OFFSET_MISMATCH: "Сервер уже получил другую часть файла: загрузка продолжится с неё.",
+    ErrorCode.UPLOAD_RANGE_INVALID: "Неверный диапазон загружаемой части файла.",
+    ErrorCode.UPLOAD_HASH_MISMATCH: "Файл дошёл до сервера повреждённым (не совпала контрольная сумма); "
+                                    "загрузка начнётся заново.",
+    ErrorCode.UPLOAD_BUSY: "Этот файл уже загружается; загрузка будет продолжена позже.",
+    ErrorCode.ATTACHMENT_INCOMPLETE: "Файл ещё не загружен на сервер полностью.",
 }
 
 

@@ -12,3 +12,11 @@ REGISTRATION_PREFIX = "ОБР"
 def registration_number(registered_at: datetime, sequence: int) -> str:
     """«ОБР-2026-000123»: the year of registration and the ticket's place in the global sequence."""
     return f"{REGISTRATION_PREFIX}-{registered_at.year}-{sequence:06d}"
+
+PROVISIONAL_PREFIX = "ПРЕДВ"
+
+
+def provisional_number(record_id: object) -> str:
+    """«ПРЕДВ-7F3A2C91»: what a ticket saved offline is called until the server registers it (the end
+    of its id, so two clients never make the same one)."""
+    return f"{PROVISIONAL_PREFIX}-{str(record_id).replace('-', '')[-8:].upper()}"

@@ -8,13 +8,14 @@ server's. The server validates every mutation with these models again.
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from enum import StrEnum
 from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from sync import identifiers, tickets
+from sync import attachments, identifiers, tickets
 from sync.reference import MAX_SUBJECT, MAX_TEXT_FIELD, MAX_TICKET_TEXT, Channel, Priority, TicketType
 
 
@@ -28,6 +29,7 @@ class Kind(StrEnum):
     CONTRACT = "contract"
     LIST_ITEM = "list_item"
     TICKET = "ticket"
+    ATTACHMENT = "attachment"
 
 
 # fields that point at a record of another kind (a merged duplicate's id is repointed in all of them)
@@ -37,6 +39,7 @@ REFERENCES: dict[str, Kind] = {
     "contact_id": Kind.CONTACT,
     "complex_id": Kind.SOFTWARE_COMPLEX,
     "component_id": Kind.COMPONENT,
+    "ticket_id": Kind.TICKET,
 }
 
 
@@ -132,6 +135,48 @@ class SoftwareComplexData(_Data):
     sort_order: int = 0
 
 
+class ComponentData(_Data):
+    complex_id: uuid.UUID = Field(title="Программный комплекс")
+    name: str = Field(min_length=1, max_length=300, title="Наименование")
+    sort_order: int = Field(default=0, title="Порядок")
+
+
+class ContractData(_Data):
+    """A customer's contract (T7): valid from one date to another, covering at least one complex."""
+
+    customer_id: uuid.UUID = Field(title="Заказчик")
+    number: str = Field(min_length=1, max_length=100, title="Номер")
+    partner: str = Field(default="", max_length=500, title="Партнёр")
+    valid_from: date = Field(title="Действует с")
+    valid_to: date = Field(title="Действует по")
+    complex_ids: list[uuid.UUID] = Field(default_factory=list, validate_default=True,
+                                         title="Программные комплексы")
+
+    @field_validator("complex_ids")
+    @classmethod
+    def _complexes(cls, value: list[uuid.UUID]) -> list[uuid.UUID]:
+        if not value:
+            raise PydanticCustomError(RULE_ERROR, "Укажите хотя бы один программный комплекс контракта.",
+                                      {"field": "complex_ids"})
+        return sorted(set(value), key=str)  # one order on both sides
+
+    @model_validator(mode="after")
+    def _period(self) -> Self:
+        if self.valid_from > self.valid_to:
+            raise PydanticCustomError(RULE_ERROR, "Дата окончания контракта раньше даты начала.",
+                                      {"field": "valid_to"})
+        return self
+
+
+class ListItemData(_Data):
+    """A reference list item: its code is fixed (``sync.reference``); labels, order and use may change."""
+
+    label_ru: str = Field(min_length=1, max_length=200, title="Наименование")
+    label_en: str = Field(min_length=1, max_length=200, title="Наименование (англ.)")
+    sort_order: int = Field(default=0, title="Порядок")
+    is_active: bool = Field(default=True, title="Используется")
+
+
 class TicketData(_Data):
     """A new ticket from the form «Обращение» (T1–T11): every required field filled, the e-mail and
     phone valid. The server also checks the type against the contracts (T8, ``sync.tickets``) and
@@ -180,6 +225,44 @@ class TicketUpdateData(_Data):
     system_info: str = Field(default="", max_length=MAX_TICKET_TEXT, title="Информация о системе")
 
 
+class AttachmentData(_Data):
+    """A file added to a ticket (T12), as the client describes it before sending the content. The name
+    is only a name (``sync.attachments.safe_name``); the server checks the size limit again and stores
+    the content by its SHA-256."""
+
+    ticket_id: uuid.UUID = Field(title="Обращение")
+    file_name: str = Field(min_length=1, max_length=attachments.MAX_NAME, title="Имя файла")
+    size: int = Field(ge=0, title="Размер")
+    sha256: str = Field(pattern=attachments.SHA256_PATTERN, title="Контрольная сумма")
+    content_type: str = Field(default=attachments.DEFAULT_CONTENT_TYPE, max_length=200,
+                              pattern=attachments.CONTENT_TYPE_PATTERN, title="Тип файла")
+
+    @field_validator("file_name", mode="before")
+    @classmethod
+    def _name(cls, value: Any) -> Any:
+        return _file_name(value)
+
+    @field_validator("sha256", mode="before")
+    @classmethod
+    def _sha(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
+
+
+class AttachmentUpdateData(_Data):
+    """What may change in an attachment once made: its name (the content is fixed by its SHA-256)."""
+
+    file_name: str = Field(min_length=1, max_length=attachments.MAX_NAME, title="Имя файла")
+
+    @field_validator("file_name", mode="before")
+    @classmethod
+    def _name(cls, value: Any) -> Any:
+        return _file_name(value)
+
+
+def _file_name(value: Any) -> Any:
+    return attachments.safe_name(value) if isinstance(value, str) else value
+
+
 class RequestData(_Data):  # the agent desk's request (A5)
     title: str = Field(default="", max_length=MAX_TEXT_FIELD)
     description: str = Field(default="", max_length=MAX_TEXT_FIELD)
@@ -189,11 +272,18 @@ WRITABLE: dict[Kind, type[_Data]] = {
     Kind.ORGANIZATION: OrganizationData,
     Kind.CONTACT: ContactData,
     Kind.SOFTWARE_COMPLEX: SoftwareComplexData,
+    Kind.COMPONENT: ComponentData,
+    Kind.CONTRACT: ContractData,
+    Kind.LIST_ITEM: ListItemData,
     Kind.TICKET: TicketUpdateData,
+    Kind.ATTACHMENT: AttachmentUpdateData,
 }
-CREATABLE: frozenset[Kind] = frozenset({Kind.ORGANIZATION, Kind.CONTACT, Kind.SOFTWARE_COMPLEX, Kind.TICKET})
+CREATABLE: frozenset[Kind] = frozenset({
+    Kind.ORGANIZATION, Kind.CONTACT, Kind.SOFTWARE_COMPLEX, Kind.COMPONENT, Kind.CONTRACT, Kind.TICKET,
+    Kind.ATTACHMENT,
+})
 # kinds whose creation takes other fields than a later change (a ticket is created from the whole form)
-CREATE_MODELS: dict[Kind, type[_Data]] = {Kind.TICKET: TicketData}
+CREATE_MODELS: dict[Kind, type[_Data]] = {Kind.TICKET: TicketData, Kind.ATTACHMENT: AttachmentData}
 
 
 def model_for(kind: Kind, creating: bool) -> type[_Data]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from sync.reference import TicketType
 
@@ -57,15 +57,18 @@ class ContractTerms:
     valid_to: date
     complex_ids: frozenset[str]
 
-    def valid_on(self, day: date) -> bool:
-        return self.valid_from <= day <= self.valid_to
+
+class Terms(Protocol):
+    valid_from: date
+    valid_to: date
+    complex_ids: frozenset[str]
 
 
-def covered_complexes(contracts: Iterable[ContractTerms], day: date) -> frozenset[str]:
+def covered_complexes(contracts: Iterable[Terms], day: date) -> frozenset[str]:
     """T7: the complexes covered on ``day`` by any of the customer's valid contracts (the green ones)."""
     covered: set[str] = set()
     for contract in contracts:
-        if contract.valid_on(day):
+        if contract.valid_from <= day <= contract.valid_to:
             covered |= contract.complex_ids
     return frozenset(covered)
 

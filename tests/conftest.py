@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 pytest_plugins = [
     "tests.fixtures.databases", "tests.fixtures.servers", "tests.fixtures.client", "tests.fixtures.replicas",
-    "tests.fixtures.registry_provider",
+    "tests.fixtures.registry_provider", "tests.fixtures.smtp",
 ]
 
 import gc  # noqa: E402

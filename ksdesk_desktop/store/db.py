@@ -15,12 +15,13 @@ from sqlalchemy import Connection, Engine, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ksdesk_desktop.store import schema, search
+from sync.records import Kind
 from sync.sqlite import WRITE, sqlite_engine
 
 LAST_SYNC = "last_sync_at"  # meta key: when a sync round last completed (UTC, ISO 8601)
 
 SCHEMA_MAJOR = 2
-SCHEMA_MINOR = 1
+SCHEMA_MINOR = 3
 
 
 def _to_2_0(conn: Connection) -> None:
@@ -46,12 +47,24 @@ def _to_2_1(conn: Connection) -> None:
             conn.exec_driver_sql(statement)
 
 
+def _to_2_2(conn: Connection) -> None:
+    """2.2: ticket attachments (T12) — their cache table and the local copies of attached files."""
+    schema.metadata.create_all(conn, tables=[schema.CACHE[Kind.ATTACHMENT], schema.local_files])
+
+
+def _to_2_3(conn: Connection) -> None:
+    """2.3: drafts of the ticket form (T15)."""
+    schema.metadata.create_all(conn, tables=[schema.drafts])
+
+
 # (version reached, step) — each step moves the schema from the previous version to this one
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1000, lambda conn: conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS meta (key VARCHAR(100) PRIMARY KEY, "
                                              "value TEXT NOT NULL)")),
     (2000, _to_2_0),
     (2001, _to_2_1),
+    (2002, _to_2_2),
+    (2003, _to_2_3),
 ]
 
 

@@ -149,3 +149,63 @@ class Directory:
             for row in rows
         ]
         return CustomerInfo(customer_id, holder, contracts)
+
+    # --- reference data a supervisor administers (issue 5) -----------------------------------------
+
+    def complex_ids(self) -> list[str]:
+        """Software complexes in their order."""
+        table = CACHE[Kind.SOFTWARE_COMPLEX]
+        return self._ordered(select(table.c.id).order_by(table.c.sort_order, table.c.name, table.c.id))
+
+    def component_ids(self, complex_id: str) -> list[str]:
+        """The components of one complex in their order."""
+        table = CACHE[Kind.COMPONENT]
+        return self._ordered(select(table.c.id).where(table.c.complex_id == complex_id)
+                             .order_by(table.c.sort_order, table.c.name, table.c.id))
+
+    def list_item_ids(self, list_kind: str | None = None) -> list[str]:
+        """Items of the reference lists (or of one list), list by list, each in its order."""
+        table = CACHE[Kind.LIST_ITEM]
+        stmt = select(table.c.id).order_by(table.c.kind, table.c.sort_order, table.c.code)
+        return self._ordered(stmt.where(table.c.kind == list_kind) if list_kind else stmt)
+
+    def contract_ids(self, customer_query: str = "") -> list[str]:
+        """Contracts by customer name, the latest first; with a query, those of the customers whose
+        name (or INN) has words starting with every word typed."""
+        contracts, customers, organizations = (CACHE[k] for k in (Kind.CONTRACT, Kind.CUSTOMER, Kind.ORGANIZATION))
+        stmt = select(contracts.c.id).select_from(
+            contracts.outerjoin(customers, customers.c.id == contracts.c.customer_id)
+            .outerjoin(organizations, organizations.c.id == customers.c.organization_id)
+        ).order_by(organizations.c.sort_name, contracts.c.valid_to.desc(), contracts.c.id)
+        match = match_query(customer_query)
+        if match is not None:
+            stmt = stmt.where(text("organizations.rowid IN (SELECT rowid FROM organizations_fts "
+                                   "WHERE organizations_fts MATCH :match)").bindparams(match=match))
+        return self._ordered(stmt)
+
+    def _ordered(self, stmt: Any) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(stmt).scalars())
+
+    def contracts(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Cached contracts with what a list shows beside them: ``customer_name`` and ``complex_names``."""
+        found = self.records(Kind.CONTRACT, ids)
+        names = self.customer_names({str(r.get("customer_id")) for r in found.values()})
+        complexes = self.records(Kind.SOFTWARE_COMPLEX, sorted({c for r in found.values()
+                                                                for c in r.get("complex_ids") or ()}))
+        for record in found.values():
+            record["customer_name"] = names.get(str(record.get("customer_id")), "")
+            record["complex_names"] = sorted(str(complexes[c]["name"]) for c in record.get("complex_ids") or ()
+                                             if c in complexes)
+        return found
+
+    def customer_names(self, ids: set[str] | None = None) -> dict[str, str]:
+        """Customer id → the name of the customer's organization (every customer, or these), by name."""
+        customers, organizations = CACHE[Kind.CUSTOMER], CACHE[Kind.ORGANIZATION]
+        stmt = select(customers.c.id, organizations.c.name).join(
+            organizations, organizations.c.id == customers.c.organization_id
+        ).order_by(organizations.c.sort_name, customers.c.id)
+        if ids is not None:
+            stmt = stmt.where(customers.c.id.in_(sorted(ids)))
+        with self.engine.connect() as conn:
+            return {row.id: str(row.name or "") for row in conn.execute(stmt)}

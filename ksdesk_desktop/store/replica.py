@@ -29,7 +29,7 @@ from ksdesk_desktop.store.schema import CACHE, EntryState, field_columns, outbox
 from ksdesk_desktop.store.search import derived
 from sync.ids import new_id
 from sync.protocol import ChangesPage, Mutation, MutationResult, Operation, RecordOut, ResultStatus
-from sync.records import CREATABLE, REFERENCES, WRITABLE, Kind, explain
+from sync.records import CREATABLE, REFERENCES, WRITABLE, Kind, explain, model_for
 
 CURSOR = "sync_cursor"
 HEAD = "sync_head"
@@ -181,7 +181,7 @@ class Replica:
     @staticmethod
     def _validated(kind: Kind, current: Mapping[str, Any] | None, changes: Mapping[str, Any]) -> dict[str, Any]:
         """The changed writable fields, checked by the shared rule (the server checks them again)."""
-        model = WRITABLE[kind]
+        model = model_for(kind, creating=current is None)
         unknown = set(changes) - set(model.model_fields)
         if unknown:
             raise InvalidChange(f"Поле «{sorted(unknown)[0]}» нельзя изменять.", sorted(unknown)[0])

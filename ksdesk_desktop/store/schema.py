@@ -61,6 +61,15 @@ shadow = Table(
     Column("data", JSON, nullable=False),
 )
 
+# T15: the ticket forms being filled, saved as the operator types; the id is the ticket's to be
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("updated_at", String(40), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
 
 def _cache_table(name: str, *columns: Column[object], indexes: tuple[str, ...] = ()) -> Table:
     table = Table(
@@ -121,6 +130,10 @@ CACHE: dict[Kind, Table] = {
         Column("assignee_id", String(36)), Column("registered_at", String(40)), Column("subject", Text),
         indexes=("registration_number", "status", "organization_id", "assignee_id", "registered_at"),
     ),
+    Kind.ATTACHMENT: _cache_table(
+        "attachments", Column("ticket_id", String(36)), Column("file_name", Text), Column("size", Integer),
+        Column("sha256", String(64)), Column("complete", Boolean), indexes=("ticket_id",),
+    ),
 }
 BASE_COLUMNS = frozenset({"id", "version", "seq", "local", "data", "sort_name", "search_text"})
 
@@ -128,3 +141,18 @@ BASE_COLUMNS = frozenset({"id", "version", "seq", "local", "data", "sort_name", 
 def field_columns(kind: Kind) -> list[str]:
     """The record fields a kind's cache table copies into columns."""
     return [c.key for c in CACHE[kind].columns if c.key not in BASE_COLUMNS]
+
+
+# T12: the copies of files attached here, kept until (and after) their content reaches the server
+local_files = Table(
+    "local_files",
+    metadata,
+    Column("attachment_id", String(36), primary_key=True),
+    Column("path", Text, nullable=False),  # the copy, relative to the cache file's folder when under it
+    Column("sha256", String(64), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("uploaded", Boolean, nullable=False, default=False),
+    Column("error_code", String(50)),  # why its upload stopped for good (the operator is told)
+    Column("error_message", Text),
+    Column("created_at", String(40), nullable=False),
+)

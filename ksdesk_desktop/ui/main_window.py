@@ -34,6 +34,7 @@ class MainWindow(QMainWindow):
         self._on_close = on_close
         self.about_dialog: AboutDialog | None = None
         self.clients_page: QWidget | None = None
+        self.directory_pages: dict[str, QWidget] = {}  # the Navigator's key → a reference page
 
         self.navigator_page = NavigatorPage()
         self.current_tasks_page = CurrentTasksPage()
@@ -119,9 +120,34 @@ class MainWindow(QMainWindow):
         self.directories_menu.addAction(self.clients_action)
         self.navigator_page.open_requested.connect(self._navigate)
 
+    def install_tickets(self, new_ticket: Callable[[], object]) -> None:
+        """The ticket form (T1–T15): «Создать обращение» in the menu, on the desktop, and Ctrl+T."""
+        self.new_ticket_action = QAction(self.tr("&Создать обращение"), self)
+        self.new_ticket_action.setObjectName("action_new_ticket")
+        self.new_ticket_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.new_ticket_action.setToolTip(self.tr("Создать обращение (Ctrl+T)"))
+        self.new_ticket_action.triggered.connect(lambda: new_ticket())
+        tickets = self.menuBar().addMenu(self.tr("&Обращения"))
+        tickets.setObjectName("tickets_menu")
+        tickets.addAction(self.new_ticket_action)
+        self.desktop_page.create_button.setToolTip(self.tr("Создать обращение (Ctrl+T)"))
+        self.desktop_page.create_button.clicked.connect(lambda: new_ticket())
+
     def _navigate(self, key: str) -> None:
         if key == "clients" and self.clients_page is not None:
             self.show_page(self.clients_page)
+        elif key in self.directory_pages:
+            self.show_page(self.directory_pages[key])
+
+    def install_directory(self, key: str, page: QWidget, text: str) -> QAction:
+        """A reference page (issue 5), opened from the Navigator's leaf ``key`` or the «Справочники» menu."""
+        self.directory_pages[key] = page
+        self.pages.addWidget(page)
+        action = QAction(text, self)
+        action.setObjectName(f"action_{key}")
+        action.triggered.connect(lambda: self.show_page(page))
+        self.directories_menu.addAction(action)
+        return action
 
     def show_page(self, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)

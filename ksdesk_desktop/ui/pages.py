@@ -50,6 +50,7 @@ class NavigatorPage(_Page):
             ([self.tr("СПРАВОЧНИКИ"), self.tr("Клиенты")], "clients"),
             ([self.tr("СПРАВОЧНИКИ"), self.tr("Программные комплексы")], "complexes"),
             ([self.tr("СПРАВОЧНИКИ"), self.tr("Контракты")], "contracts"),
+            ([self.tr("СПРАВОЧНИКИ"), self.tr("Списки")], "lists"),
         ])
         self.tree.activated.connect(self._open)
         self.tree.doubleClicked.connect(self._open)
@@ -79,8 +80,6 @@ class DesktopPage(_Page):
         self.feed_label.setObjectName("feed_title")
         self.create_button = QPushButton(self.tr("Создать обращение"))
         self.create_button.setObjectName("create_ticket_button")
-        self.create_button.setEnabled(False)
-        self.create_button.setToolTip(self.tr("Форма обращения появится в следующей версии."))
         self.empty_label = QLabel(self.tr("Обращений пока нет."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.layout_.addWidget(self.feed_label)

@@ -2,32 +2,43 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 REQUIRED_COLOR = "#fff3a0"
-_STYLE = f"background-color: {REQUIRED_COLOR};"
 
 
-def _text(widget: QWidget) -> str:
+def _filled(widget: QWidget) -> bool:
     if isinstance(widget, QLineEdit):
-        return widget.text()
+        return bool(widget.text().strip())
     if isinstance(widget, QPlainTextEdit):
-        return widget.toPlainText()
-    raise TypeError(f"{type(widget).__name__} is not a text field")
+        return bool(widget.toPlainText().strip())
+    if isinstance(widget, QComboBox):
+        return widget.currentIndex() >= 0 and widget.currentData() is not None
+    raise TypeError(f"{type(widget).__name__} is not a form field")
+
+
+def set_missing(widget: QWidget, missing: bool) -> None:
+    """Show a required field as empty (yellow) or filled; for fields whose «filled» means more than
+    text (an organization is filled when one is chosen, not when a name is typed)."""
+    if widget.property("missing") != missing:
+        widget.setProperty("missing", missing)
+        selector = type(widget).__name__
+        widget.setStyleSheet(f"{selector} {{ background-color: {REQUIRED_COLOR}; }}" if missing else "")
 
 
 def refresh(widget: QWidget) -> None:
-    missing = not _text(widget).strip()
-    if widget.property("missing") != missing:
-        widget.setProperty("missing", missing)
-        widget.setStyleSheet(_STYLE if missing else "")
+    set_missing(widget, not _filled(widget))
 
 
-def mark_required(*widgets: QLineEdit | QPlainTextEdit) -> None:
-    """Yellow while empty; the colour goes as soon as something is typed."""
+def mark_required(*widgets: QLineEdit | QPlainTextEdit | QComboBox) -> None:
+    """Yellow while empty; the colour goes as soon as something is typed or chosen."""
     for widget in widgets:
         widget.setProperty("required", True)
-        widget.textChanged.connect(lambda *_args, w=widget: refresh(w))
+        if isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(lambda *_args, w=widget: refresh(w))
+            widget.model().modelReset.connect(lambda w=widget: refresh(w))
+        else:
+            widget.textChanged.connect(lambda *_args, w=widget: refresh(w))
         refresh(widget)
 
 

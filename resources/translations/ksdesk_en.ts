@@ -141,6 +141,146 @@
     </message>
 </context>
 <context>
+    <name>ComplexDialog</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="123"/>
+        <source>Программный комплекс</source>
+        <translation>Software complex</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="125"/>
+        <source>Код</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="126"/>
+        <source>Наименование</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="127"/>
+        <source>Порядок</source>
+        <translation>Order</translation>
+    </message>
+</context>
+<context>
+    <name>ComplexesPage</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="147"/>
+        <source>Программные комплексы</source>
+        <translation>Software complexes</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="149"/>
+        <source>&amp;Программные комплексы</source>
+        <translation>&amp;Software complexes</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="153"/>
+        <source>Код</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="154"/>
+        <source>Наименование</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="155"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="160"/>
+        <source>Порядок</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="159"/>
+        <source>Компонент</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="164"/>
+        <source>Добавить комплекс</source>
+        <translation>Add complex</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="165"/>
+        <source>Новый программный комплекс</source>
+        <translation>New software complex</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="166"/>
+        <source>Открыть</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="167"/>
+        <source>Открыть карточку комплекса (Enter)</source>
+        <translation>Open the complex&apos;s card (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="169"/>
+        <source>Удалить</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="170"/>
+        <source>Удалить программный комплекс</source>
+        <translation>Delete the software complex</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="171"/>
+        <source>Добавить компонент</source>
+        <translation>Add component</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="172"/>
+        <source>Новый компонент выбранного комплекса</source>
+        <translation>New component of the selected complex</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="174"/>
+        <source>Удалить компонент</source>
+        <translation>Delete component</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="175"/>
+        <source>Удалить выбранный компонент</source>
+        <translation>Delete the selected component</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="258"/>
+        <source>Удалить программный комплекс «%s»?</source>
+        <translation>Delete the software complex «%s»?</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="262"/>
+        <source>Удалить компонент «%s»?</source>
+        <translation>Delete the component «%s»?</translation>
+    </message>
+</context>
+<context>
+    <name>ComponentDialog</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="139"/>
+        <source>Компонент</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="144"/>
+        <source>Программный комплекс</source>
+        <translation>Software complex</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="145"/>
+        <source>Наименование</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="146"/>
+        <source>Порядок</source>
+        <translation>Order</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <location filename="../../ksdesk_desktop/ui/contact_dialog.py" line="26"/>
@@ -194,39 +334,178 @@
     </message>
 </context>
 <context>
+    <name>ContractDialog</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="170"/>
+        <source>Контракт</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="182"/>
+        <source>Заказчик</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="183"/>
+        <source>Номер</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="184"/>
+        <source>Партнёр</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="184"/>
+        <source>пусто — контракт с вендором</source>
+        <translation>empty — a contract with the vendor</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="186"/>
+        <source>Действует с</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="187"/>
+        <source>Действует по</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="200"/>
+        <source>Программные комплексы</source>
+        <translation>Software complexes</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="209"/>
+        <source>Выберите заказчика.</source>
+        <translation>Choose the customer.</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsPage</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="277"/>
+        <source>Контракты</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="279"/>
+        <source>К&amp;онтракты</source>
+        <translation>C&amp;ontracts</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="282"/>
+        <source>Заказчик: наименование или ИНН</source>
+        <translation>Customer: name or INN</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="284"/>
+        <source>Добавить контракт</source>
+        <translation>Add contract</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="285"/>
+        <source>Новый контракт</source>
+        <translation>New contract</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="286"/>
+        <source>Открыть</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="286"/>
+        <source>Открыть контракт (Enter)</source>
+        <translation>Open the contract (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="288"/>
+        <source>Удалить</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="289"/>
+        <source>Удалить выбранный контракт</source>
+        <translation>Delete the selected contract</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="297"/>
+        <source>Заказчик</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="298"/>
+        <source>Номер</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="299"/>
+        <source>Партнёр</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="300"/>
+        <source>Действует с</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="301"/>
+        <source>Действует по</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="302"/>
+        <source>Программные комплексы</source>
+        <translation>Software complexes</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="324"/>
+        <source>Найдено: %n</source>
+        <translation>
+            <numerusform>Found: %n</numerusform>
+            <numerusform>Found: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="344"/>
+        <source>Удалить контракт %s заказчика «%s»?</source>
+        <translation>Delete contract %s of the customer «%s»?</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="141"/>
+        <location filename="../../ksdesk_desktop/app.py" line="152"/>
         <source>Запуск встроенного сервера…</source>
         <translation>Starting the embedded server…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="150"/>
+        <location filename="../../ksdesk_desktop/app.py" line="161"/>
         <source>Вход в систему</source>
         <translation>Logging in</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="169"/>
+        <location filename="../../ksdesk_desktop/app.py" line="180"/>
         <source>Восстановление сеанса</source>
         <translation>Restoring the session</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="195"/>
+        <location filename="../../ksdesk_desktop/app.py" line="206"/>
         <source>Вход не выполнен.</source>
         <translation>Not logged in.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="217"/>
+        <location filename="../../ksdesk_desktop/app.py" line="228"/>
         <source>Хранилище паролей недоступно: при следующем запуске нужно будет войти снова.</source>
         <translation>The password store is unavailable: you will have to log in again next time.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="251"/>
+        <location filename="../../ksdesk_desktop/app.py" line="262"/>
         <source>встроенный</source>
         <translation>embedded</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="251"/>
+        <location filename="../../ksdesk_desktop/app.py" line="262"/>
         <source>внешний</source>
         <translation>external</translation>
     </message>
@@ -251,22 +530,22 @@ Please send it to support.</translation>
 <context>
     <name>CurrentTasksPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="66"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="67"/>
         <source>Текущие задачи</source>
         <translation>Current tasks</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="68"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="69"/>
         <source>Служба поддержки Кейсистемс</source>
         <translation>Keysystems support service</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="69"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="70"/>
         <source>Обращение</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="70"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="71"/>
         <source>Список доступных документов</source>
         <translation>Available documents</translation>
     </message>
@@ -274,29 +553,131 @@ Please send it to support.</translation>
 <context>
     <name>DesktopPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="77"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="78"/>
         <source>Рабочий стол</source>
         <translation>Desktop</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="78"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="79"/>
         <source>Лента обращений</source>
         <translation>Ticket feed</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="80"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="81"/>
         <source>Создать обращение</source>
         <translation>Create ticket</translation>
     </message>
     <message>
         <location filename="../../ksdesk_desktop/ui/pages.py" line="83"/>
-        <source>Форма обращения появится в следующей версии.</source>
-        <translation>The ticket form comes in the next version.</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="84"/>
         <source>Обращений пока нет.</source>
         <translation>No tickets yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ListItemDialog</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="231"/>
+        <source>Список</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="232"/>
+        <source>Код</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="236"/>
+        <source>Наименование</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="237"/>
+        <source>Наименование (англ.)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="238"/>
+        <source>Порядок</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="239"/>
+        <source>используется в формах</source>
+        <translation>used in forms</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="242"/>
+        <source>Используется</source>
+        <translation>In use</translation>
+    </message>
+</context>
+<context>
+    <name>ListsPage</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="354"/>
+        <source>Списки</source>
+        <translation>Lists</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="356"/>
+        <source>&amp;Списки</source>
+        <translation>&amp;Lists</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="360"/>
+        <source>Все списки</source>
+        <translation>All lists</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="363"/>
+        <source>Изменить</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="364"/>
+        <source>Изменить выбранный элемент списка (Enter)</source>
+        <translation>Change the selected list item (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="366"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="371"/>
+        <source>Список</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="372"/>
+        <source>Код</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="373"/>
+        <source>Наименование</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="374"/>
+        <source>Наименование (англ.)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="375"/>
+        <source>Порядок</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="376"/>
+        <source>Используется</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="376"/>
+        <source>да</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="376"/>
+        <source>нет</source>
+        <translation>no</translation>
     </message>
 </context>
 <context>
@@ -383,66 +764,82 @@ Please send it to support.</translation>
         <translation>KS Desk — support operator workplace</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="62"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="63"/>
         <source>Панель быстрого доступа</source>
         <translation>Quick access panel</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="67"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="68"/>
         <source>Панель быстрого
 доступа</source>
         <translation>Quick access
 panel</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="75"/>
         <source>Навигатор</source>
         <translation>Navigator</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="76"/>
         <source>Текущие задачи</source>
         <translation>Current tasks</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="77"/>
         <source>Рабочий стол</source>
         <translation>Desktop</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="92"/>
         <source>&amp;Меню</source>
         <translation>&amp;Menu</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="94"/>
         <source>&amp;О программе…</source>
         <translation>&amp;About…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="100"/>
         <source>&amp;Выход</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="105"/>
         <source>&amp;Вид</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="108"/>
         <source>&amp;Справочники</source>
         <translation>&amp;Directories</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="115"/>
         <source>&amp;Клиенты</source>
         <translation>&amp;Clients</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="117"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="118"/>
         <source>Справочник «Клиенты» (Ctrl+K)</source>
         <translation>The Clients directory (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="125"/>
+        <source>&amp;Создать обращение</source>
+        <translation>&amp;Create ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="133"/>
+        <source>Создать обращение (Ctrl+T)</source>
+        <translation>Create a ticket (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="130"/>
+        <source>&amp;Обращения</source>
+        <translation>&amp;Tickets</translation>
     </message>
 </context>
 <context>
@@ -466,6 +863,7 @@ panel</translation>
         <location filename="../../ksdesk_desktop/ui/pages.py" line="50"/>
         <location filename="../../ksdesk_desktop/ui/pages.py" line="51"/>
         <location filename="../../ksdesk_desktop/ui/pages.py" line="52"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="53"/>
         <source>СПРАВОЧНИКИ</source>
         <translation>DIRECTORIES</translation>
     </message>
@@ -484,126 +882,131 @@ panel</translation>
         <source>Контракты</source>
         <translation>Contracts</translation>
     </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="53"/>
+        <source>Списки</source>
+        <translation>Lists</translation>
+    </message>
 </context>
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="45"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="46"/>
         <source>Организация</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="50"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="51"/>
         <source>Организация ИНН</source>
         <translation>Organization INN</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="50"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="51"/>
         <source>КПП</source>
         <translation>KPP</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="50"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="51"/>
         <source>ОГРН</source>
         <translation>OGRN</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="51"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="52"/>
         <source>Наименование</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="51"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="52"/>
         <source>Полное наименование</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="51"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="52"/>
         <source>Адрес</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="57"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="58"/>
         <source>10 или 12 цифр; Enter — поиск в ЕГРЮЛ</source>
         <translation>10 or 12 digits; Enter looks it up in EGRUL</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="61"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="62"/>
         <source>Найти в ЕГРЮЛ</source>
         <translation>Look up in EGRUL</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="63"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="64"/>
         <source>Поиск по ИНН в справочнике и в ЕГРЮЛ (Enter в поле ИНН)</source>
         <translation>Look the INN up in the directory and in EGRUL (Enter in the INN field)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="76"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="77"/>
         <source>Статус в ЕГРЮЛ</source>
         <translation>EGRUL status</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="80"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="81"/>
         <source>Заказчик</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="43"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="44"/>
         <source>Открыть существующую</source>
         <translation>Open the existing one</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="102"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="103"/>
         <source>нет (своего контракта нет)</source>
         <translation>none (no contract of its own)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="128"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="129"/>
         <source>Поиск в ЕГРЮЛ…</source>
         <translation>Looking up in EGRUL…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="135"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="136"/>
         <source>Поиск не удался: %s</source>
         <translation>The lookup failed: %s</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="161"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="162"/>
         <source>Эта организация уже есть в справочнике: %s. Откройте её, а не создавайте новую.</source>
         <translation>This organization is already in the directory: %s. Open it instead of creating a new one.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="164"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="165"/>
         <source>Внимание: по данным ЕГРЮЛ организация — «%s».</source>
         <translation>Attention: according to EGRUL the organization is «%s».</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="167"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="168"/>
         <source>Данные заполнены из ЕГРЮЛ.</source>
         <translation>Filled in from EGRUL.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="172"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="173"/>
         <source>филиал</source>
         <translation>branch</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="173"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="174"/>
         <source>головная организация</source>
         <translation>head office</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="173"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="174"/>
         <source>, в справочнике</source>
         <translation>, in the directory</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="214"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="215"/>
         <source>Организация с ИНН %s%s уже есть в справочнике: %s.</source>
         <translation>An organization with INN %s%s is already in the directory: %s.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="215"/>
+        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="216"/>
         <source> и КПП %s</source>
         <translation> and KPP %s</translation>
     </message>
@@ -654,19 +1057,60 @@ panel</translation>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/record_dialog.py" line="35"/>
+        <location filename="../../ksdesk_desktop/ui/record_dialog.py" line="36"/>
         <source>Сохранить</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/record_dialog.py" line="37"/>
+        <location filename="../../ksdesk_desktop/ui/record_dialog.py" line="38"/>
         <source>Сохранить (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/record_dialog.py" line="38"/>
+        <location filename="../../ksdesk_desktop/ui/record_dialog.py" line="39"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceDialog</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="39"/>
+        <source>Изменять справочник может только супервизор.</source>
+        <translation>Only a supervisor may change this directory.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="42"/>
+        <source>Вид обращения</source>
+        <translation>Ticket type</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="43"/>
+        <source>Тип связи</source>
+        <translation>Contact channel</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="44"/>
+        <source>Приоритет</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="45"/>
+        <source>Статус обращения</source>
+        <translation>Ticket status</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="101"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencePage</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="66"/>
+        <source>Удаление</source>
+        <translation>Deleting</translation>
     </message>
 </context>
 <context>
@@ -746,9 +1190,363 @@ panel</translation>
     </message>
 </context>
 <context>
+    <name>TicketCard</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="21"/>
+        <source>Обращение %s</source>
+        <translation>Ticket %s</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="26"/>
+        <source>Учётный номер</source>
+        <translation>Registration number</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="26"/>
+        <source>%s (предварительный)</source>
+        <translation>%s (provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="27"/>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="28"/>
+        <source>Организация</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="29"/>
+        <source>Заявитель</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="30"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="31"/>
+        <source>Телефон</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="32"/>
+        <source>Программный комплекс</source>
+        <translation>Software complex</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="33"/>
+        <source>Компонент</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="34"/>
+        <source>Вид обращения</source>
+        <translation>Ticket type</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="35"/>
+        <source>Тип связи</source>
+        <translation>Contact channel</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="36"/>
+        <source>Приоритет</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="37"/>
+        <source>Тема обращения</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="47"/>
+        <source>Текст обращения</source>
+        <translation>Text</translation>
+    </message>
+</context>
+<context>
+    <name>TicketForm</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="94"/>
+        <source>Обращение (новое)</source>
+        <translation>Ticket (new)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="169"/>
+        <source>Выберите…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="170"/>
+        <source>(не указан)</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="180"/>
+        <source>Сохранить и зарегистрировать (Ctrl+S)</source>
+        <translation>Save and register (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="181"/>
+        <source>Закрыть форму (Esc); черновик сохраняется</source>
+        <translation>Close the form (Esc); the draft is kept</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="182"/>
+        <source>Прикрепить файлы (Ctrl+O); можно перетащить их в список</source>
+        <translation>Attach files (Ctrl+O); you can also drop them on the list</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="183"/>
+        <source>Убрать выбранный файл (Delete)</source>
+        <translation>Remove the selected file (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="184"/>
+        <source>ИНН и Enter: КПП и наименование из ЕГРЮЛ</source>
+        <translation>INN and Enter: KPP and name from EGRUL</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="303"/>
+        <source>нет (своего контракта нет)</source>
+        <translation>none (no contract of its own)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="331"/>
+        <source>Поиск организации с ИНН %s…</source>
+        <translation>Looking up the organization with INN %s…</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="337"/>
+        <source>Поиск не удался: %s</source>
+        <translation>The lookup failed: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="346"/>
+        <source>Организация найдена в справочнике «Клиенты».</source>
+        <translation>Found in the Clients directory.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="354"/>
+        <source>филиал</source>
+        <translation>branch</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="355"/>
+        <source>головная организация</source>
+        <translation>head office</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="359"/>
+        <source>Внимание: по данным ЕГРЮЛ организация ликвидирована или закрывается.</source>
+        <translation>Attention: according to EGRUL the organization is liquidated or closing.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="362"/>
+        <source>Данные заполнены из ЕГРЮЛ.</source>
+        <translation>Filled in from EGRUL.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="461"/>
+        <source>Зелёным выделены комплексы, на которые у заказчика есть действующий контракт.</source>
+        <translation>Complexes under a valid contract of the customer are green.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="486"/>
+        <source>Вид обращения изменён на «%s»: на выбранный комплекс нет действующего контракта.</source>
+        <translation>The ticket type was changed to «%s»: there is no valid contract for the chosen complex.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="503"/>
+        <source>Прикрепить файлы</source>
+        <translation>Attach files</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="527"/>
+        <source>Копирование файлов…</source>
+        <translation>Copying files…</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="635"/>
+        <source>Черновик сохранён в %s</source>
+        <translation>Draft saved at %s</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="668"/>
+        <source>Копия файла «%s» пропала с диска: уберите его и прикрепите заново.</source>
+        <translation>The copy of «%s» is gone from the disk: remove it and attach it again.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="11"/>
+        <source>Организация &amp;ИНН:</source>
+        <translation>Organization &amp;INN:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="12"/>
+        <source>10 или 12 цифр, затем Enter</source>
+        <translation>10 or 12 digits, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="13"/>
+        <source>КПП:</source>
+        <translation>KPP:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="15"/>
+        <source>&amp;Организация:</source>
+        <translation>&amp;Organization:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="16"/>
+        <source>Название или ИНН из справочника «Клиенты»</source>
+        <translation>Name or INN from the Clients directory</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="17"/>
+        <source>Заказчик:</source>
+        <translation>Customer:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="19"/>
+        <source>&amp;Заявитель:</source>
+        <translation>&amp;Applicant:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="20"/>
+        <source>ФИО: выберите из контактов или введите</source>
+        <translation>Full name: choose a contact or type it</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="21"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="22"/>
+        <source>текст@текст.текст</source>
+        <translation>name@domain.zone</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="23"/>
+        <source>&amp;Телефон:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="24"/>
+        <source>+7 (495) 123-45-67 доб. 12</source>
+        <translation>+7 (495) 123-45-67 ext. 12</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="31"/>
+        <source>Программный &amp;комплекс:</source>
+        <translation>Software &amp;complex:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="33"/>
+        <source>Ко&amp;мпонент:</source>
+        <translation>Co&amp;mponent:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="35"/>
+        <source>&amp;Вид обращения:</source>
+        <translation>Ticket &amp;type:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="37"/>
+        <source>Тип &amp;связи:</source>
+        <translation>C&amp;ontact channel:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="39"/>
+        <source>П&amp;риоритет:</source>
+        <translation>P&amp;riority:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="51"/>
+        <source>Т&amp;ема обращения:</source>
+        <translation>S&amp;ubject:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="53"/>
+        <source>Кратко: что случилось</source>
+        <translation>Briefly: what happened</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="56"/>
+        <source>Те&amp;кст обращения:</source>
+        <translation>Te&amp;xt:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="58"/>
+        <source>Подробно: проблема или ошибка, шаги, что ожидалось</source>
+        <translation>In detail: the problem or error, the steps, what was expected</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="61"/>
+        <source>&amp;Информация о системе:</source>
+        <translation>System &amp;information:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="62"/>
+        <source>Вставьте из «Меню / О программе / Скопировать в буфер» программы клиента</source>
+        <translation>Paste from «Menu / About / Copy to clipboard» of the customer&apos;s program</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="63"/>
+        <source>&amp;Файлы:</source>
+        <translation>&amp;Files:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="67"/>
+        <source>&amp;Прикрепить…</source>
+        <translation>Atta&amp;ch…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="68"/>
+        <source>&amp;Убрать</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="79"/>
+        <source>&amp;Сохранить</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_form.ui" line="80"/>
+        <source>&amp;Закрыть</source>
+        <translation>C&amp;lose</translation>
+    </message>
+</context>
+<context>
+    <name>Toast</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/toast.py" line="30"/>
+        <source>Закрыть уведомление</source>
+        <translation>Close the notice</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/toast.py" line="44"/>
+        <source>Обращение %s зарегистрировано.</source>
+        <translation>Ticket %s is registered.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/toast.py" line="46"/>
+        <source>Обращение %s сохранено и регистрируется…</source>
+        <translation>Ticket %s is saved and being registered…</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/toast.py" line="49"/>
+        <source>Обращение сохранено под предварительным номером %s. Учётный номер будет присвоен при синхронизации с сервером.</source>
+        <translation>The ticket is saved under the provisional number %s. It gets its registration number when the client syncs with the server.</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="291"/>
+        <location filename="../../ksdesk_desktop/app.py" line="302"/>
         <source>КС Деск</source>
         <translation>KS Desk</translation>
     </message>

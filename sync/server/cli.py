@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
                             "the demo registry unless KSDESK_REGISTRY_URL says otherwise")
     serve.add_argument("--registry-url", help='the EGRUL provider\'s base URL, or "demo" (KSDESK_REGISTRY_URL); '
                                               "its key comes from KSDESK_REGISTRY_TOKEN only")
+    serve.add_argument("--smtp-host", help="SMTP server for the applicants' e-mail (KSDESK_SMTP_HOST); none: "
+                                           "e-mail stays queued. Sender, login, password: KSDESK_SMTP_* only")
+    serve.add_argument("--smtp-port", type=int, help="SMTP port (KSDESK_SMTP_PORT), default 25")
     _add_demo_size(serve)
     serve.add_argument(
         "--exit-on-stdin-eof", action="store_true",
@@ -68,7 +71,7 @@ def _add_demo_size(p: argparse.ArgumentParser) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    names = ("host", "port", "data_dir", "database_url", "log_level", "registry_url")
+    names = ("host", "port", "data_dir", "database_url", "log_level", "registry_url", "smtp_host", "smtp_port")
     overrides: dict[str, Any] = {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
     return Settings(**overrides)
 

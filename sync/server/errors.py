@@ -41,6 +41,14 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.REGISTRY_RATE_LIMITED: 429,
     ErrorCode.REGISTRY_TIMEOUT: 424,
     ErrorCode.REGISTRY_UNAVAILABLE: 424,
+    ErrorCode.TYPE_NOT_ALLOWED: 422,
+    # attachments (T12)
+    ErrorCode.FILE_TOO_LARGE: 413,
+    ErrorCode.UPLOAD_OFFSET_MISMATCH: 409,
+    ErrorCode.UPLOAD_RANGE_INVALID: 416,
+    ErrorCode.UPLOAD_HASH_MISMATCH: 422,
+    ErrorCode.UPLOAD_BUSY: 409,
+    ErrorCode.ATTACHMENT_INCOMPLETE: 409,
 }
 
 # seconds a client should wait before asking again (matches the message: «Повторите через минуту»)

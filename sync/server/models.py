@@ -307,6 +307,10 @@ class MailMessage(Base):
     """An e-mail queued in the same transaction as its cause and sent by the mail sender (T14)."""
 
     __tablename__ = "mail_messages"
+    __table_args__ = (  # what the senders look for: queued messages by due time (a small index)
+        Index("ix_mail_messages_due", "next_attempt_at",
+              sqlite_where=text("status = 'queued'"), postgresql_where=text("status = 'queued'")),
+    )
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     ticket_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tickets.id"), index=True)
@@ -314,7 +318,8 @@ class MailMessage(Base):
     subject: Mapped[str] = mapped_column(String(500))
     body: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="queued", index=True)  # queued/sent/failed
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)  # counted when a sender claims the message
+    # due time; while a sender holds the message, the end of its lease (then it is due again)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str] = mapped_column(String(1000), default="")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import Self
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -29,6 +30,8 @@ class Settings(BaseSettings):
     refresh_token_days: int = Field(default=30, ge=1, le=365)
     log_level: str = "info"
     max_request_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
+    files_dir: Path | None = Field(default=None, description="where ticket attachments are stored (T12), by "
+                                   "SHA-256; default: files/ in the data dir. Shared by all server processes.")
     # the state registry (EGRUL) lookup by INN (T2), see sync.server.registry
     registry_url: str = Field(
         default="", description='"" = not configured, "demo" = the local demo registry, '
@@ -38,6 +41,22 @@ class Settings(BaseSettings):
     registry_timeout_s: float = Field(default=5.0, gt=0, le=60)
     registry_cache_hours: float = Field(default=24, ge=0, description="how long a found answer is served from cache")
     registry_empty_cache_hours: float = Field(default=1, ge=0, description="the same for a not-found answer")
+    # the applicant's e-mail (T14), see sync.server.mail_sender
+    smtp_host: str = Field(default="", description='"" = no mail is sent (it stays queued in the database)')
+    smtp_port: int = Field(default=25, ge=1, le=65535)
+    smtp_from: str = Field(default="KS Desk <support@ksdesk.local>", description="the From of every e-mail; "
+                           "its domain is also the right-hand part of the Message-IDs")
+    smtp_user: str = Field(default="", description='"" = no SMTP AUTH')
+    smtp_password: SecretStr = Field(default=SecretStr(""), description="never logged")
+    smtp_starttls: bool = Field(default=False, description="upgrade the connection with STARTTLS (certificate checked)")
+    smtp_timeout_s: float = Field(default=30.0, gt=0, le=300)
+    mail_retry_first_s: float = Field(default=30.0, gt=0, description="the wait after a first failed attempt; "
+                                      "it doubles after each further one")
+    mail_retry_cap_s: float = Field(default=3600.0, gt=0, description="the longest wait between attempts")
+    mail_max_attempts: int = Field(default=12, ge=1, description="after this many failed attempts: status failed")
+    mail_lease_s: float = Field(default=300.0, gt=0, description="a message claimed by a sender that died is "
+                                "tried again after this long; at least 4 × smtp_timeout_s (one send is several "
+                                "SMTP round trips, and a lease that ends during one would send it twice)")
 
     @field_validator("database_url")
     @classmethod
@@ -66,6 +85,31 @@ class Settings(BaseSettings):
             raise ValueError("the registry token must be one word of printable characters")
         return SecretStr(token)
 
+    @field_validator("smtp_host")
+    @classmethod
+    def _smtp_host(cls, value: str) -> str:
+        value = value.strip()
+        if any(ch.isspace() or ch in "/@" for ch in value):
+            raise ValueError("SMTP host must be a host name or address, without a scheme or a port")
+        return value
+
+    @field_validator("smtp_from")
+    @classmethod
+    def _smtp_from(cls, value: str) -> str:
+        from email.utils import parseaddr
+
+        value = value.strip()
+        address = parseaddr(value)[1]
+        if "@" not in address or not address.rpartition("@")[2] or any(ch in value for ch in "\r\n"):
+            raise ValueError('the sender must be an address, e.g. "KS Desk <support@example.ru>"')
+        return value
+
+    @model_validator(mode="after")
+    def _mail_lease(self) -> Self:
+        if self.mail_lease_s < 4 * self.smtp_timeout_s:
+            raise ValueError("mail_lease_s must be at least 4 × smtp_timeout_s")
+        return self
+
     @field_validator("log_level")
     @classmethod
     def _level(cls, value: str) -> str:
@@ -79,6 +123,10 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'ksdesk.sqlite').resolve().as_posix()}"
+
+    @property
+    def effective_files_dir(self) -> Path:
+        return (self.files_dir or self.data_dir / "files").resolve()
 
     def ensure_data_dir(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)

@@ -30,10 +30,11 @@ from sync.protocol import (
 from sync.records import CREATABLE, WRITABLE, Kind, explain, model_for
 from sync.records import REFERENCES as RECORD_REFERENCES
 from sync.roles import Permission, Role, may
-from sync.server import directory, tickets
+from sync.server import attachments, directory, reference_admin, tickets
 from sync.server.changes import COUNTER
 from sync.server.models import (
     AppliedMutation,
+    Attachment,
     Component,
     Contact,
     Contract,
@@ -60,6 +61,7 @@ MODELS: dict[Kind, type[Synced]] = {
     Kind.CONTACT: Contact,
     Kind.CONTRACT: Contract,
     Kind.TICKET: Ticket,
+    Kind.ATTACHMENT: Attachment,
 }
 HIDDEN = frozenset({"id", "version", "change_seq", "deleted_at", "password_hash"})
 # fields that point at other records: a mutation may only point at one that exists
@@ -67,6 +69,9 @@ REFERENCES: dict[str, type[Synced]] = {field: MODELS[kind] for field, kind in RE
 # kinds whose creation is more than storing the checked fields (numbering, routing, mail …)
 CREATORS: dict[Kind, Callable[[Session, User, uuid.UUID, dict[str, Any]], Synced]] = {
     Kind.TICKET: tickets.create,
+    Kind.CONTRACT: reference_admin.create_contract,
+    # T12: whoever may change a ticket may add files to it
+    Kind.ATTACHMENT: attachments.creator(lambda user, ticket: _may_change(user, Kind.TICKET, ticket, Operation.UPSERT)),
 }
 ADMIN_ONLY = frozenset({Kind.SOFTWARE_COMPLEX, Kind.COMPONENT, Kind.CONTRACT, Kind.LIST_ITEM, Kind.USER})
 
@@ -96,6 +101,7 @@ def _contract_complexes(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUI
     if ids:
         rows = session.execute(
             select(ContractComplex.contract_id, ContractComplex.complex_id).where(ContractComplex.contract_id.in_(ids))
+            .order_by(ContractComplex.complex_id)
         )
         for contract_id, complex_id in rows:
             found[contract_id].append(str(complex_id))
@@ -258,6 +264,8 @@ def _kind(m: Mutation, user: User) -> Kind:
 def _may_change(user: User, kind: Kind, obj: Synced, op: Operation) -> bool:
     if user.role == Role.SUPERVISOR:
         return True
+    if isinstance(obj, Attachment):  # its author may rename or remove it (the content never changes)
+        return obj.created_by == user.id
     if op is Operation.DELETE:
         return False
     if isinstance(obj, Ticket):
@@ -288,21 +296,23 @@ def _apply(session: Session, user: User, m: Mutation) -> MutationResult:
         if not _may_change(user, kind, obj, m.op):
             raise Rejected(ErrorCode.FORBIDDEN)
         if obj.deleted_at is not None or m.base_version != obj.version:
-            raise _Conflict(record_out(kind, obj))
+            raise _Conflict(record_out(kind, obj, reference_admin.linked(obj)))
         if m.op is Operation.DELETE:
             obj.deleted_at = datetime.now(UTC)
         else:
-            current = {f: getattr(obj, f) for f in WRITABLE[kind].model_fields}
+            current = reference_admin.writable_values(obj, WRITABLE[kind].model_fields)
             values = _validated(session, kind, {**current, **m.data})
             existing = directory.find_duplicate(session, kind, values, exclude=obj.id)
             if existing is not None:
                 field, message = directory.duplicate_message(kind, existing)
                 raise Rejected(ErrorCode.ALREADY_EXISTS, message, field)
+            reference_admin.write_linked(session, obj, values)  # a contract's complexes
             for field, value in values.items():
                 if getattr(obj, field) != value:
                     setattr(obj, field, value)
     session.flush()
-    return MutationResult(id=m.id, status=ResultStatus.APPLIED, record=record_out(kind, obj))
+    record = record_out(kind, obj, reference_admin.linked(obj))
+    return MutationResult(id=m.id, status=ResultStatus.APPLIED, record=record)
 
 
 def _validated(session: Session, kind: Kind, data: dict[str, Any], *, creating: bool = False) -> dict[str, Any]:

@@ -150,3 +150,11 @@ def test_w3_roles_decide_who_may_administer_users(live_server: ServerProcess, us
         assert response.json()["error"]["code"] == "forbidden"
     else:
         assert {u["login"] for u in response.json()} >= {"op1", "spec1", "boss"}
+
+
+def test_every_error_code_has_an_http_status() -> None:
+    """A code missing from the table would turn its answer into a 500."""
+    from sync.errors import MESSAGES_RU, ErrorCode
+    from sync.server.errors import STATUS
+
+    assert set(ErrorCode) == set(STATUS) == set(MESSAGES_RU)

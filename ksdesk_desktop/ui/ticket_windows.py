@@ -1,0 +1,109 @@
+"""Opening ticket forms and cards, reopening drafts at start (T15), and the toast that follows a
+saved ticket until the server registers it (T13)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from ksdesk_desktop.attachments import LocalFiles
+from ksdesk_desktop.ops import Lane, Op
+from ksdesk_desktop.store.drafts import Draft, Drafts
+from ksdesk_desktop.tickets import SavedTicket, ticket_names
+from ksdesk_desktop.ui.services import Services
+from ksdesk_desktop.ui.ticket_card import TicketCard
+from ksdesk_desktop.ui.ticket_form import TicketForm
+from ksdesk_desktop.ui.toast import Toast
+from sync.ids import new_id
+from sync.records import Kind
+
+
+class TicketWindows(QObject):
+    form_opened = Signal(object)  # TicketForm
+    card_opened = Signal(object)  # TicketCard
+    registered = Signal(str, str)  # ticket id, registration number: the toast shows it
+
+    def __init__(self, services: Services, drafts: Drafts, files: LocalFiles, window: QWidget, *,
+                 english: bool = False) -> None:
+        super().__init__(window)
+        self.services, self.drafts, self.files, self.window, self.english = services, drafts, files, window, english
+        self.forms: list[TicketForm] = []
+        self.card: TicketCard | None = None
+        self.toast = Toast(window)
+        self.toast.link_clicked.connect(self.open_ticket)
+        self._watched: str | None = None  # the ticket the toast waits to see registered
+        services.sync.records_changed.connect(self._records_changed)
+
+    def new_ticket(self) -> TicketForm:
+        return self._open_form(str(new_id()))
+
+    def _open_form(self, draft_id: str, data: dict[str, Any] | None = None) -> TicketForm:
+        form = TicketForm(self.services, self.drafts, self.files, draft_id, data, english=self.english,
+                          parent=self.window)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.saved.connect(self._saved)
+        form.destroyed.connect(lambda _o=None, f=form: self.forms.remove(f) if f in self.forms else None)
+        self.forms.append(form)
+        form.show()
+        form.activateWindow()
+        self.form_opened.emit(form)
+        return form
+
+    def reopen_drafts(self) -> None:
+        """T15: the forms that were open when the program stopped (or crashed) come back."""
+        drafts = self.drafts
+        Op(lambda _s: drafts.open_drafts(), Lane.DB).success(self._reopen).run(self.services.tasks)
+
+    def _reopen(self, found: list[Draft]) -> None:
+        open_ids = {f.draft_id for f in self.forms}
+        for draft in found:
+            if draft.id not in open_ids:
+                self._open_form(draft.id, draft.data)
+
+    # --- after saving (T13) -----------------------------------------------------------------------
+
+    def _saved(self, saved: SavedTicket) -> None:
+        online = self.services.api() is not None
+        self.toast.show_ticket(saved.id, saved.provisional_number, registered=False, online=online)
+        self._watched = saved.id
+        self._check()
+
+    def _records_changed(self, kinds: set[Kind]) -> None:
+        if self._watched is not None and Kind.TICKET in kinds:
+            self._check()
+
+    def _check(self) -> None:
+        replica, ticket_id = self.services.sync.replica, self._watched
+        if ticket_id is None:
+            return
+        Op(lambda _s: replica.get(Kind.TICKET, ticket_id), Lane.QUERY).success(self._show_state) \
+            .run(self.services.tasks)
+
+    def _show_state(self, ticket: dict[str, Any] | None) -> None:
+        if ticket is None or ticket["id"] != self._watched or not ticket.get("registration_number"):
+            return
+        self._watched = None
+        number = str(ticket["registration_number"])
+        if self.toast.ticket_id == ticket["id"]:
+            self.toast.show_ticket(ticket["id"], number, registered=True)
+        self.registered.emit(ticket["id"], number)
+
+    # --- the card ---------------------------------------------------------------------------------
+
+    def open_ticket(self, ticket_id: str) -> None:
+        replica, directory, english = self.services.sync.replica, self.services.directory, self.english
+
+        def read(_s: Any) -> tuple[dict[str, Any], dict[str, str]] | None:
+            ticket = replica.get(Kind.TICKET, ticket_id)
+            return None if ticket is None else (ticket, ticket_names(directory, ticket, english))
+
+        Op(read, Lane.QUERY).success(self._show_card).run(self.services.tasks)
+
+    def _show_card(self, found: tuple[dict[str, Any], dict[str, str]] | None) -> None:
+        if found is None:
+            return
+        self.card = TicketCard(*found, parent=self.window)
+        self.card.open()
+        self.card_opened.emit(self.card)
