@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, Protocol
 
 from sync.reference import TicketType
@@ -62,6 +62,14 @@ class Terms(Protocol):
     valid_from: date
     valid_to: date
     complex_ids: frozenset[str]
+
+
+CONTRACT_TIME = timezone(timedelta(hours=3), "MSK")  # contracts are dated in Moscow time (no DST since 2014)
+
+
+def contract_day(now: datetime | None = None) -> date:
+    """The day contracts are judged on, the same for the form and the server wherever they run."""
+    return (now or datetime.now(UTC)).astimezone(CONTRACT_TIME).date()
 
 
 def covered_complexes(contracts: Iterable[Terms], day: date) -> frozenset[str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -33,6 +32,7 @@ from ksdesk_desktop.ui.services import Services
 from sync.identifiers import format_phone
 from sync.records import Kind
 from sync.registry import CLOSED_STATUSES, STATUS_LABELS_RU, RegistryStatus, status_of
+from sync.tickets import contract_day
 
 DIRECTORY_KINDS = frozenset({Kind.ORGANIZATION, Kind.CONTACT, Kind.CUSTOMER, Kind.CONTRACT})
 
@@ -266,7 +266,7 @@ class ClientsPage(QWidget):
         own = customer.organization is not None and customer.organization["id"] == organization["id"]
         holder = self.tr("сама организация") if own else e(customer.name)
         lines = [f"<b>{self.tr('Заказчик')}:</b> {holder}"]
-        today = date.today()
+        today = contract_day()
         for contract in customer.contracts:
             valid = contract.valid_on(today)
             state = self.tr("действует") if valid else self.tr("не действует")

@@ -40,6 +40,7 @@ from sync.protocol import Operation
 from sync.records import Kind
 from sync.reference import ListKind
 from sync.roles import Permission, may
+from sync.tickets import contract_day
 
 Record = dict[str, Any]
 
@@ -264,7 +265,7 @@ class ComplexesPage(ReferencePage):
 
 def _expired(record: Record) -> bool:
     valid_to = record.get("valid_to")
-    return bool(valid_to) and date.fromisoformat(str(valid_to)) < date.today()
+    return bool(valid_to) and date.fromisoformat(str(valid_to)) < contract_day()
 
 
 class ContractsPage(ReferencePage):

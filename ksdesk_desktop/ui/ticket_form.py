@@ -87,7 +87,7 @@ class TicketForm(QWidget):
 
     def __init__(self, services: Services, drafts: Drafts, local_files: LocalFiles, draft_id: str,
                  draft: dict[str, Any] | None = None,
-                 *, english: bool = False, today: Callable[[], date] = date.today,
+                 *, english: bool = False, today: Callable[[], date] = rules.contract_day,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("ticket_form")
@@ -660,12 +660,13 @@ class TicketForm(QWidget):
         draft, replica, directory = self.draft(), self.services.sync.replica, self.services.directory
         drafts, ticket_id, local_files = self.drafts, self.draft_id, self.local_files
 
+        gone = self.tr("Копия файла «%s» пропала с диска: уберите его и прикрепите заново.")
+
         def work(_state: Any) -> SavedTicket:
             kept = [KeptFile.from_dict(entry) for entry in draft.files]
             for file in kept:  # every copy is there before anything is saved
                 if not file.path.is_file():
-                    raise AttachmentRefused(self.tr("Копия файла «%s» пропала с диска: уберите его и прикрепите "
-                                                    "заново.") % file.file_name)
+                    raise AttachmentRefused(gone % file.file_name)
             saved = save_ticket(replica, directory, ticket_id, draft)
             for file in kept:  # after the ticket: the outbox sends them in this order
                 attach(replica, local_files, ticket_id, file)

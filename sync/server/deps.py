@@ -50,7 +50,13 @@ def get_session(state: StateDep, request: Request) -> Iterator[Session]:
             raise
 
 
-SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+# Requests holding a session at once, per process: fewer than the connection pool (10 + 10) and than
+# the 40 threads FastAPI runs sync code on. A request keeps its session (and on SQLite the write lock,
+# on PostgreSQL the counter's row lock) across several of those threads; were every thread taken by
+# requests waiting for that lock, its holder could not finish and all would stall until the timeouts.
+SESSIONS_AT_ONCE = 16
+
+SessionDep = Annotated[Session, Depends(get_session, scope="function", max_concurrency=SESSIONS_AT_ONCE)]
 
 
 BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]

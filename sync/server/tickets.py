@@ -20,6 +20,7 @@ from sync.server import mail
 from sync.server.models import (
     AuditEntry,
     Component,
+    Contact,
     Contract,
     ContractComplex,
     Counter,
@@ -68,8 +69,12 @@ def create(session: Session, user: User, record_id: uuid.UUID, values: dict[str,
         if component is None or component.complex_id != values["complex_id"]:
             raise Rejected(ErrorCode.VALIDATION_ERROR, "Компонент не относится к выбранному программному комплексу.",
                            "component_id")
+    if values.get("contact_id") is not None:
+        contact = session.get(Contact, values["contact_id"])
+        if contact is None or contact.organization_id != organization.id:
+            raise Rejected(ErrorCode.VALIDATION_ERROR, "Заявитель — контакт другой организации.", "contact_id")
     now = datetime.now(UTC)
-    covered = str(values["complex_id"]) in covered_complexes(session, organization, now.date())
+    covered = str(values["complex_id"]) in covered_complexes(session, organization, rules.contract_day(now))
     refusal = rules.type_refusal(values["ticket_type"], covered)
     if refusal is not None:
         raise Rejected(ErrorCode.TYPE_NOT_ALLOWED, refusal, "ticket_type")

@@ -11,7 +11,6 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +66,7 @@ def organizations(controller: Controller) -> list[OrganizationChoice]:
     records = directory.records(Kind.ORGANIZATION, directory.organization_ids())
     from ksdesk_desktop.tickets import organization_choice
 
-    return [organization_choice(directory, r, date.today()) for r in records.values()]
+    return [organization_choice(directory, r, rules.contract_day()) for r in records.values()]
 
 
 def choose_organization(qtbot: QtBot, form: TicketForm, choice: OrganizationChoice) -> None:
