@@ -11,14 +11,12 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +25,7 @@ from ksdesk_desktop.ops import Lane, Latest, Op
 from ksdesk_desktop.store.directory import CustomerInfo
 from ksdesk_desktop.ui.contact_dialog import ContactDialog
 from ksdesk_desktop.ui.organization_dialog import OrganizationDialog
-from ksdesk_desktop.ui.record_model import WARNING_COLOR, Column, RecordTableModel
+from ksdesk_desktop.ui.record_model import WARNING_COLOR, Column, RecordTableModel, table_view
 from ksdesk_desktop.ui.services import Services
 from sync.identifiers import format_phone
 from sync.records import Kind
@@ -54,21 +52,6 @@ class Card:
     customer: CustomerInfo | None
     complexes: dict[str, list[str]]  # contract id → names of the complexes it covers
     contact_ids: list[str]
-
-
-def _table(name: str, model: RecordTableModel) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(24)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # never sized to contents: rows load lazily
-    return view
 
 
 class ClientsPage(QWidget):
@@ -111,9 +94,7 @@ class ClientsPage(QWidget):
             Column(self.tr("КПП"), lambda r: str(r.get("kpp", ""))),
             Column(self.tr("Статус"), _status, _closed),
         ], lambda ids: directory.records(Kind.ORGANIZATION, ids), self)
-        self.organizations_view = _table("organizations_view", self.organizations)
-        for column, width in ((1, 100), (2, 90), (3, 150)):
-            self.organizations_view.setColumnWidth(column, width)
+        self.organizations_view = table_view("organizations_view", self.organizations, 0, {1: 100, 2: 90, 3: 150})
 
         self.details = QLabel()
         self.details.setObjectName("organization_details")
@@ -130,7 +111,7 @@ class ClientsPage(QWidget):
             Column(self.tr("E-mail"), lambda r: str(r.get("email", ""))),
             Column(self.tr("Телефон"), lambda r: format_phone(r.get("phone") or "", r.get("phone_ext") or "")),
         ], lambda ids: directory.records(Kind.CONTACT, ids), self)
-        self.contacts_view = _table("contacts_view", self.contacts)
+        self.contacts_view = table_view("contacts_view", self.contacts, 0, {})
         contacts_header = self.contacts_view.horizontalHeader()
         contacts_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         contacts_header.setStretchLastSection(True)

@@ -10,10 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ksdesk_desktop.ops import Lane, Latest, Op
-from ksdesk_desktop.ui.record_model import Column, RecordTableModel
+from ksdesk_desktop.ui.record_model import Column, RecordTableModel, table_view
 from ksdesk_desktop.ui.reference_dialogs import (
     ComplexDialog,
     ComponentDialog,
@@ -43,24 +41,6 @@ from sync.roles import Permission, may
 from sync.tickets import contract_day
 
 Record = dict[str, Any]
-
-
-def table_view(name: str, model: RecordTableModel, stretch: int, widths: dict[int, int]) -> QTableView:
-    """A read-only table of records; the ``stretch`` column takes the room the others leave."""
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(24)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)  # never to contents: rows load lazily
-    for column, width in widths.items():
-        view.setColumnWidth(column, width)
-    return view
 
 
 def confirm(parent: QWidget, question: str) -> bool:
