@@ -46,7 +46,7 @@ from sync.server.models import (
 )
 from sync.server.models import Counter as CounterRow
 from sync.server.users import authenticate, create_user
-from tests.fixtures.databases import create_pg_database, drop_pg_database, require_postgres
+from tests.fixtures.databases import empty_database
 
 Demo = tuple[Engine, DemoReport]
 SMALL = DemoSize(tickets=200, organizations=40, contacts=120)
@@ -77,19 +77,13 @@ def _digest(engine: Engine) -> str:
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     """One small demo per backend, shared by the read-only checks of this module."""
-    if request.param == "sqlite":
-        url, admin = f"sqlite:///{(tmp_path_factory.mktemp('demo') / 'demo.sqlite').as_posix()}", None
-    else:
-        require_postgres()
-        url, admin = create_pg_database()
-    engine = make_engine(url, pool_size=2)
-    try:
-        prepare_database(engine)
-        yield engine, generate_demo(engine, SMALL)
-    finally:
-        engine.dispose()
-        if admin is not None:
-            drop_pg_database(url, admin)
+    with empty_database(request.param, tmp_path_factory.mktemp("demo")) as url:
+        engine = make_engine(url, pool_size=2)
+        try:
+            prepare_database(engine)
+            yield engine, generate_demo(engine, SMALL)
+        finally:
+            engine.dispose()
 
 
 def test_demo_users_log_in_and_counts_match_report(server_engine: Engine) -> None:

@@ -14,7 +14,7 @@ from sync.ids import new_id
 from sync.server.bootstrap import prepare_database
 from sync.server.db import make_engine
 from sync.server.demo import DemoSize, generate_demo
-from tests.fixtures.databases import create_pg_database, drop_pg_database, require_postgres
+from tests.fixtures.databases import empty_database
 from tests.fixtures.servers import TEST_PASSWORD, ServerProcess, seed_users, start_server
 from tests.server.test_sync_protocol import client_for, pull_all, push
 
@@ -25,24 +25,17 @@ TINY = DemoSize(tickets=5, organizations=12, contacts=12)
 def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """A server with a tiny demo directory and the users op1/spec1/boss."""
     data_dir = tmp_path_factory.mktemp(f"admin-{request.param}")
-    admin = None
-    if request.param == "sqlite":
-        url = f"sqlite:///{(data_dir / 'server.sqlite').as_posix()}"
-    else:
-        require_postgres()
-        url, admin = create_pg_database()
-    engine = make_engine(url, pool_size=1)
-    prepare_database(engine)
-    generate_demo(engine, TINY, password=TEST_PASSWORD)
-    engine.dispose()
-    seed_users(url)
-    process = start_server(url, data_dir)
-    try:
-        yield process
-    finally:
-        process.stop()
-        if admin is not None:
-            drop_pg_database(url, admin)
+    with empty_database(request.param, data_dir) as url:
+        engine = make_engine(url, pool_size=1)
+        prepare_database(engine)
+        generate_demo(engine, TINY, password=TEST_PASSWORD)
+        engine.dispose()
+        seed_users(url)
+        process = start_server(url, data_dir)
+        try:
+            yield process
+        finally:
+            process.stop()
 
 
 def pulled(client: httpx.Client, after: int, record_id: str, version: int, attempts: int = 200) -> list[dict[str, Any]]:

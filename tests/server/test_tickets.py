@@ -55,7 +55,7 @@ from sync.server.models import (
     User,
 )
 from sync.server.users import create_user
-from tests.fixtures.databases import create_pg_database, drop_pg_database, require_postgres
+from tests.fixtures.databases import empty_database
 from tests.fixtures.identities import inns
 from tests.fixtures.replicas import open_node
 from tests.fixtures.servers import TEST_PASSWORD, ServerProcess, seed_users, start_server
@@ -193,23 +193,16 @@ class TicketServer:
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def ticket_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TicketServer]:
     data_dir = tmp_path_factory.mktemp(f"tickets-{request.param}")
-    admin = None
-    if request.param == "sqlite":
-        url = f"sqlite:///{(data_dir / 'server.sqlite').as_posix()}"
-    else:
-        require_postgres()
-        url, admin = create_pg_database()
-    world = build_world(url)
-    env = {"KSDESK_SECRET_KEY": secrets.token_hex(32)}
-    server = start_server(url, data_dir / "first", env=env)
-    engine = make_engine(url, pool_size=2)
-    try:
-        yield TicketServer(request.param, url, server, world, engine, data_dir, env)
-    finally:
-        engine.dispose()
-        server.stop()
-        if admin is not None:
-            drop_pg_database(url, admin)
+    with empty_database(request.param, data_dir) as url:
+        world = build_world(url)
+        env = {"KSDESK_SECRET_KEY": secrets.token_hex(32)}
+        server = start_server(url, data_dir / "first", env=env)
+        engine = make_engine(url, pool_size=2)
+        try:
+            yield TicketServer(request.param, url, server, world, engine, data_dir, env)
+        finally:
+            engine.dispose()
+            server.stop()
 
 
 # --- tickets -----------------------------------------------------------------------------------------
