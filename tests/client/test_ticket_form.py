@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -35,6 +36,7 @@ from sync.reference import MAX_ATTACHMENT_BYTES
 from tests.client.helpers import type_text
 from tests.client.test_sync_ui import start_client
 from tests.fixtures.client import MemoryKeyring
+from tests.fixtures.proxy import DroppingProxy
 from tests.fixtures.servers import ServerProcess
 
 pytestmark = pytest.mark.timeout(120)
@@ -357,3 +359,33 @@ def test_t12_dropped_files_over_50_mb_are_refused_by_name_and_the_rest_upload_on
 
     qtbot.waitUntil(uploaded, timeout=60_000)
     assert sorted(f.file_name for f in ticket_files(store, ticket_id)) == ["выгрузка.zip", "скриншот ошибки.png"]
+
+
+def test_t13_offline_save_shows_the_provisional_number_then_the_registered_one(
+    qtbot: QtBot, demo_server: ServerProcess, paths: Paths, memory_keyring: MemoryKeyring
+) -> None:
+    proxy = DroppingProxy(int(demo_server.url.rsplit(":", 1)[1]))
+    try:
+        controller = start_client(qtbot, SimpleNamespace(url=proxy.url), paths)  # type: ignore[arg-type]
+        qtbot.waitUntil(lambda: controller.sync.last_sync is not None, timeout=60_000)
+        form = open_form(qtbot, controller)
+        fill_valid(qtbot, form, pick(controller, own=True))
+        proxy.faults.drop_request = 1.0  # the network goes: every request is cut
+        proxy.cut_open_connections()
+        controller.check_health()
+        qtbot.waitUntil(lambda: not controller.connection.online, timeout=10_000)
+        toast = controller.tickets.toast
+        with qtbot.waitSignal(form.saved, timeout=10_000) as saved:
+            qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+        provisional = saved.args[0].provisional_number
+        assert provisional.startswith("ПРЕДВ-") and provisional in toast.label.text()
+        assert "предварительным номером" in toast.label.text()
+        assert controller.replica.get(Kind.TICKET, saved.args[0].id).get("registration_number") is None
+        proxy.faults.drop_request = 0.0  # back online: the next sync registers it
+        with qtbot.waitSignal(controller.tickets.registered, timeout=60_000) as registered:
+            controller.check_health()
+            controller.sync.request_sync()
+        number = registered.args[1]
+        assert number.startswith("ОБР-") and number in toast.label.text() and provisional not in toast.label.text()
+    finally:
+        proxy.close()
