@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from sqlalchemy import Engine, event, text
@@ -65,6 +65,28 @@ class ChangeHub:
         """Server shutdown: every open stream ends (clients reconnect to another process)."""
         self.closed = True
         self.publish(None)
+
+
+async def run_rounds(hub: ChangeHub, one_round: Callable[[], float], *, first_wait: float, after_error_s: float,
+                     what: str) -> None:
+    """A background worker of a server process, until cancelled: ``one_round`` runs on a thread after
+    ``first_wait``, then after every change hint (a burst of hints is one round) or when the wait it
+    returned is over. A failing round is logged and tried again ``after_error_s`` later."""
+    with hub.subscribe() as hints:
+        wait = first_wait
+        while not hub.closed:
+            if wait:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(hints.get(), wait)
+            while not hints.empty():
+                hints.get_nowait()
+            if hub.closed:
+                return
+            try:
+                wait = await asyncio.to_thread(one_round)
+            except Exception:  # never let a bad round stop the worker
+                log.exception("%s failed", what)
+                wait = after_error_s
 
 
 def note_changes(session: Session, last_seq: int) -> None:

@@ -19,7 +19,6 @@ before step 3 committed. The message is then sent again after the lease, with th
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import smtplib
@@ -34,7 +33,7 @@ from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.server.db import session_scope
-from sync.server.live import ChangeHub
+from sync.server.live import ChangeHub, run_rounds
 from sync.server.mail import FAILED, QUEUED, SENT, OutgoingMail, compose
 from sync.server.models import MailMessage
 from sync.server.settings import Settings
@@ -204,21 +203,8 @@ class MailSender:
     async def run(self, hub: ChangeHub) -> None:
         """Until cancelled: a round at start, after every change hint (a new ticket queues its e-mail in
         the same transaction) and when the next message falls due."""
-        try:
-            with hub.subscribe() as hints:
-                wait = 0.0
-                while not hub.closed:
-                    if wait:
-                        with contextlib.suppress(TimeoutError):
-                            await asyncio.wait_for(hints.get(), wait)
-                    while not hints.empty():  # a burst of hints is one round
-                        hints.get_nowait()
-                    if hub.closed:
-                        return
-                    try:
-                        wait = await asyncio.to_thread(self.run_once)
-                    except Exception:  # never let a bad round stop the sender (the claims' leases run out)
-                        log.exception("mail delivery round failed")
-                        wait = AFTER_BUG_S
+        try:  # (a failed round leaves its claims to their leases)
+            await run_rounds(hub, self.run_once, first_wait=0.0, after_error_s=AFTER_BUG_S,
+                             what="mail delivery round")
         finally:
             self.stopping.set()

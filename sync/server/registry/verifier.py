@@ -10,8 +10,6 @@ the record is updated only if nobody verified it meanwhile, so processes never d
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import time
 import uuid
@@ -20,7 +18,7 @@ from sqlalchemy import select
 
 from sync.registry import Party, RegistryStatus
 from sync.server.db import session_scope
-from sync.server.live import ChangeHub
+from sync.server.live import ChangeHub, run_rounds
 from sync.server.models import Organization
 from sync.server.registry.provider import RegistryError
 from sync.server.registry.service import Sessions, lookup
@@ -91,15 +89,9 @@ class RegistryVerifier:
 
     async def run(self, hub: ChangeHub) -> None:
         """Until cancelled: check after every change hint, and every few minutes."""
-        with hub.subscribe() as hints:
-            while not hub.closed:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(hints.get(), IDLE_CHECK_S)
-                while not hints.empty():  # a burst of hints is one check
-                    hints.get_nowait()
-                if hub.closed:
-                    return
-                try:
-                    await asyncio.to_thread(self.run_once)
-                except Exception:  # never let a bad round stop the verifier
-                    log.exception("registry verification failed")
+        await run_rounds(hub, self._round, first_wait=IDLE_CHECK_S, after_error_s=IDLE_CHECK_S,
+                         what="registry verification")
+
+    def _round(self) -> float:
+        self.run_once()
+        return IDLE_CHECK_S
