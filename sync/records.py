@@ -61,6 +61,20 @@ def _checked(check: Any, value: str, *args: str) -> str:
         raise _rule_error(exc) from exc
 
 
+def _optional_email(value: str) -> str:
+    """An e-mail checked by the shared rule, or "" when none was given."""
+    return _checked(identifiers.normalize_email, value) if (value or "").strip() else ""
+
+
+def _phone_parts(phone: str, extension: str) -> tuple[str, str]:
+    """A phone in any usual writing (also with «доб. 12» typed into it) as E.164 and extension."""
+    try:
+        parsed = identifiers.parse_phone(f"{phone} доб. {extension}" if extension else phone)
+    except identifiers.InvalidIdentifier as exc:
+        raise _rule_error(exc) from exc
+    return parsed.number, parsed.extension
+
+
 def explain(exc: ValidationError, model: type[BaseModel]) -> tuple[str | None, str]:
     """The field and the Russian message of a validation failure's first error."""
     first = exc.errors()[0]
@@ -109,21 +123,13 @@ class ContactData(_Data):
     phone: str = Field(default="", max_length=40, title="Телефон")  # stored as E.164 (16 at most)
     phone_ext: str = Field(default="", max_length=10, title="Добавочный")
 
-    @field_validator("email", mode="before")
-    @classmethod
-    def _email(cls, value: str) -> str:
-        return _checked(identifiers.normalize_email, value) if (value or "").strip() else ""
+    _email = field_validator("email", mode="before")(_optional_email)
 
     @model_validator(mode="after")
     def _phone(self) -> Self:
         """A phone in any usual writing becomes E.164 plus extension (also «доб. 12» typed into it)."""
         if self.phone:
-            text = f"{self.phone} доб. {self.phone_ext}" if self.phone_ext else self.phone
-            try:
-                phone = identifiers.parse_phone(text)
-            except identifiers.InvalidIdentifier as exc:
-                raise _rule_error(exc) from exc
-            self.phone, self.phone_ext = phone.number, phone.extension
+            self.phone, self.phone_ext = _phone_parts(self.phone, self.phone_ext)
         elif self.phone_ext:
             raise _rule_error(identifiers.InvalidIdentifier("phone", "Добавочный номер указан без телефона."))
         return self
@@ -198,22 +204,14 @@ class TicketData(_Data):
     text: str = Field(default="", max_length=MAX_TICKET_TEXT, title="Текст обращения")
     provisional_number: str | None = Field(default=None, max_length=40, title="Предварительный номер")
 
-    @field_validator("email", mode="before")
-    @classmethod
-    def _email(cls, value: str) -> str:
-        return _checked(identifiers.normalize_email, value) if (value or "").strip() else ""
+    _email = field_validator("email", mode="before")(_optional_email)
 
     @model_validator(mode="after")
     def _complete(self) -> Self:
         missing = tickets.missing_fields(self.model_dump())
         if missing:
             raise PydanticCustomError(RULE_ERROR, tickets.missing_message(missing), {"field": missing[0]})
-        text = f"{self.phone} доб. {self.phone_ext}" if self.phone_ext else self.phone
-        try:
-            phone = identifiers.parse_phone(text)
-        except identifiers.InvalidIdentifier as exc:
-            raise _rule_error(exc) from exc
-        self.phone, self.phone_ext = phone.number, phone.extension
+        self.phone, self.phone_ext = _phone_parts(self.phone, self.phone_ext)
         return self
 
 
