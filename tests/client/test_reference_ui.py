@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -23,7 +23,7 @@ from ksdesk_desktop.ui.reference_dialogs import ComplexDialog, ComponentDialog, 
 from ksdesk_desktop.ui.reference_pages import ComplexesPage, ContractsPage, ListsPage, ReferencePage
 from sync.ids import new_id
 from sync.records import Kind
-from tests.client.helpers import double_click, fill_login, type_text
+from tests.client.helpers import activate, double_click, fill_login, type_text
 from tests.fixtures.client import MemoryKeyring
 from tests.fixtures.servers import TEST_PASSWORD, ServerProcess
 from tests.server.test_reference_admin import pulled
@@ -62,11 +62,6 @@ def open_from_navigator(qtbot: QtBot, controller: Controller, label: str) -> Any
     assert isinstance(page, ReferencePage)
     return page
 
-
-def activate(qtbot: QtBot, widget: QWidget) -> None:
-    """Shortcuts reach only the active window, as on a desktop."""
-    widget.window().activateWindow()
-    qtbot.waitUntil(widget.window().isActiveWindow, timeout=5000)
 
 
 def save(qtbot: QtBot, dialog: Any) -> str:
@@ -223,6 +218,7 @@ def test_t5_admin_supervisor_adds_and_deletes_a_component_and_relabels_a_list_it
     qtbot.mouseClick(page.delete_component_button, Qt.MouseButton.LeftButton)
     assert asked == ["Удалить компонент «Мобильное приложение»?"]
     qtbot.waitUntil(lambda: page.components.row_of(record_id) < 0, timeout=5000)
+    qtbot.waitUntil(lambda: not queued(boss, record_id), timeout=15_000)  # the deletion was pushed
     with client_for(demo_server, "op1") as client:  # a tombstone on the server
         assert pulled(client, component["seq"], record_id, component["version"] + 1)[-1]["deleted"]
 
@@ -244,6 +240,12 @@ def test_t5_admin_supervisor_adds_and_deletes_a_component_and_relabels_a_list_it
     with client_for(demo_server, "boss") as admin:  # the demo server is shared: put the label back
         push(admin, {"id": str(new_id()), "kind": "list_item", "record_id": item_id, "op": "upsert",
                      "base_version": on_server["version"], "data": {"label_ru": "Низкий"}})
+
+
+def queued(controller: Controller, record_id: str) -> bool:
+    """Whether the client's outbox still holds a change of the record."""
+    with controller.store.engine.connect() as conn:
+        return conn.execute(outbox.select().where(outbox.c.record_id == record_id)).first() is not None
 
 
 def test_t5_admin_an_operator_sees_the_reference_pages_read_only(qtbot: QtBot, operator: Controller) -> None:
