@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from sync.roles import Role
+
+
+def plain(value: Any) -> Any:
+    """A column value as records carry it in JSON: ids and moments as text."""
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
 
 API_PREFIX = "/api/v1"
 
@@ -121,3 +130,25 @@ class ChangesPage(BaseModel):
     cursor: int = Field(description="pass as ``after`` to get the next page")
     has_more: bool
     head: int = Field(default=0, description="the newest change number when the page was read (for progress)")
+
+
+# --- tickets (N5) ---------------------------------------------------------------------------------
+
+
+class HistoryAction(StrEnum):
+    """What an entry of a ticket's history records (the server's audit log of the ticket)."""
+
+    REGISTERED = "registered"  # changes: {"registration_number": "ОБР-…"}
+    UPDATED = "updated"  # changes: {field: [old, new]} for each changed field
+    ATTACHMENT_ADDED = "attachment_added"  # changes: {"file_name": "…"}
+
+
+class HistoryEntry(BaseModel):
+    """One event of a ticket's history; ``GET /tickets/{id}/history`` answers a list, oldest first.
+    ``action`` is a :class:`HistoryAction` value (a newer server may send others: show them as is)."""
+
+    at: datetime
+    user_id: uuid.UUID | None = None
+    user_name: str = Field(default="", description="the user's full name (empty for the system)")
+    action: str
+    changes: dict[str, Any] = Field(default_factory=dict)

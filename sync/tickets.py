@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, Protocol
 
-from sync.reference import TicketType
+from sync.reference import TicketStatus, TicketType
+from sync.roles import ROLE_LINE, Role
 
 # T1: the required fields in the order of the form, with their labels
 REQUIRED: dict[str, str] = {
@@ -99,3 +100,35 @@ def type_refusal(ticket_type: str, covered: bool) -> str | None:
         return None
     return ("Без действующего контракта на выбранный программный комплекс доступен только вид обращения "
             "«Консультация».")
+
+
+# --- N3: the tickets available to a user («Список доступных документов») --------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Availability:
+    """Which tickets a user works with: those assigned to them or registered by them, and the
+    unassigned ones waiting on ``lines`` (None: every line — a supervisor's view). Closed tickets
+    are done with and never listed."""
+
+    user_id: str
+    lines: frozenset[str] | None
+    hidden_statuses: frozenset[str] = frozenset({TicketStatus.CLOSED.value})
+
+    def includes(self, ticket: Mapping[str, Any]) -> bool:
+        if ticket.get("status") in self.hidden_statuses:
+            return False
+        if self.lines is None or self.user_id in (ticket.get("assignee_id"), ticket.get("author_id")):
+            return True
+        return not ticket.get("assignee_id") and ticket.get("route") in self.lines
+
+
+def availability(user_id: str, role: str) -> Availability:
+    """N3: what «Список доступных документов» shows to this user."""
+    if role == Role.SUPERVISOR:
+        return Availability(user_id, None)
+    try:
+        line = ROLE_LINE[Role(role)]
+    except ValueError:  # an unknown role sees only its own tickets
+        return Availability(user_id, frozenset())
+    return Availability(user_id, frozenset({line.value}))

@@ -13,7 +13,7 @@ from sync import __version__
 from sync.errors import ErrorCode
 from sync.protocol import API_PREFIX
 from sync.reference import MAX_ATTACHMENT_BYTES
-from sync.server.api import attachments, auth, health, registry, sync, users
+from sync.server.api import attachments, auth, health, registry, sync, tickets, users
 from sync.server.bootstrap import prepare_database
 from sync.server.errors import error_response, install_handlers
 from sync.server.live import PgListener
@@ -69,6 +69,7 @@ def create_app(settings: Settings | None = None, *, prepare: bool = True) -> Fas
     app.include_router(sync.router, prefix=API_PREFIX)
     app.include_router(registry.router, prefix=API_PREFIX)
     app.include_router(attachments.router, prefix=API_PREFIX)
+    app.include_router(tickets.router, prefix=API_PREFIX)
     return app
 
 

@@ -25,7 +25,9 @@ from sqlalchemy.orm import Session
 
 from sync.attachments import SHA256_PATTERN, UploadState, too_large
 from sync.errors import ErrorCode
+from sync.protocol import HistoryAction
 from sync.roles import Role
+from sync.server import tickets
 from sync.server.errors import ServiceError
 from sync.server.models import Attachment, Ticket, User
 from sync.server.rejection import Rejected
@@ -45,6 +47,7 @@ def creator(may_change_ticket: Callable[[User, Ticket], bool]) -> Callable[..., 
         ticket = session.get(Ticket, values["ticket_id"])
         if ticket is None or not may_change_ticket(user, ticket):
             raise Rejected(ErrorCode.FORBIDDEN, field="ticket_id")
+        tickets.audit(session, user, ticket.id, HistoryAction.ATTACHMENT_ADDED, {"file_name": values["file_name"]})
         return Attachment(id=record_id, **values, uploaded_bytes=0, complete=False, created_by=user.id)
 
     return create

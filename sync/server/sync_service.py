@@ -26,6 +26,7 @@ from sync.protocol import (
     PushRequest,
     RecordOut,
     ResultStatus,
+    plain,
 )
 from sync.records import CREATABLE, WRITABLE, Kind, explain, model_for
 from sync.records import REFERENCES as RECORD_REFERENCES
@@ -73,24 +74,20 @@ CREATORS: dict[Kind, Callable[[Session, User, uuid.UUID, dict[str, Any]], Synced
     # T12: whoever may change a ticket may add files to it
     Kind.ATTACHMENT: attachments.creator(lambda user, ticket: _may_change(user, Kind.TICKET, ticket, Operation.UPSERT)),
 }
+# kinds whose changes are written to a history (N5): called with {field: (old, new)} of what changed
+AUDITORS: dict[Kind, Callable[[Session, User, Any, dict[str, tuple[Any, Any]]], None]] = {
+    Kind.TICKET: tickets.audit_update,
+}
 ADMIN_ONLY = frozenset({Kind.SOFTWARE_COMPLEX, Kind.COMPONENT, Kind.CONTRACT, Kind.LIST_ITEM, Kind.USER})
 
 
 # --- records out ----------------------------------------------------------------------------------
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return value
-
-
 def record_out(kind: Kind, obj: Synced, extra: dict[str, Any] | None = None) -> RecordOut:
     columns = obj.__table__.columns  # type: ignore[attr-defined]
     deleted = obj.deleted_at is not None
-    data = {} if deleted else {c.key: _plain(getattr(obj, c.key)) for c in columns if c.key not in HIDDEN}
+    data = {} if deleted else {c.key: plain(getattr(obj, c.key)) for c in columns if c.key not in HIDDEN}
     if extra and not deleted:
         data.update(extra)
     return RecordOut(kind=kind, id=obj.id, version=obj.version, seq=obj.change_seq, deleted=deleted, data=data)
@@ -307,9 +304,12 @@ def _apply(session: Session, user: User, m: Mutation) -> MutationResult:
                 field, message = directory.duplicate_message(kind, existing)
                 raise Rejected(ErrorCode.ALREADY_EXISTS, message, field)
             reference_admin.write_linked(session, obj, values)  # a contract's complexes
-            for field, value in values.items():
-                if getattr(obj, field) != value:
-                    setattr(obj, field, value)
+            changed = {f: (getattr(obj, f), v) for f, v in values.items() if getattr(obj, f) != v}
+            for field, (_old, value) in changed.items():
+                setattr(obj, field, value)
+            auditor = AUDITORS.get(kind)
+            if auditor is not None:
+                auditor(session, user, obj, changed)
     session.flush()
     record = record_out(kind, obj, reference_admin.linked(obj))
     return MutationResult(id=m.id, status=ResultStatus.APPLIED, record=record)

@@ -1,5 +1,6 @@
 """Creating a ticket on the server (T7, T8, T13, T14, W1): the checks the form made, once more, then
-the registration number, the route and the applicant's e-mail, all in the pushing transaction."""
+the registration number, the route and the applicant's e-mail, all in the pushing transaction; and a
+ticket's history (N5), written to the audit log in the transaction of each change."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ from sqlalchemy.orm import Session
 from sync import tickets as rules
 from sync.errors import ErrorCode
 from sync.numbering import REGISTRATION_COUNTER, registration_number
+from sync.protocol import HistoryAction, HistoryEntry, plain
 from sync.reference import TicketStatus
 from sync.roles import ROLE_LINE, Line, Role
 from sync.server import mail
+from sync.server.errors import ServiceError
 from sync.server.models import (
     AuditEntry,
     Component,
@@ -87,7 +90,38 @@ def create(session: Session, user: User, record_id: uuid.UUID, values: dict[str,
     )
     session.add(ticket)
     session.flush()
-    session.add(AuditEntry(user_id=user.id, entity="ticket", entity_id=ticket.id, action="registered",
-                           changes={"registration_number": ticket.registration_number}))
+    audit(session, user, ticket.id, HistoryAction.REGISTERED, {"registration_number": ticket.registration_number})
     mail.queue_ticket_registered(session, ticket)
     return ticket
+
+
+# --- history (N5) ----------------------------------------------------------------------------------
+
+
+def audit(session: Session, user: User, ticket_id: uuid.UUID, action: HistoryAction, changes: dict[str, Any]) -> None:
+    """An entry of the ticket's history, in the transaction of the change it records."""
+    session.add(AuditEntry(user_id=user.id, entity="ticket", entity_id=ticket_id, action=str(action),
+                           changes=changes))
+
+
+def audit_update(session: Session, user: User, ticket: Ticket, changed: dict[str, tuple[Any, Any]]) -> None:
+    """The push hook after a ticket's fields changed: ``changed`` is {field: (old, new)}."""
+    if changed:
+        audit(session, user, ticket.id, HistoryAction.UPDATED,
+              {field: [plain(old), plain(new)] for field, (old, new) in changed.items()})
+
+
+def history(session: Session, ticket_id: uuid.UUID) -> list[HistoryEntry]:
+    """The ticket's history, oldest first (any user who may sign in may read it: it is the ticket's
+    own record, not the supervisor's audit log). An unknown or deleted ticket is ``not_found``."""
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None or ticket.deleted_at is not None:
+        raise ServiceError(ErrorCode.NOT_FOUND, "Обращение не найдено.")
+    rows = session.execute(
+        select(AuditEntry, User.full_name)
+        .outerjoin(User, User.id == AuditEntry.user_id)
+        .where(AuditEntry.entity == "ticket", AuditEntry.entity_id == ticket_id)
+        .order_by(AuditEntry.at, AuditEntry.id)
+    )
+    return [HistoryEntry(at=entry.at, user_id=entry.user_id, user_name=name or "", action=entry.action,
+                         changes=dict(entry.changes or {})) for entry, name in rows]
