@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, func, select, text, update
+from sqlalchemy import Connection, Engine, bindparam, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ksdesk_desktop.store import schema, search
@@ -21,7 +21,7 @@ from sync.sqlite import WRITE, sqlite_engine
 LAST_SYNC = "last_sync_at"  # meta key: when a sync round last completed (UTC, ISO 8601)
 
 SCHEMA_MAJOR = 2
-SCHEMA_MINOR = 3
+SCHEMA_MINOR = 4
 
 
 def _to_2_0(conn: Connection) -> None:
@@ -34,7 +34,7 @@ def _to_2_0(conn: Connection) -> None:
 def _to_2_1(conn: Connection) -> None:
     """2.1: offline search of the Clients directory — sort and search columns of organizations and
     contacts, filled from the cached records, and their FTS5 indexes."""
-    for kind in search.SEARCHABLE:
+    for kind in (Kind.ORGANIZATION, Kind.CONTACT):
         table = schema.CACHE[kind]
         present = {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({table.name})")}
         for column in ("sort_name", "search_text"):
@@ -57,6 +57,34 @@ def _to_2_3(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=[schema.drafts])
 
 
+def _to_2_4(conn: Connection) -> None:
+    """2.4: the ticket lists (N5) — columns to sort and filter by, the search text of each ticket and
+    of its organization, and their FTS5 index; filled from the cached tickets."""
+    table = schema.CACHE[Kind.TICKET]
+    present = {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({table.name})")}
+    added = ("provisional_number", "priority", "ticket_type", "route", "sort_name", "search_text", "org_text")
+    for column in added:
+        if column not in present:
+            conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column} {table.c[column].type}")
+    for index in table.indexes:
+        index.create(conn, checkfirst=True)
+    rows = conn.execute(select(table.c.id, table.c.data)).all()
+    names = search.org_texts(conn, (str(row.data.get("organization_id") or "") for row in rows))
+    copied = ("provisional_number", "priority", "ticket_type", "route")
+    values = [
+        {"_id": row.id, **{f"_{c}": row.data.get(c) for c in copied},
+         **{f"_{k}": v for k, v in search.derived(Kind.TICKET, row.data).items()},
+         "_org_text": names.get(str(row.data.get("organization_id") or ""))}
+        for row in rows
+    ]
+    if values:
+        written = (*copied, "sort_name", "search_text", "org_text", "registered_at")
+        conn.execute(update(table).where(table.c.id == bindparam("_id")).values(
+            {c: bindparam(f"_{c}") for c in written}), values)
+    for statement in search.fts_statements(table.name, search.TICKET_FTS_COLUMNS):
+        conn.exec_driver_sql(statement)
+
+
 # (version reached, step) — each step moves the schema from the previous version to this one
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1000, lambda conn: conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS meta (key VARCHAR(100) PRIMARY KEY, "
@@ -65,6 +93,7 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (2001, _to_2_1),
     (2002, _to_2_2),
     (2003, _to_2_3),
+    (2004, _to_2_4),
 ]
 
 

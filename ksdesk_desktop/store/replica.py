@@ -26,7 +26,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ksdesk_desktop.store.db import LAST_SYNC, LocalStore, write_meta
 from ksdesk_desktop.store.schema import CACHE, EntryState, field_columns, outbox, shadow
-from ksdesk_desktop.store.search import derived
+from ksdesk_desktop.store.search import derived, org_texts, refresh_org_text
 from sync.ids import new_id
 from sync.protocol import ChangesPage, Mutation, MutationResult, Operation, RecordOut, ResultStatus
 from sync.records import CREATABLE, REFERENCES, WRITABLE, Kind, explain, model_for
@@ -221,7 +221,11 @@ class Replica:
             return
         values = self._row(kind, record_id, base.version if base else 0, base.seq if base else 0, data)
         values["local"] = bool(entries)
+        if kind is Kind.TICKET:
+            self._with_org_text(conn, [values], [])
         conn.execute(sqlite_insert(table).values(values).on_conflict_do_update(index_elements=["id"], set_=values))
+        if kind is Kind.ORGANIZATION:
+            refresh_org_text(conn, [record_id])
 
     @staticmethod
     def _row(kind: Kind, record_id: str, version: int, seq: int, data: Mapping[str, Any]) -> dict[str, Any]:
@@ -373,6 +377,8 @@ class Replica:
                 for row in conn.execute(select(table.c.id, table.c.data).where(table.c[name] == old)).all():
                     conn.execute(update(table).where(table.c.id == row.id).values(
                         {name: new, "data": {**row.data, name: new}}))
+        if kind is Kind.ORGANIZATION:
+            refresh_org_text(conn, [new])
 
     @staticmethod
     def _keep_server_version(conn: Connection, record: RecordOut) -> None:
@@ -406,6 +412,10 @@ class Replica:
                 else:
                     upserts.setdefault(kind, []).append(self._row(kind, record_id, record.version, record.seq,
                                                                   record.data))
+            tickets = upserts.pop(Kind.TICKET, None)
+            if tickets is not None:  # after the organizations they may point at (N5: found by them)
+                upserts[Kind.TICKET] = tickets
+                self._with_org_text(conn, tickets, upserts.get(Kind.ORGANIZATION, []))
             for kind, rows in upserts.items():
                 table = CACHE[kind]
                 stmt = sqlite_insert(table)
@@ -415,6 +425,8 @@ class Replica:
                     where=stmt.excluded.seq >= table.c.seq,  # never replace a newer record with an older one
                 )
                 conn.execute(stmt, rows)
+            if Kind.ORGANIZATION in upserts:
+                refresh_org_text(conn, (r["id"] for r in upserts[Kind.ORGANIZATION]))
             for kind, ids in deletions.items():
                 table = CACHE[kind]
                 for start in range(0, len(ids), 500):
@@ -422,6 +434,15 @@ class Replica:
             write_meta(conn, CURSOR, str(page.cursor))
             write_meta(conn, HEAD, str(max(page.head, page.cursor)))
         return kinds
+
+    @staticmethod
+    def _with_org_text(conn: Connection, tickets: list[dict[str, Any]], organizations: list[dict[str, Any]]) -> None:
+        """Fill the tickets' copy of their organization's search text (organizations of the same
+        page first: they are not written yet)."""
+        texts = {r["id"]: r.get("search_text") for r in organizations}
+        texts.update(org_texts(conn, {str(r.get("organization_id") or "") for r in tickets} - texts.keys()))
+        for row in tickets:
+            row["org_text"] = texts.get(str(row.get("organization_id") or ""))
 
     def mark_synced(self) -> datetime:
         now = datetime.now(UTC)

@@ -85,6 +85,9 @@ def _cache_table(name: str, *columns: Column[object], indexes: tuple[str, ...] =
     for column in indexes:
         if column == "sort_name":  # lists read ids in name order: covered by the index alone
             Index(f"ix_{name}_sort_name", table.c.sort_name, table.c.id)
+        elif "," in column:  # a composite index, named by its columns
+            columns = column.split(",")
+            Index(f"ix_{name}_{'_'.join(columns)}", *(table.c[c] for c in columns))
         else:
             Index(f"ix_{name}_{column}", table.c[column])
     return table
@@ -128,14 +131,20 @@ CACHE: dict[Kind, Table] = {
         "tickets", Column("registration_number", String(30)), Column("status", String(30)),
         Column("organization_id", String(36)), Column("contact_id", String(36)), Column("author_id", String(36)),
         Column("assignee_id", String(36)), Column("registered_at", String(40)), Column("subject", Text),
-        indexes=("registration_number", "status", "organization_id", "assignee_id", "registered_at"),
+        # 2.4: what the ticket lists sort, filter and search by (N5)
+        Column("provisional_number", String(40)), Column("priority", String(30)), Column("ticket_type", String(30)),
+        Column("route", String(20)), *search_columns(), Column("org_text", Text),
+        # N3: «available to me» is read from the last two alone (assigned to me, registered by me,
+        # waiting unassigned on my line — each with its status)
+        indexes=("registration_number", "status", "organization_id", "registered_at", "priority", "sort_name",
+                 "assignee_id,route,status", "author_id,status"),
     ),
     Kind.ATTACHMENT: _cache_table(
         "attachments", Column("ticket_id", String(36)), Column("file_name", Text), Column("size", Integer),
         Column("sha256", String(64)), Column("complete", Boolean), indexes=("ticket_id",),
     ),
 }
-BASE_COLUMNS = frozenset({"id", "version", "seq", "local", "data", "sort_name", "search_text"})
+BASE_COLUMNS = frozenset({"id", "version", "seq", "local", "data", "sort_name", "search_text", "org_text"})
 
 
 def field_columns(kind: Kind) -> list[str]:

@@ -4,20 +4,31 @@ Each searchable kind keeps two derived columns, computed here when a row is writ
 (the fields to search, normalised) and ``sort_name`` (how lists sort it). An FTS5 index over
 ``search_text`` follows the table through triggers. FTS5's ``unicode61`` folds case but not «ё»,
 so text and queries are normalised alike: case folded and «ё» read as «е» (platform-notes.md).
+
+Tickets are also found by their organization (N5): their index has a second column, ``org_text``,
+a copy of the organization's ``search_text`` kept current by :func:`refresh_org_text`. FTS5 matches
+every word of a query in any column, so «ромашка принтер» finds Ромашка's tickets about a printer.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 from typing import Any
+
+from sqlalchemy import Connection
 
 from sync.records import Kind
 
 SEARCHABLE: dict[Kind, tuple[str, ...]] = {
     Kind.ORGANIZATION: ("name", "full_name", "inn", "kpp", "ogrn"),
     Kind.CONTACT: ("full_name", "position", "email", "phone"),
+    Kind.TICKET: ("registration_number", "provisional_number", "subject", "text"),
 }
+# what a kind's lists sort by when they sort by name
+_SORT_FIELD = {Kind.ORGANIZATION: "name", Kind.CONTACT: "full_name", Kind.TICKET: "subject"}
+_NUMBER_TAIL = re.compile(r"-0*(\d+)$")
 # legal forms that lead most names: a list sorted by «ООО …» would group by legal form, not by name
 _LEGAL_FORM = re.compile(
     r"^(?:ООО|ОАО|ЗАО|ПАО|АО|НАО|ИП|ГУП|МУП|ФГУП|ГБУ|ГАУ|МБУ|МАУ|МКУ|ГКУ|ФГБУ|АНО|НКО)\s+", re.IGNORECASE)
@@ -33,17 +44,32 @@ def sort_key(name: str) -> str:
     return normalize(_LEGAL_FORM.sub("", name.strip())).lstrip("«\"' ")
 
 
-def derived(kind: Kind, data: Mapping[str, Any]) -> dict[str, str]:
+def derived(kind: Kind, data: Mapping[str, Any]) -> dict[str, str | None]:
     """The derived columns of a searchable kind's row."""
     fields = SEARCHABLE.get(kind)
     if fields is None:
         return {}
     parts = [str(data.get(name) or "") for name in fields]
-    phone = str(data.get("phone") or "")
-    if phone.startswith("+7"):
-        parts.append(phone[2:])  # the number without the country code: «495…» finds it
-    name = str(data.get("name") or data.get("full_name") or "")
-    return {"search_text": normalize(" ".join(p for p in parts if p)), "sort_name": sort_key(name)}
+    if kind is Kind.TICKET:
+        number = _NUMBER_TAIL.search(str(data.get("registration_number") or ""))
+        if number:
+            parts.append(number.group(1))  # «ОБР-2026-000123» is found by «123» too
+        name = normalize(str(data.get("subject") or "").strip())
+        registered = data.get("registered_at")
+        extra = {"registered_at": utc_text(datetime.fromisoformat(registered)) if registered else None}
+    else:
+        phone = str(data.get("phone") or "")
+        if phone.startswith("+7"):
+            parts.append(phone[2:])  # the number without the country code: «495…» finds it
+        name = sort_key(str(data.get(_SORT_FIELD[kind]) or ""))
+        extra = {}
+    return {"search_text": normalize(" ".join(p for p in parts if p)), "sort_name": name, **extra}
+
+
+def utc_text(moment: datetime) -> str:
+    """An instant as the ticket lists store and compare it: UTC, fixed width («…T07:40:00.000000Z»),
+    whatever form the server sent (``+00:00`` or ``Z``)."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def match_query(text: str) -> str | None:
@@ -54,19 +80,49 @@ def match_query(text: str) -> str | None:
     return " ".join(f'"{word}"*' for word in words)
 
 
-def fts_statements(table: str) -> list[str]:
+def fts_statements(table: str, columns: tuple[str, ...] = ("search_text",)) -> list[str]:
     """The FTS5 index of a cache table and the triggers that keep it current (external content:
     the index reads the text from the table; never VACUUM the cache, which may renumber rowids)."""
     fts = f"{table}_fts"
+    names = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
     return [
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(search_text, content='{table}', "
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({names}, content='{table}', "
         f"content_rowid='rowid', tokenize='unicode61')",
         f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",
         f"CREATE TRIGGER IF NOT EXISTS {table}_fts_insert AFTER INSERT ON {table} BEGIN "
-        f"INSERT INTO {fts}(rowid, search_text) VALUES (new.rowid, new.search_text); END",
+        f"INSERT INTO {fts}(rowid, {names}) VALUES (new.rowid, {new}); END",
         f"CREATE TRIGGER IF NOT EXISTS {table}_fts_delete AFTER DELETE ON {table} BEGIN "
-        f"INSERT INTO {fts}({fts}, rowid, search_text) VALUES ('delete', old.rowid, old.search_text); END",
-        f"CREATE TRIGGER IF NOT EXISTS {table}_fts_update AFTER UPDATE OF search_text ON {table} BEGIN "
-        f"INSERT INTO {fts}({fts}, rowid, search_text) VALUES ('delete', old.rowid, old.search_text); "
-        f"INSERT INTO {fts}(rowid, search_text) VALUES (new.rowid, new.search_text); END",
+        f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.rowid, {old}); END",
+        f"CREATE TRIGGER IF NOT EXISTS {table}_fts_update AFTER UPDATE OF {names} ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.rowid, {old}); "
+        f"INSERT INTO {fts}(rowid, {names}) VALUES (new.rowid, {new}); END",
     ]
+
+
+TICKET_FTS_COLUMNS = ("search_text", "org_text")
+
+
+def org_texts(conn: Connection, organization_ids: Iterable[str]) -> dict[str, str]:
+    """The search text of these organizations, for the tickets that point at them."""
+    wanted = sorted({i for i in organization_ids if i})
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):
+        rows = conn.exec_driver_sql(
+            f"SELECT id, search_text FROM organizations WHERE id IN ({','.join('?' * len(wanted[start:start + 500]))})",
+            tuple(wanted[start:start + 500]))
+        found.update({row[0]: row[1] or "" for row in rows})
+    return found
+
+
+def refresh_org_text(conn: Connection, organization_ids: Iterable[str]) -> None:
+    """The organizations changed (or tickets were pointed at them): copy their search text into
+    their tickets where it differs (a change rewrites only those rows of the index)."""
+    wanted = sorted({i for i in organization_ids if i})
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        conn.exec_driver_sql(
+            "UPDATE tickets SET org_text = (SELECT o.search_text FROM organizations o WHERE o.id = "
+            f"tickets.organization_id) WHERE organization_id IN ({','.join('?' * len(chunk))}) AND org_text IS NOT "
+            "(SELECT o.search_text FROM organizations o WHERE o.id = tickets.organization_id)", tuple(chunk))
