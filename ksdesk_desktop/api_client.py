@@ -10,12 +10,12 @@ import contextlib
 import os
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from sync.attachments import UploadState, content_range
 from sync.errors import ErrorCode, message_ru
@@ -23,6 +23,7 @@ from sync.protocol import (
     API_PREFIX,
     ChangesPage,
     Health,
+    HistoryEntry,
     Mutation,
     PushRequest,
     PushResponse,
@@ -33,6 +34,8 @@ from sync.registry import RegistryAnswer
 
 OFFLINE = "offline"
 BAD_RESPONSE = "bad_response"
+DOWNLOAD_CHUNK = 256 * 1024
+_HISTORY = TypeAdapter(list[HistoryEntry])
 
 
 class ApiError(Exception):
@@ -102,6 +105,14 @@ class ApiClient:
         params = {"inn": inn, **({"kpp": kpp} if kpp else {})}
         return self._parse(RegistryAnswer, self.request("GET", "/registry/parties", params=params))
 
+    def ticket_history(self, ticket_id: str | uuid.UUID) -> list[HistoryEntry]:
+        """N5: what happened to a ticket, oldest first (``not_found`` for a ticket the server lacks)."""
+        raw = self.request("GET", f"/tickets/{ticket_id}/history", raw=True)
+        try:
+            return _HISTORY.validate_json(raw)
+        except ValidationError as exc:
+            raise ApiError(BAD_RESPONSE, "Сервер прислал непонятный ответ.") from exc
+
     # --- attachments (T12) --------------------------------------------------------------------------
 
     def upload_state(self, attachment_id: str | uuid.UUID) -> UploadState:
@@ -115,14 +126,22 @@ class ApiClient:
         raw = self.request("PUT", f"/attachments/{attachment_id}/content", content=data, headers=headers, raw=True)
         return self._parse(UploadState, raw)
 
-    def download_attachment(self, attachment_id: str | uuid.UUID, target: Path) -> Path:
-        """Save an attachment's content as ``target`` (written beside it first, then renamed)."""
+    def download_attachment(self, attachment_id: str | uuid.UUID, target: Path,
+                            progress: Callable[[int, int], None] | None = None) -> Path:
+        """Save an attachment's content as ``target`` (written beside it first, then renamed).
+        ``progress(received, total)`` is called after each part (``total`` 0 when the server does not
+        say); an exception it raises stops the download and leaves nothing behind."""
         partial = target.with_name(target.name + ".part")
         try:
             with self.stream(f"/attachments/{attachment_id}/content", read_timeout=60.0) as response, \
                     partial.open("wb") as out:
-                for chunk in response.iter_bytes(1024 * 1024):
+                length = response.headers.get("content-length", "")
+                total, received = int(length) if length.isdigit() else 0, 0
+                for chunk in response.iter_bytes(DOWNLOAD_CHUNK):
                     out.write(chunk)
+                    received += len(chunk)
+                    if progress is not None:
+                        progress(received, total)
             os.replace(partial, target)
         except httpx.TransportError as exc:
             raise ApiError(OFFLINE, f"Нет связи с сервером {self.base_url}.") from exc

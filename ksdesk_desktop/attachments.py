@@ -20,6 +20,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -122,9 +123,15 @@ class KeptFile:
                    str(data["content_type"]))
 
 
+class FileState(StrEnum):
+    SENT = "sent"  # the server holds the whole content
+    PENDING = "pending"  # its content has not reached the server yet
+    ERROR = "error"  # its upload stopped for good (``AttachedFile.error`` says why)
+
+
 @dataclass(frozen=True)
 class AttachedFile:
-    """A file of a ticket as the form lists it."""
+    """A file of a ticket as the form and the card list it."""
 
     id: str
     file_name: str
@@ -132,6 +139,13 @@ class AttachedFile:
     on_server: bool  # the server holds the whole content (checked)
     local_path: Path | None  # a copy here (attached on this computer)
     error: str | None  # why its upload stopped (Russian), or None
+    sha256: str = ""
+
+    @property
+    def state(self) -> FileState:
+        if self.on_server:
+            return FileState.SENT
+        return FileState.ERROR if self.error else FileState.PENDING
 
 
 class LocalFiles:
@@ -237,7 +251,7 @@ def ticket_files(store: LocalStore, ticket_id: str) -> list[AttachedFile]:
         rows = conn.execute(stmt).all()
     return [
         AttachedFile(r.id, r.data.get("file_name", ""), int(r.data.get("size", 0)), bool(r.data.get("complete")),
-                     _local(store, r.path) if r.path else None, r.error_message)
+                     _local(store, r.path) if r.path else None, r.error_message, str(r.data.get("sha256") or ""))
         for r in rows
     ]
 
@@ -339,7 +353,7 @@ class Uploader:
     def _setback(exc: ApiError | None, row: Row[Any], path: Path, setbacks: int) -> int:
         """One more answer that did not move the upload on; too many (or a local copy that no longer
         matches its digest) stop it."""
-        if exc is not None and exc.code == ErrorCode.UPLOAD_HASH_MISMATCH and _digest(path) != row.sha256:
+        if exc is not None and exc.code == ErrorCode.UPLOAD_HASH_MISMATCH and file_digest(path) != row.sha256:
             raise ApiError(exc.code, "Копия файла на этом компьютере повреждена: прикрепите файл заново.")
         if setbacks + 1 >= _RETRIES:
             raise exc or ApiError(ErrorCode.UPLOAD_RANGE_INVALID, "Сервер не принимает части файла.")
@@ -362,7 +376,7 @@ def _read(path: Path, start: int, length: int) -> bytes:
         return file.read(length)
 
 
-def _digest(path: Path) -> str:
+def file_digest(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as file:
         while chunk := file.read(COPY_CHUNK):

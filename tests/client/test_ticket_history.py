@@ -1,0 +1,101 @@
+"""N5 without Qt: the lines of a ticket's history as its card shows them, and the history the cache
+alone can tell (offline, or for a ticket not on the server yet)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+from ksdesk_desktop.attachments import LocalFiles, attach
+from ksdesk_desktop.paths import Paths
+from ksdesk_desktop.store import LocalStore
+from ksdesk_desktop.store.replica import Replica
+from ksdesk_desktop.ticket_history import cached_history, history_lines
+from sync.ids import new_id
+from sync.numbering import provisional_number
+from sync.protocol import ChangesPage, HistoryEntry, RecordOut
+from sync.records import Kind
+
+MSK = timezone(timedelta(hours=3))
+AUTHOR = str(new_id())
+
+
+def at(hour: int, minute: int = 0) -> datetime:
+    return datetime(2025, 3, 5, hour, minute, tzinfo=UTC)
+
+
+def test_n5_history_lines_are_newest_first_with_date_who_and_what() -> None:
+    entries = [
+        HistoryEntry(at=at(8, 5), user_id=AUTHOR, user_name="Петрова Анна", action="registered",
+                     changes={"registration_number": "ОБР-20250305-000042"}),
+        HistoryEntry(at=at(8, 5), user_id=AUTHOR, user_name="Петрова Анна", action="attachment_added",
+                     changes={"file_name": "скан.pdf"}),
+        HistoryEntry(at=at(9, 30), user_id=AUTHOR, user_name="Петрова Анна", action="updated",
+                     changes={"subject": ["а", "б"], "text": ["в", "г"]}),
+        HistoryEntry(at=at(10), user_id=None, action="closed_by_robot"),
+        HistoryEntry(at=at(11), user_id=str(new_id()), action="updated", changes={"system_info": ["", "x"]}),
+    ]
+    assert history_lines(entries, MSK) == [
+        "05.03.2025 14:00 — пользователь не известен — Изменено: Информация о системе",
+        "05.03.2025 13:00 — Система — closed_by_robot",
+        "05.03.2025 12:30 — Петрова Анна — Изменено: Тема обращения, Текст обращения",
+        "05.03.2025 11:05 — Петрова Анна — Добавлен файл «скан.pdf»",
+        "05.03.2025 11:05 — Петрова Анна — Зарегистрировано, номер ОБР-20250305-000042",
+    ]
+
+
+def test_n5_cache_history_of_an_unsent_ticket_tells_its_provisional_number_and_files(
+    paths: Paths, tmp_path: Path
+) -> None:
+    store = LocalStore(paths.local_db)
+    replica = Replica(store)
+    ticket_id = str(new_id())
+    number = provisional_number(ticket_id)
+    replica.change(Kind.TICKET, ticket_id, {
+        "organization_id": str(new_id()), "applicant_name": "Анна Смирнова", "email": "anna@example.ru",
+        "phone": "+7 812 555-12-34", "complex_id": str(new_id()), "ticket_type": "consultation", "channel": "email",
+        "priority": "high", "subject": "Отчёт", "text": "Не формируется.", "provisional_number": number})
+    note = tmp_path / "заметки.txt"
+    note.write_text("Повторяется по понедельникам.", encoding="utf-8")
+    attach(replica, LocalFiles(store, paths.data / "attachments"), ticket_id, note)
+    ticket = replica.get(Kind.TICKET, ticket_id)
+    assert ticket is not None
+
+    entries = cached_history(store, ticket, me="Тест op1")
+    lines = history_lines(entries, MSK)
+    assert [line.split(" — ", 1)[1] for line in lines] == [
+        "Тест op1 — Добавлен файл «заметки.txt»",
+        f"Тест op1 — Создано (предварительный номер {number})",
+    ]
+    assert abs(entries[0].at - datetime.now(UTC)) < timedelta(minutes=5)  # when it was saved here
+    store.close()
+
+
+def test_n5_cache_history_of_a_registered_ticket_tells_its_number_and_who(paths: Paths) -> None:
+    store = LocalStore(paths.local_db)
+    replica = Replica(store)
+    ticket_id, attachment_id = str(new_id()), str(new_id())
+    number = "ОБР-20250305-000042"
+    records = [
+        RecordOut(kind=Kind.USER, id=AUTHOR, version=1, seq=1,
+                  data={"login": "op1", "full_name": "Петрова Анна", "role": "operator"}),
+        RecordOut(kind=Kind.TICKET, id=ticket_id, version=1, seq=2, data={
+            "registration_number": number, "status": "registered", "author_id": AUTHOR, "subject": "Отчёт",
+            "registered_at": at(8, 5).isoformat(), "created_at": at(8, 5).isoformat()}),
+        RecordOut(kind=Kind.ATTACHMENT, id=attachment_id, version=1, seq=3, data={
+            "ticket_id": ticket_id, "file_name": "скан.pdf", "size": 10, "sha256": "0" * 64, "complete": True,
+            "created_by": AUTHOR, "created_at": at(8, 7).isoformat()}),
+        RecordOut(kind=Kind.ATTACHMENT, id=str(new_id()), version=1, seq=4, data={
+            "ticket_id": ticket_id, "file_name": "лог.txt", "size": 10, "sha256": "1" * 64, "complete": False,
+            "created_by": str(new_id()), "created_at": at(9).isoformat()}),  # by a user not synced here yet
+    ]
+    replica.apply_page(ChangesPage(changes=records, cursor=4, has_more=False, head=4))
+    ticket = replica.get(Kind.TICKET, ticket_id)
+    assert ticket is not None
+
+    assert history_lines(cached_history(store, ticket, me="Тест op1"), MSK) == [
+        "05.03.2025 12:00 — пользователь не известен — Добавлен файл «лог.txt»",
+        "05.03.2025 11:07 — Петрова Анна — Добавлен файл «скан.pdf»",
+        f"05.03.2025 11:05 — Петрова Анна — Зарегистрировано, номер {number}",
+    ]
+    store.close()
