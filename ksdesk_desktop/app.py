@@ -11,7 +11,7 @@ import argparse
 import logging
 import logging.handlers
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer
@@ -33,6 +33,7 @@ from ksdesk_desktop.store import LocalStore, StoreVersionError
 from ksdesk_desktop.store.directory import Directory
 from ksdesk_desktop.store.drafts import Drafts
 from ksdesk_desktop.store.replica import Replica
+from ksdesk_desktop.store.ticket_list import TicketList
 from ksdesk_desktop.sync_runner import SyncRunner
 from ksdesk_desktop.sysinfo import SystemContext, system_info
 from ksdesk_desktop.ui.clients_page import ClientsPage
@@ -40,8 +41,10 @@ from ksdesk_desktop.ui.login_dialog import LoginDialog
 from ksdesk_desktop.ui.main_window import MainWindow
 from ksdesk_desktop.ui.reference_pages import reference_pages
 from ksdesk_desktop.ui.services import Services
+from ksdesk_desktop.ui.ticket_list import ListMode, TicketListPage
 from ksdesk_desktop.ui.ticket_windows import TicketWindows
 from sync.protocol import Health, TokenPair
+from sync.tickets import Availability, availability
 
 log = logging.getLogger(__name__)
 DEMO_LOGIN, DEMO_PASSWORD = "operator", "demo"
@@ -117,6 +120,14 @@ class Controller(QObject):
         english = (options.lang or settings.get("language")) == "en"
         self.tickets = TicketWindows(self.services, Drafts(store), files, self.window, english=english)
         self.window.install_tickets(self.tickets.new_ticket)
+        self.ticket_list = TicketList(store)
+        pages = [TicketListPage(self.services, self.ticket_list, mode, english=english, scope=self._availability)
+                 for mode in (ListMode.ALL, ListMode.AVAILABLE, ListMode.FEED)]
+        for page in pages:  # N5: every list opens the same form and the same card
+            page.create_requested.connect(self.tickets.new_ticket)
+            page.open_requested.connect(self.tickets.open_ticket)
+        self.ticket_pages = pages
+        self.window.install_ticket_lists(pages[0], pages[1], pages[2], pages[2].listed)
         self.health_timer = QTimer(self)
         self.health_timer.setInterval(int(settings.get("health_interval_s")) * 1000)
         self.health_timer.timeout.connect(self.check_health)
@@ -231,6 +242,16 @@ class Controller(QObject):
         if api is not None and (self.sync.engine is None or self.sync.engine.transport is not api):
             self.sync.set_api(api)
 
+    def _availability(self) -> Availability | None:
+        """N3: whose tasks «Список доступных документов» shows — the logged-in user, or before the
+        login (offline start) the one who logged in last. Runs on a worker."""
+        user = self.connection.user
+        if user is not None:
+            return availability(str(user.id), user.role)
+        login = str(self.settings.get("login") or ("" if self.server_url else DEMO_LOGIN))
+        found = self.ticket_list.user(login) if login else None
+        return availability(*found) if found else None
+
     def _show_sync_state(self) -> None:
         s = self.sync
         self.window.status.show_sync(pending=s.pending, last_sync=s.last_sync, error=s.error, running=s.running,
@@ -281,7 +302,8 @@ class Controller(QObject):
         self.store.close()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, watch: Callable[[Controller], object] | None = None) -> int:
+    """``ksdesk``; ``watch`` sees the controller before it starts (the start-up benchmark listens)."""
     options = parse_args(argv)
     paths = Paths.resolve(options.data_dir).ensure()
     log_handler = setup_logging(paths)
@@ -302,9 +324,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             QMessageBox.critical(None, app.tr("КС Деск"), str(exc))
             return 3
         controller = Controller(options, paths, store, settings)
+        watcher = watch(controller) if watch is not None else None
         app.aboutToQuit.connect(controller.shutdown)
         controller.start()
-        return app.exec()
+        code = app.exec()
+        del watcher
+        return code
     finally:
         for translator in translators:
             app.removeTranslator(translator)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
@@ -35,6 +35,9 @@ class MainWindow(QMainWindow):
         self.about_dialog: AboutDialog | None = None
         self.clients_page: QWidget | None = None
         self.directory_pages: dict[str, QWidget] = {}  # the Navigator's key → a reference page
+        self.ticket_list_page: QWidget | None = None
+        self.available_page: QWidget | None = None
+        self._places: dict[QWidget, QWidget] = {}  # a page → the quick-access place it belongs to
 
         self.navigator_page = NavigatorPage()
         self.current_tasks_page = CurrentTasksPage()
@@ -130,12 +133,39 @@ class MainWindow(QMainWindow):
         tickets = self.menuBar().addMenu(self.tr("&Обращения"))
         tickets.setObjectName("tickets_menu")
         tickets.addAction(self.new_ticket_action)
+        self.tickets_menu = tickets
         self.desktop_page.create_button.setToolTip(self.tr("Создать обращение (Ctrl+T)"))
         self.desktop_page.create_button.clicked.connect(lambda: new_ticket())
+
+    def install_ticket_lists(self, tickets: QWidget, available: QWidget, feed: QWidget,
+                             feed_listed: SignalInstance) -> None:
+        """N2–N4: «Обращение» from the Navigator, «Список доступных документов» from the current
+        tasks, the feed on the desktop; the first two also from the «Обращения» menu."""
+        self.ticket_list_page, self.available_page = tickets, available
+        for page, place in ((tickets, self.navigator_page), (available, self.current_tasks_page)):
+            self.pages.addWidget(page)
+            self._places[page] = place
+        self.desktop_page.set_feed(feed, feed_listed)
+        self.current_tasks_page.open_requested.connect(self._navigate)
+        self.tickets_menu.addSeparator()
+        for page, text, shortcut, name in (
+            (tickets, self.tr("&Список обращений"), "Ctrl+L", "ticket_list"),
+            (available, self.tr("&Доступные документы"), "Ctrl+Shift+L", "available_documents"),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(f"action_{name}")
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{text.replace('&', '')} ({shortcut})")
+            action.triggered.connect(lambda _checked=False, p=page: self.show_page(p))
+            self.tickets_menu.addAction(action)
 
     def _navigate(self, key: str) -> None:
         if key == "clients" and self.clients_page is not None:
             self.show_page(self.clients_page)
+        elif key == "tickets" and self.ticket_list_page is not None:
+            self.show_page(self.ticket_list_page)
+        elif key == "available_documents" and self.available_page is not None:
+            self.show_page(self.available_page)
         elif key in self.directory_pages:
             self.show_page(self.directory_pages[key])
 
@@ -145,17 +175,18 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(page)
         action = QAction(text, self)
         action.setObjectName(f"action_{key}")
+        shortcut = f"Ctrl+Shift+{len(self.directory_pages)}"  # P3: the reference pages in their menu order
+        action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(f"{text.replace('&', '')} ({shortcut})")
         action.triggered.connect(lambda: self.show_page(page))
         self.directories_menu.addAction(action)
         return action
 
     def show_page(self, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)
-        action = self.page_actions.get(page)
-        if action is not None:
-            action.setChecked(True)
-        else:  # a page opened from the Navigator: the Navigator stays the current place
-            self.page_actions[self.navigator_page].setChecked(True)
+        # a page opened from the Navigator (or the current tasks) keeps that place checked
+        action = self.page_actions.get(page) or self.page_actions[self._places.get(page, self.navigator_page)]
+        action.setChecked(True)
 
     def show_about(self) -> AboutDialog:
         self.about_dialog = AboutDialog(self._system_info(), self)

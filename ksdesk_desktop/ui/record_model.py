@@ -40,6 +40,7 @@ class RecordTableModel(QAbstractTableModel):
         self._load = load
         self._ids: list[str] = []
         self._pages: OrderedDict[int, dict[str, Record]] = OrderedDict()
+        self._texts: dict[Any, list[str]] = {}  # id → the texts of its row (forgotten with the pages)
 
     # --- what the caller sets --------------------------------------------------------------------
 
@@ -47,13 +48,19 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = list(ids)
         self._pages.clear()
+        self._texts.clear()
         self.endResetModel()
 
     def reload_rows(self) -> None:
         """The records may have changed (sync): read the visible ones again."""
         self._pages.clear()
+        self._texts.clear()
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self._columns) - 1))
+
+    @property
+    def ids(self) -> list[str]:
+        return self._ids
 
     def id_at(self, row: int) -> str | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -74,6 +81,7 @@ class RecordTableModel(QAbstractTableModel):
             self._pages[page] = rows
             while len(self._pages) > self.MAX_PAGES:
                 self._pages.popitem(last=False)
+                self._texts.clear()
         else:
             self._pages.move_to_end(page)
         return rows.get(self._ids[row])
@@ -92,7 +100,13 @@ class RecordTableModel(QAbstractTableModel):
         column = self._columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             record = self.record(index.row())
-            return "" if record is None else column.value(record)
+            if record is None:
+                return ""
+            key = self._ids[index.row()]
+            cells = self._texts.get(key)  # the texts of a row, made once while its page is kept
+            if cells is None:
+                cells = self._texts[key] = [c.value(record) for c in self._columns]
+            return cells[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and column.warn is not None:
             record = self.record(index.row())
             return QBrush(WARNING) if record is not None and column.warn(record) else None

@@ -8,12 +8,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from ksdesk_desktop.attachments import LocalFiles
+from ksdesk_desktop.attachments import AttachedFile, LocalFiles, ticket_files
 from ksdesk_desktop.ops import Lane, Op
 from ksdesk_desktop.store.drafts import Draft, Drafts
 from ksdesk_desktop.tickets import SavedTicket, ticket_names
 from ksdesk_desktop.ui.services import Services
-from ksdesk_desktop.ui.ticket_card import TicketCard
+from ksdesk_desktop.ui.ticket_card import CardContext, TicketCard
 from ksdesk_desktop.ui.ticket_form import TicketForm
 from ksdesk_desktop.ui.toast import Toast
 from sync.ids import new_id
@@ -93,17 +93,29 @@ class TicketWindows(QObject):
     # --- the card ---------------------------------------------------------------------------------
 
     def open_ticket(self, ticket_id: str) -> None:
+        """N5: the ticket's card, with its fields, files and history (read on a worker)."""
         replica, directory, english = self.services.sync.replica, self.services.directory, self.english
+        store = self.files.store
 
-        def read(_s: Any) -> tuple[dict[str, Any], dict[str, str]] | None:
+        def read(_s: Any) -> tuple[dict[str, Any], dict[str, str], list[AttachedFile]] | None:
             ticket = replica.get(Kind.TICKET, ticket_id)
-            return None if ticket is None else (ticket, ticket_names(directory, ticket, english))
+            if ticket is None:
+                return None
+            return ticket, ticket_names(directory, ticket, english), ticket_files(store, ticket_id)
 
         Op(read, Lane.QUERY).success(self._show_card).run(self.services.tasks)
 
-    def _show_card(self, found: tuple[dict[str, Any], dict[str, str]] | None) -> None:
+    def _show_card(self, found: tuple[dict[str, Any], dict[str, str], list[AttachedFile]] | None) -> None:
         if found is None:
             return
-        self.card = TicketCard(*found, parent=self.window)
-        self.card.open()
-        self.card_opened.emit(self.card)
+        ticket, names, files = found
+        card = TicketCard(ticket, names, parent=self.window, files=files,
+                          context=CardContext(self.services, self.files))
+        card.destroyed.connect(lambda _o=None, c=card: self._forget_card(c))
+        self.card = card
+        card.open()
+        self.card_opened.emit(card)
+
+    def _forget_card(self, card: TicketCard) -> None:
+        if self.card is card:
+            self.card = None

@@ -32,82 +32,82 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="92"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="75"/>
         <source>Поиск: наименование, ИНН или КПП (Ctrl+F)</source>
         <translation>Search: name, INN or KPP (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="94"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="77"/>
         <source>Создать</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="96"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="79"/>
         <source>Новая организация (Ctrl+N)</source>
         <translation>New organization (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="97"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="80"/>
         <source>Открыть</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="99"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="82"/>
         <source>Открыть карточку (Enter)</source>
         <translation>Open the card (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="109"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="92"/>
         <source>Наименование</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="110"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="93"/>
         <source>ИНН</source>
         <translation>INN</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="111"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="94"/>
         <source>КПП</source>
         <translation>KPP</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="112"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="95"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="128"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="109"/>
         <source>ФИО</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="129"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="110"/>
         <source>Должность</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="130"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="111"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="131"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="112"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="139"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="120"/>
         <source>Добавить контакт</source>
         <translation>Add contact</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="141"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="122"/>
         <source>Новый контакт организации (Ctrl+Shift+N)</source>
         <translation>New contact of the organization (Ctrl+Shift+N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="195"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="176"/>
         <source>Найдено: %n</source>
         <translation>
             <numerusform>Found: %n</numerusform>
@@ -115,27 +115,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="236"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="217"/>
         <source>Выберите организацию в списке.</source>
         <translation>Choose an organization in the list.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="255"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="236"/>
         <source>Есть изменения, ещё не отправленные на сервер.</source>
         <translation>Has changes not yet sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="267"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="248"/>
         <source>сама организация</source>
         <translation>the organization itself</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="272"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="253"/>
         <source>действует</source>
         <translation>valid</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="273"/>
+        <location filename="../../ksdesk_desktop/ui/clients_page.py" line="254"/>
         <source>не действует</source>
         <translation>not valid</translation>
     </message>
@@ -166,93 +166,93 @@
 <context>
     <name>ComplexesPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="147"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="128"/>
         <source>Программные комплексы</source>
         <translation>Software complexes</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="149"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="130"/>
         <source>&amp;Программные комплексы</source>
         <translation>&amp;Software complexes</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="153"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="134"/>
         <source>Код</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="154"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="135"/>
         <source>Наименование</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="155"/>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="160"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="136"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="141"/>
         <source>Порядок</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="159"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="140"/>
         <source>Компонент</source>
         <translation>Component</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="164"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="145"/>
         <source>Добавить комплекс</source>
         <translation>Add complex</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="165"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="146"/>
         <source>Новый программный комплекс</source>
         <translation>New software complex</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="166"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="147"/>
         <source>Открыть</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="167"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="148"/>
         <source>Открыть карточку комплекса (Enter)</source>
         <translation>Open the complex&apos;s card (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="169"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="150"/>
         <source>Удалить</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="170"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="151"/>
         <source>Удалить программный комплекс</source>
         <translation>Delete the software complex</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="171"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="152"/>
         <source>Добавить компонент</source>
         <translation>Add component</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="172"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="153"/>
         <source>Новый компонент выбранного комплекса</source>
         <translation>New component of the selected complex</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="174"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="155"/>
         <source>Удалить компонент</source>
         <translation>Delete component</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="175"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="156"/>
         <source>Удалить выбранный компонент</source>
         <translation>Delete the selected component</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="258"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="239"/>
         <source>Удалить программный комплекс «%s»?</source>
         <translation>Delete the software complex «%s»?</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="262"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="243"/>
         <source>Удалить компонент «%s»?</source>
         <translation>Delete the component «%s»?</translation>
     </message>
@@ -384,82 +384,82 @@
 <context>
     <name>ContractsPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="277"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="258"/>
         <source>Контракты</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="279"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="260"/>
         <source>К&amp;онтракты</source>
         <translation>C&amp;ontracts</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="282"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="263"/>
         <source>Заказчик: наименование или ИНН</source>
         <translation>Customer: name or INN</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="284"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="265"/>
         <source>Добавить контракт</source>
         <translation>Add contract</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="285"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="266"/>
         <source>Новый контракт</source>
         <translation>New contract</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="286"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="267"/>
         <source>Открыть</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="286"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="267"/>
         <source>Открыть контракт (Enter)</source>
         <translation>Open the contract (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="288"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="269"/>
         <source>Удалить</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="289"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="270"/>
         <source>Удалить выбранный контракт</source>
         <translation>Delete the selected contract</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="297"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="278"/>
         <source>Заказчик</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="298"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="279"/>
         <source>Номер</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="299"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="280"/>
         <source>Партнёр</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="300"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="281"/>
         <source>Действует с</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="301"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="282"/>
         <source>Действует по</source>
         <translation>Valid to</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="302"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="283"/>
         <source>Программные комплексы</source>
         <translation>Software complexes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="324"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="305"/>
         <source>Найдено: %n</source>
         <translation>
             <numerusform>Found: %n</numerusform>
@@ -467,7 +467,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="344"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="325"/>
         <source>Удалить контракт %s заказчика «%s»?</source>
         <translation>Delete contract %s of the customer «%s»?</translation>
     </message>
@@ -475,37 +475,37 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="152"/>
+        <location filename="../../ksdesk_desktop/app.py" line="163"/>
         <source>Запуск встроенного сервера…</source>
         <translation>Starting the embedded server…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="161"/>
+        <location filename="../../ksdesk_desktop/app.py" line="172"/>
         <source>Вход в систему</source>
         <translation>Logging in</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="180"/>
+        <location filename="../../ksdesk_desktop/app.py" line="191"/>
         <source>Восстановление сеанса</source>
         <translation>Restoring the session</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="206"/>
+        <location filename="../../ksdesk_desktop/app.py" line="217"/>
         <source>Вход не выполнен.</source>
         <translation>Not logged in.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="228"/>
+        <location filename="../../ksdesk_desktop/app.py" line="239"/>
         <source>Хранилище паролей недоступно: при следующем запуске нужно будет войти снова.</source>
         <translation>The password store is unavailable: you will have to log in again next time.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="262"/>
+        <location filename="../../ksdesk_desktop/app.py" line="283"/>
         <source>встроенный</source>
         <translation>embedded</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="262"/>
+        <location filename="../../ksdesk_desktop/app.py" line="283"/>
         <source>внешний</source>
         <translation>external</translation>
     </message>
@@ -530,22 +530,22 @@ Please send it to support.</translation>
 <context>
     <name>CurrentTasksPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="67"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="71"/>
         <source>Текущие задачи</source>
         <translation>Current tasks</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="69"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="73"/>
         <source>Служба поддержки Кейсистемс</source>
         <translation>Keysystems support service</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="70"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="74"/>
         <source>Обращение</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="71"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="75"/>
         <source>Список доступных документов</source>
         <translation>Available documents</translation>
     </message>
@@ -553,24 +553,101 @@ Please send it to support.</translation>
 <context>
     <name>DesktopPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="78"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="81"/>
         <source>Рабочий стол</source>
         <translation>Desktop</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="79"/>
-        <source>Лента обращений</source>
-        <translation>Ticket feed</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="81"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="84"/>
         <source>Создать обращение</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="83"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="86"/>
         <source>Обращений пока нет.</source>
         <translation>No tickets yet.</translation>
+    </message>
+</context>
+<context>
+    <name>FilesPanel</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="52"/>
+        <source>Имя файла</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="53"/>
+        <source>Размер</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="54"/>
+        <source>Состояние</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="58"/>
+        <source>&amp;Открыть</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="87"/>
+        <source>Отправлен</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="87"/>
+        <source>Ожидает отправки</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="88"/>
+        <source>Ошибка: %s</source>
+        <translation>Error: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="104"/>
+        <source>Дождитесь, пока откроется предыдущий файл.</source>
+        <translation>Wait until the previous file opens.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="125"/>
+        <source>Загрузка с сервера: %p%</source>
+        <translation>Downloading from the server: %p%</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="139"/>
+        <source>Не удалось открыть файл «%s»: в системе нет программы для файлов этого типа. Он сохранён здесь: %s</source>
+        <translation>Could not open the file “%s”: no program for files of this type is installed. It is saved here: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="149"/>
+        <source>Не удалось сохранить файл на этом компьютере: %s</source>
+        <translation>Could not save the file on this computer: %s</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/card_history.py" line="45"/>
+        <source>Загрузка истории…</source>
+        <translation>Loading the history…</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/card_history.py" line="49"/>
+        <source>Обращение ещё не отправлено на сервер: показана история из локального кэша.</source>
+        <translation>The ticket has not been sent to the server yet: the history is from the local cache.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/card_history.py" line="51"/>
+        <location filename="../../ksdesk_desktop/ui/card_history.py" line="64"/>
+        <source>Нет связи с сервером: показана история из локального кэша.</source>
+        <translation>No connection to the server: the history is from the local cache.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/card_history.py" line="67"/>
+        <source>Сервер не отдал историю (%s): показана история из локального кэша.</source>
+        <translation>The server did not return the history (%s): it is from the local cache.</translation>
     </message>
 </context>
 <context>
@@ -614,68 +691,68 @@ Please send it to support.</translation>
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="354"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="335"/>
         <source>Списки</source>
         <translation>Lists</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="356"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="337"/>
         <source>&amp;Списки</source>
         <translation>&amp;Lists</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="360"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="341"/>
         <source>Все списки</source>
         <translation>All lists</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="363"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="344"/>
         <source>Изменить</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="364"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="345"/>
         <source>Изменить выбранный элемент списка (Enter)</source>
         <translation>Change the selected list item (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="366"/>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="371"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="347"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="352"/>
         <source>Список</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="372"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="353"/>
         <source>Код</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="373"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="354"/>
         <source>Наименование</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="374"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="355"/>
         <source>Наименование (англ.)</source>
         <translation>Name (English)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="375"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="356"/>
         <source>Порядок</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="376"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="357"/>
         <source>Используется</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="376"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="357"/>
         <source>да</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="376"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="357"/>
         <source>нет</source>
         <translation>no</translation>
     </message>
@@ -764,126 +841,136 @@ Please send it to support.</translation>
         <translation>KS Desk — support operator workplace</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="63"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="66"/>
         <source>Панель быстрого доступа</source>
         <translation>Quick access panel</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="68"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="71"/>
         <source>Панель быстрого
 доступа</source>
         <translation>Quick access
 panel</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="78"/>
         <source>Навигатор</source>
         <translation>Navigator</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="79"/>
         <source>Текущие задачи</source>
         <translation>Current tasks</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="77"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="80"/>
         <source>Рабочий стол</source>
         <translation>Desktop</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="95"/>
         <source>&amp;Меню</source>
         <translation>&amp;Menu</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="97"/>
         <source>&amp;О программе…</source>
         <translation>&amp;About…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="103"/>
         <source>&amp;Выход</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="108"/>
         <source>&amp;Вид</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="111"/>
         <source>&amp;Справочники</source>
         <translation>&amp;Directories</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="118"/>
         <source>&amp;Клиенты</source>
         <translation>&amp;Clients</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="118"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="121"/>
         <source>Справочник «Клиенты» (Ctrl+K)</source>
         <translation>The Clients directory (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="128"/>
         <source>&amp;Создать обращение</source>
         <translation>&amp;Create ticket</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="128"/>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="137"/>
         <source>Создать обращение (Ctrl+T)</source>
         <translation>Create a ticket (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="133"/>
         <source>&amp;Обращения</source>
         <translation>&amp;Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="152"/>
+        <source>&amp;Список обращений</source>
+        <translation>Ticket &amp;list</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="153"/>
+        <source>&amp;Доступные документы</source>
+        <translation>Available &amp;documents</translation>
     </message>
 </context>
 <context>
     <name>NavigatorPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="47"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="59"/>
         <source>Навигатор</source>
         <translation>Navigator</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="49"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="61"/>
         <source>УЧЁТ ОБРАЩЕНИЙ ЗАКАЗЧИКОВ</source>
         <translation>CUSTOMER TICKETS</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="49"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="61"/>
         <source>Обращение</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="50"/>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="51"/>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="52"/>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="53"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="62"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="63"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="64"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="65"/>
         <source>СПРАВОЧНИКИ</source>
         <translation>DIRECTORIES</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="50"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="62"/>
         <source>Клиенты</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="51"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="63"/>
         <source>Программные комплексы</source>
         <translation>Software complexes</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="52"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="64"/>
         <source>Контракты</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="53"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="65"/>
         <source>Списки</source>
         <translation>Lists</translation>
     </message>
@@ -1108,7 +1195,7 @@ panel</translation>
 <context>
     <name>ReferencePage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="66"/>
+        <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="47"/>
         <source>Удаление</source>
         <translation>Deleting</translation>
     </message>
@@ -1192,79 +1279,94 @@ panel</translation>
 <context>
     <name>TicketCard</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="21"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="50"/>
         <source>Обращение %s</source>
         <translation>Ticket %s</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="26"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="54"/>
+        <source>&amp;Поля</source>
+        <translation>&amp;Fields</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="61"/>
+        <source>&amp;История</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="77"/>
         <source>Учётный номер</source>
         <translation>Registration number</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="26"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="77"/>
         <source>%s (предварительный)</source>
         <translation>%s (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="27"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="78"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="28"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="79"/>
         <source>Организация</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="29"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="80"/>
         <source>Заявитель</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="30"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="81"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="31"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="82"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="32"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="83"/>
         <source>Программный комплекс</source>
         <translation>Software complex</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="33"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="84"/>
         <source>Компонент</source>
         <translation>Component</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="34"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="85"/>
         <source>Вид обращения</source>
         <translation>Ticket type</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="35"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="86"/>
         <source>Тип связи</source>
         <translation>Contact channel</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="36"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="87"/>
         <source>Приоритет</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="37"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="88"/>
         <source>Тема обращения</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="47"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="99"/>
         <source>Текст обращения</source>
         <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="105"/>
+        <source>&amp;Файлы (%s)</source>
+        <translation>F&amp;iles (%s)</translation>
     </message>
 </context>
 <context>
@@ -1375,7 +1477,7 @@ panel</translation>
         <translation>Draft saved at %s</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="668"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="665"/>
         <source>Копия файла «%s» пропала с диска: уберите его и прикрепите заново.</source>
         <translation>The copy of «%s» is gone from the disk: remove it and attach it again.</translation>
     </message>
@@ -1521,6 +1623,197 @@ panel</translation>
     </message>
 </context>
 <context>
+    <name>TicketListPage</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="112"/>
+        <source>Поиск: номер, тема, текст, организация (Ctrl+F)</source>
+        <translation>Search: number, subject, text, organization (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="117"/>
+        <source>Обращения</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="118"/>
+        <source>Список доступных документов</source>
+        <translation>Available documents</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="147"/>
+        <source>Номер</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="149"/>
+        <source>Дата</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="150"/>
+        <source>Организация</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="151"/>
+        <source>Тема</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="152"/>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="153"/>
+        <source>Ожидает регистрации</source>
+        <translation>Awaiting registration</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="154"/>
+        <source>Приоритет</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="156"/>
+        <source>Исполнитель</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="179"/>
+        <source>Создать</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="179"/>
+        <source>Создать обращение</source>
+        <translation>Create ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="181"/>
+        <source>Обновить</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="181"/>
+        <source>Обновить список</source>
+        <translation>Refresh the list</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="183"/>
+        <source>Открыть</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="183"/>
+        <source>Открыть карточку обращения</source>
+        <translation>Open the ticket card</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="185"/>
+        <source>Фильтр</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="186"/>
+        <source>Показать или скрыть фильтр</source>
+        <translation>Show or hide the filter</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="189"/>
+        <source>Поиск</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="189"/>
+        <source>Поиск по обращениям</source>
+        <translation>Search tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="206"/>
+        <source>Все статусы</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="207"/>
+        <source>Все, кроме закрытых</source>
+        <translation>All but closed</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="213"/>
+        <source>Любой приоритет</source>
+        <translation>Any priority</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="218"/>
+        <source>наименование или ИНН</source>
+        <translation>name or INN</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="224"/>
+        <source>Сбросить</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="226"/>
+        <source>Сбросить фильтр</source>
+        <translation>Reset the filter</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="228"/>
+        <source>&amp;Статус:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="230"/>
+        <source>&amp;Приоритет:</source>
+        <translation>&amp;Priority:</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="232"/>
+        <source>&amp;Исполнитель:</source>
+        <translation>&amp;Assignee:</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="234"/>
+        <source>&amp;Дата с</source>
+        <translation>&amp;Date from</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="236"/>
+        <source>п&amp;о</source>
+        <translation>&amp;to</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="239"/>
+        <source>Ор&amp;ганизация:</source>
+        <translation>Or&amp;ganization:</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="279"/>
+        <source>Любой исполнитель</source>
+        <translation>Any assignee</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="280"/>
+        <source>Не назначен</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="330"/>
+        <source>Войдите в систему, чтобы увидеть свои задачи.</source>
+        <translation>Log in to see your tasks.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="332"/>
+        <source>Обращений: %n</source>
+        <translation>
+            <numerusform>Tickets: %n</numerusform>
+            <numerusform>Tickets: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Toast</name>
     <message>
         <location filename="../../ksdesk_desktop/ui/toast.py" line="30"/>
@@ -1546,7 +1839,7 @@ panel</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="302"/>
+        <location filename="../../ksdesk_desktop/app.py" line="323"/>
         <source>КС Деск</source>
         <translation>KS Desk</translation>
     </message>

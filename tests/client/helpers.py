@@ -40,3 +40,9 @@ def double_click(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex) -> N
     pos = view.visualRect(index).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def activate(qtbot: QtBot, widget: QWidget) -> None:
+    """Shortcuts reach only the active window, as on a desktop."""
+    widget.window().activateWindow()
+    qtbot.waitUntil(widget.window().isActiveWindow, timeout=5000)

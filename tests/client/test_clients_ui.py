@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -23,7 +23,7 @@ from ksdesk_desktop.ui.required import REQUIRED_COLOR, is_missing
 from sync.records import Kind
 from sync.registry import RegistryStatus
 from sync.server.registry.demo import registry_only_inns
-from tests.client.helpers import double_click, type_text
+from tests.client.helpers import activate, double_click, type_text
 from tests.client.test_sync_ui import start_client
 from tests.fixtures.client import MemoryKeyring
 from tests.fixtures.servers import ServerProcess
@@ -56,11 +56,6 @@ def shown_names(page: ClientsPage) -> list[str]:
     model = page.organizations
     return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
 
-
-def activate(qtbot: QtBot, widget: QWidget) -> None:
-    """Shortcuts reach only the active window, as on a desktop."""
-    widget.window().activateWindow()
-    qtbot.waitUntil(widget.window().isActiveWindow, timeout=5000)
 
 
 def new_organization(qtbot: QtBot, page: ClientsPage) -> OrganizationDialog:

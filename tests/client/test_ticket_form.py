@@ -10,7 +10,6 @@ import random
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -40,16 +39,6 @@ from tests.fixtures.proxy import DroppingProxy
 from tests.fixtures.servers import ServerProcess
 
 pytestmark = pytest.mark.timeout(120)
-
-
-@pytest.fixture
-def controller(qtbot: QtBot, demo_server: ServerProcess, paths: Paths,
-               memory_keyring: MemoryKeyring) -> Iterator[Controller]:
-    controller = start_client(qtbot, demo_server, paths)
-    qtbot.waitUntil(lambda: controller.sync.last_sync is not None, timeout=60_000)
-    yield controller
-    for form in list(controller.tickets.forms):
-        form.close()
 
 
 def open_form(qtbot: QtBot, controller: Controller) -> TicketForm:

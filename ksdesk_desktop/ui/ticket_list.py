@@ -1,0 +1,392 @@
+"""The ticket lists (N2–N5): «Обращение» from the Navigator (every cached ticket), «Список доступных
+документов» from the current tasks (those this user works with) and the desktop's «Лента обращений»
+(newest first). One widget over the local cache: the query runs on a worker (latest request wins),
+the model holds ids and reads rows a page at a time, and every sync that brings tickets refreshes it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ksdesk_desktop.ops import Lane, Latest, Op, OpState
+from ksdesk_desktop.store.ticket_list import NOBODY, SortKey, TicketFilter, TicketList
+from ksdesk_desktop.ui.record_model import Column, Index, RecordTableModel, table_view
+from ksdesk_desktop.ui.services import Services
+from sync.records import Kind
+from sync.reference import LIST_ITEMS, ListKind, TicketStatus
+from sync.tickets import Availability
+
+_NO_DATE = QDate(2000, 1, 1)  # a date edit at its minimum shows «—»: no bound
+
+
+class ListMode(enum.Enum):
+    ALL = "all"  # N2: «Обращение» in the Navigator
+    AVAILABLE = "available"  # N3: «Список доступных документов»
+    FEED = "feed"  # N4: «Лента обращений» on the desktop
+
+
+def _labels(kind: ListKind, english: bool) -> dict[str, str]:
+    return {i.code: (i.label_en if english else i.label_ru) for i in LIST_ITEMS if i.kind == kind}
+
+
+def _registered(record: dict[str, Any]) -> str:
+    value = record.get("registered_at")
+    if not value:
+        return ""
+    return datetime.fromisoformat(str(value)).astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+class TicketTableModel(RecordTableModel):
+    """Ticket rows; sorting asks the page to query again (the cache sorts, on a worker)."""
+
+    def __init__(self, columns: list[Column], keys: list[SortKey], load: Callable[..., Any],
+                 on_sort: Callable[[SortKey, bool], None], parent: Any = None) -> None:
+        super().__init__(columns, load, parent)
+        self._keys = keys
+        self._on_sort = on_sort
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(self._keys):
+            self._on_sort(self._keys[column], order == Qt.SortOrder.DescendingOrder)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.FontRole and index.isValid():  # sent from here, not yet registered
+            record = self.record(index.row())
+            return self._italic if record is not None and not record.get("registration_number") else None
+        return super().data(index, role)
+
+
+class TicketListPage(QWidget):
+    listed = Signal(int)  # how many tickets the last query found (tests and the count label)
+    open_requested = Signal(str)  # a ticket's id: open its card
+    create_requested = Signal()  # «Создать»: the ticket form
+
+    def __init__(self, services: Services, tickets: TicketList, mode: ListMode, *, english: bool = False,
+                 scope: Callable[[], Availability | None] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.tickets, self.mode, self.scope = services, tickets, mode, scope
+        self.setObjectName({ListMode.ALL: "tickets", ListMode.AVAILABLE: "available_tickets",
+                            ListMode.FEED: "ticket_feed"}[mode])
+        self._query = Latest(services.tasks, self)
+        self._sort, self._descending = SortKey.REGISTERED, True
+        self._statuses = _labels(ListKind.TICKET_STATUS, english)
+        self._priorities = _labels(ListKind.PRIORITY, english)
+        layout = QVBoxLayout(self)
+        if mode is ListMode.FEED:
+            layout.setContentsMargins(0, 0, 0, 0)
+
+        columns = self._columns()
+        self.model = TicketTableModel([c for c, _k, _w in columns], [k for _c, k, _w in columns], tickets.rows,
+                                      self._sort_by, self)
+        widths = {i: w for i, (_c, _k, w) in enumerate(columns) if w}
+        stretch = next(i for i, (_c, k, _w) in enumerate(columns) if k is SortKey.SUBJECT)
+        self.view = table_view(f"{self.objectName()}_view", self.model, stretch, widths)
+        self.view.doubleClicked.connect(self._open_at)
+        self.view.activated.connect(self._open_at)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName(f"{self.objectName()}_count")
+        self.count_label.setVisible(mode is not ListMode.FEED)  # the feed shows rows, not a count
+        self._stale = True  # the list must be queried again when it is next shown
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName(f"{self.objectName()}_search")
+        self.search_edit.setPlaceholderText(self.tr("Поиск: номер, тема, текст, организация (Ctrl+F)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setVisible(mode is not ListMode.FEED)
+        self.search_edit.textChanged.connect(self.refresh)
+        self.search_edit.returnPressed.connect(self.view.setFocus)
+        if mode is not ListMode.FEED:
+            title = self.tr("Обращения") if mode is ListMode.ALL else self.tr("Список доступных документов")
+            self.title_label = QLabel(f"<h2>{title}</h2>")
+            self.title_label.setObjectName(f"{self.objectName()}_title")
+            layout.addWidget(self.title_label)
+            self.toolbar = QToolBar(self)  # made before its actions: destroyed before them
+            self.filters = self._build_filters()
+            self._build_toolbar(self.toolbar)
+            layout.addWidget(self.toolbar)
+            layout.addWidget(self.filters)
+            self.filters.setVisible(False)
+        layout.addWidget(self.view, 1)
+        if mode is not ListMode.FEED:
+            layout.addWidget(self.count_label)
+        self.view.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        self.view.setSortingEnabled(mode is not ListMode.FEED)  # the feed is always newest first
+        services.sync.records_changed.connect(self._records_changed)
+        if mode is ListMode.AVAILABLE:
+            services.connection.changed.connect(self.refresh)  # whose tasks: known after the login
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """P3: a list shown is a list to work in — the keyboard goes to its rows."""
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+        focus = QApplication.focusWidget()
+        if self.mode is not ListMode.FEED and (focus is None or not self.isAncestorOf(focus)):
+            self.view.setFocus()
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _columns(self) -> list[tuple[Column, SortKey, int]]:
+        statuses, priorities = self._statuses, self._priorities
+        number = Column(self.tr("Номер"), lambda r: str(r.get("registration_number") or r.get("provisional_number")
+                                                         or ""))
+        registered = Column(self.tr("Дата"), _registered)
+        organization = Column(self.tr("Организация"), lambda r: str(r.get("organization_name") or ""))
+        subject = Column(self.tr("Тема"), lambda r: str(r.get("subject") or ""))
+        status = Column(self.tr("Статус"), lambda r: statuses.get(str(r.get("status")), "")
+                        if r.get("status") else self.tr("Ожидает регистрации"))
+        priority = Column(self.tr("Приоритет"), lambda r: priorities.get(str(r.get("priority")), ""),
+                          lambda r: r.get("priority") == "critical")
+        assignee = Column(self.tr("Исполнитель"), lambda r: str(r.get("assignee_name") or ""))
+        if self.mode is ListMode.FEED:
+            return [(number, SortKey.NUMBER, 125), (registered, SortKey.REGISTERED, 130),
+                    (organization, SortKey.ORGANIZATION, 240), (subject, SortKey.SUBJECT, 0),
+                    (status, SortKey.STATUS, 130)]
+        return [(number, SortKey.NUMBER, 120), (registered, SortKey.REGISTERED, 125),
+                (organization, SortKey.ORGANIZATION, 180), (subject, SortKey.SUBJECT, 0),
+                (status, SortKey.STATUS, 115), (priority, SortKey.PRIORITY, 85),
+                (assignee, SortKey.ASSIGNEE, 130)]
+
+    def _action(self, text: str, name: str, shortcut: str, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"{self.objectName()}_{name}")
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+        self.addAction(action)
+        return action
+
+    def _build_toolbar(self, bar: QToolBar) -> None:
+        bar.setObjectName(f"{self.objectName()}_toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.create_action = self._action(self.tr("Создать"), "create", "Ctrl+N", self.tr("Создать обращение"))
+        self.create_action.triggered.connect(self.create_requested)
+        self.refresh_action = self._action(self.tr("Обновить"), "refresh", "F5", self.tr("Обновить список"))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.open_action = self._action(self.tr("Открыть"), "open", "Ctrl+O", self.tr("Открыть карточку обращения"))
+        self.open_action.triggered.connect(self.open_selected)
+        self.filter_action = self._action(self.tr("Фильтр"), "filter", "Ctrl+Shift+F",
+                                          self.tr("Показать или скрыть фильтр"))
+        self.filter_action.setCheckable(True)
+        self.filter_action.toggled.connect(self._show_filters)
+        self.search_action = self._action(self.tr("Поиск"), "search", "Ctrl+F", self.tr("Поиск по обращениям"))
+        self.search_action.triggered.connect(self.focus_search)
+        for action in (self.create_action, self.refresh_action, self.open_action, self.filter_action):
+            bar.addAction(action)
+        bar.addSeparator()
+        bar.addAction(self.search_action)
+        bar.addWidget(self.search_edit)
+
+    def _build_filters(self) -> QWidget:
+        panel = QWidget()
+        panel.setObjectName(f"{self.objectName()}_filters")
+        rows = QVBoxLayout(panel)
+        rows.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("status_filter")
+        self.status_filter.addItem(self.tr("Все статусы"), None)
+        self.status_filter.addItem(self.tr("Все, кроме закрытых"), "open")
+        for code, label in self._statuses.items():
+            if code != TicketStatus.DRAFT:
+                self.status_filter.addItem(label, code)
+        self.priority_filter = QComboBox()
+        self.priority_filter.setObjectName("priority_filter")
+        self.priority_filter.addItem(self.tr("Любой приоритет"), None)
+        for code, label in self._priorities.items():
+            self.priority_filter.addItem(label, code)
+        self.organization_filter = QLineEdit()
+        self.organization_filter.setObjectName("organization_filter")
+        self.organization_filter.setPlaceholderText(self.tr("наименование или ИНН"))
+        self.organization_filter.setClearButtonEnabled(True)
+        self.assignee_filter = QComboBox()
+        self.assignee_filter.setObjectName("assignee_filter")
+        self.date_from = self._date_edit("date_from")
+        self.date_to = self._date_edit("date_to")
+        self.reset_button = QPushButton(self.tr("Сбросить"))
+        self.reset_button.setObjectName("reset_filters")
+        self.reset_button.setToolTip(self.tr("Сбросить фильтр"))
+        self.reset_button.clicked.connect(self.reset_filters)
+        status_label = QLabel(self.tr("&Статус:"))
+        status_label.setBuddy(self.status_filter)
+        priority_label = QLabel(self.tr("&Приоритет:"))
+        priority_label.setBuddy(self.priority_filter)
+        assignee_label = QLabel(self.tr("&Исполнитель:"))
+        assignee_label.setBuddy(self.assignee_filter)
+        from_label = QLabel(self.tr("&Дата с"))
+        from_label.setBuddy(self.date_from)
+        to_label = QLabel(self.tr("п&о"))
+        to_label.setBuddy(self.date_to)
+        self.organization_filter.setMinimumWidth(220)
+        organization_label = QLabel(self.tr("Ор&ганизация:"))
+        organization_label.setBuddy(self.organization_filter)
+        for widget in (status_label, self.status_filter, priority_label, self.priority_filter, assignee_label,
+                       self.assignee_filter):
+            row.addWidget(widget)
+        row.addStretch(1)
+        second = QHBoxLayout()
+        for widget in (organization_label, self.organization_filter, from_label, self.date_from, to_label,
+                       self.date_to, self.reset_button):
+            second.addWidget(widget)
+        second.setStretchFactor(self.organization_filter, 1)
+        rows.addLayout(row)
+        rows.addLayout(second)
+        for combo in (self.status_filter, self.priority_filter, self.assignee_filter):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.organization_filter.textChanged.connect(self.refresh)
+        self.date_from.dateChanged.connect(self.refresh)
+        self.date_to.dateChanged.connect(self.refresh)
+        self._fill_assignees()
+        return panel
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd.MM.yyyy")
+        edit.setMinimumDate(_NO_DATE)
+        edit.setSpecialValueText("—")
+        edit.setDate(_NO_DATE)
+        return edit
+
+    def _fill_assignees(self) -> None:
+        tickets = self.tickets
+        Op(lambda _s: tickets.users(), Lane.QUERY).success(self._show_assignees).run(self.services.tasks)
+
+    def _show_assignees(self, users: list[tuple[str, str]]) -> None:
+        combo = self.assignee_filter
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("Любой исполнитель"), None)
+        combo.addItem(self.tr("Не назначен"), NOBODY)
+        for user_id, name in users:
+            combo.addItem(name, user_id)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    # --- querying -------------------------------------------------------------------------------
+
+    def current_filter(self) -> TicketFilter:
+        if self.mode is ListMode.FEED:
+            return TicketFilter()
+        status = self.status_filter.currentData()
+        statuses = frozenset(s.value for s in TicketStatus if s is not TicketStatus.CLOSED) if status == "open" \
+            else frozenset({status}) if status else frozenset()
+        priority = self.priority_filter.currentData()
+        start, end = self.date_from.date(), self.date_to.date()
+        return TicketFilter(
+            query=self.search_edit.text(), statuses=statuses,
+            priorities=frozenset({priority}) if priority else frozenset(),
+            organization=self.organization_filter.text(), assignee_id=self.assignee_filter.currentData(),
+            date_from=None if start == _NO_DATE else date(start.year(), start.month(), start.day()),
+            date_to=None if end == _NO_DATE else date(end.year(), end.month(), end.day()),
+            sort=self._sort, descending=self._descending,
+        )
+
+    def refresh(self) -> None:
+        """Query again (on a worker; an older query still running is dropped). A hidden list only
+        notes it, and queries when it is shown: at start only the list on screen reads the cache."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        wanted, tickets, scope = self.current_filter(), self.tickets, self.scope
+        available = self.mode is ListMode.AVAILABLE
+
+        def query(state: OpState) -> list[int] | None:
+            if state.cancelled:  # typed on meanwhile: a newer query is queued behind this one
+                return None
+            if available:
+                rule = scope() if scope is not None else None
+                if rule is None:
+                    return None  # nobody logged in yet: whose tasks is unknown
+                return tickets.ids(replace(wanted, available=rule))
+            return tickets.ids(wanted)
+
+        self._query.run(Op(query, Lane.QUERY).success(self._found))
+
+    def _found(self, ids: list[int] | None) -> None:
+        keep = self.model.id_at(self.view.currentIndex().row())
+        if ids is not None and ids == self.model.ids:
+            self.model.reload_rows()  # the same tickets: only their fields may have changed
+        else:
+            self.model.set_ids(ids or [])
+            row = self.model.row_of(keep) if keep else -1
+            if row >= 0:
+                self.view.selectRow(row)
+        if ids is None:
+            self.count_label.setText(self.tr("Войдите в систему, чтобы увидеть свои задачи."))
+        else:
+            self.count_label.setText(self.tr("Обращений: %n", "", len(ids)))
+        self.listed.emit(len(ids or []))
+
+    def _sort_by(self, key: SortKey, descending: bool) -> None:
+        if (key, descending) != (self._sort, self._descending):
+            self._sort, self._descending = key, descending
+            self.refresh()
+
+    def _records_changed(self, kinds: set[Kind]) -> None:
+        if Kind.TICKET in kinds:
+            self.refresh()
+        if Kind.USER in kinds and self.mode is not ListMode.FEED:
+            self._fill_assignees()
+        if kinds & {Kind.ORGANIZATION, Kind.USER}:
+            self.model.reload_rows()  # names shown beside the tickets
+
+    def _show_filters(self, shown: bool) -> None:
+        self.filters.setVisible(shown)
+        if shown:
+            self.status_filter.setFocus()
+
+    def reset_filters(self) -> None:
+        for combo in (self.status_filter, self.priority_filter, self.assignee_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for edit in (self.date_from, self.date_to):
+            edit.blockSignals(True)
+            edit.setDate(_NO_DATE)
+            edit.blockSignals(False)
+        self.organization_filter.blockSignals(True)
+        self.organization_filter.clear()
+        self.organization_filter.blockSignals(False)
+        self.refresh()
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    # --- opening --------------------------------------------------------------------------------
+
+    def _open_at(self, index: QModelIndex) -> None:
+        record = self.model.record(index.row()) if index.isValid() else None  # the model's ids are row numbers
+        if record is not None:
+            self.open_requested.emit(str(record["id"]))
+
+    def open_selected(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self._open_at(index)
