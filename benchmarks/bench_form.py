@@ -26,8 +26,6 @@ import gc
 import random
 import re
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -46,11 +44,12 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenuBar, QStatusBar
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from benchmarks.baseline import bare_start_ms, bare_window_ms
 from benchmarks.databases import sqlite_url
-from benchmarks.figures import Figure, at_most
+from benchmarks.figures import Figure, at_most, percentile
 from ksdesk_desktop.app import Controller, Options
 from ksdesk_desktop.config import UserSettings
 from ksdesk_desktop.paths import Paths
@@ -81,16 +80,10 @@ _QUIET = ("This plugin does not support",)  # the offscreen platform's notes on 
 # --- statistics -------------------------------------------------------------------------------------
 
 
-def _percentile(values: list[float], p: float) -> float:
-    """Nearest rank: the smallest value with at least ``p`` % of the values at or below it."""
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, -(-len(ordered) * p // 100) - 1))]
-
-
 def _figures(label: str, times_ms: list[float], limit_ms: float, detail: str, *, median_target: bool = False
              ) -> list[Figure]:
     """p50 (against the target too when asked), p95 against the target, max for information."""
-    p50, p95, worst = statistics.median(times_ms), _percentile(times_ms, 95), max(times_ms)
+    p50, p95, worst = statistics.median(times_ms), percentile(times_ms, 95), max(times_ms)
     n = f"{len(times_ms)} {detail}"
     median = at_most(f"{label}: median ({n})", p50, "ms", limit_ms) if median_target else \
         Figure(f"{label}: median ({n})", round(p50, 2), "ms")
@@ -199,39 +192,7 @@ def _close(form: TicketForm, controller: Controller) -> None:
 # --- the figures -------------------------------------------------------------------------------------
 
 
-def _bare_window_ms() -> float:
-    """A bare PySide6 window: a QMainWindow with a menu and a status bar, shown, one event-loop turn."""
-    start = time.perf_counter()
-    window = QMainWindow()
-    window.setMenuBar(QMenuBar(window))
-    window.menuBar().addMenu("Файл")
-    window.setStatusBar(QStatusBar(window))
-    window.resize(1000, 720)
-    window.show()
-    loop = QEventLoop()
-    QTimer.singleShot(0, loop.quit)
-    loop.exec()
-    elapsed = (time.perf_counter() - start) * 1000
-    window.close()
-    window.deleteLater()
-    _settle(5)
-    return elapsed
-
-
-BARE_START = ("from PySide6.QtCore import QTimer\n"
-              "from PySide6.QtWidgets import QApplication, QMainWindow\n"
-              "app = QApplication([])\nwindow = QMainWindow()\nwindow.menuBar().addMenu('Файл')\n"
-              "window.statusBar().showMessage('')\nwindow.show()\nQTimer.singleShot(0, app.quit)\napp.exec()\n")
 BARE_STARTS = 10
-
-
-def _bare_start_ms() -> float:
-    """platform-notes' baseline: a bare window's whole process (interpreter, import, QApplication,
-    window shown, quit after the first event-loop turn), wall time."""
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", BARE_START], check=True, capture_output=True,  # its offscreen notes
-                   env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    return (time.perf_counter() - start) * 1000
 
 
 def _open_form(controller: Controller) -> tuple[float, TicketForm]:
@@ -245,9 +206,9 @@ def _open_form(controller: Controller) -> tuple[float, TicketForm]:
 
 def _opening(controller: Controller) -> list[Figure]:
     for _ in range(WARM_UP):
-        _bare_window_ms()
+        bare_window_ms()
         _close(_open_form(controller)[1], controller)
-    bare = [_bare_window_ms() for _ in range(OPENS)]
+    bare = [bare_window_ms() for _ in range(OPENS)]
     opens: list[float] = []
     for _ in range(OPENS):
         ms, form = _open_form(controller)
@@ -255,8 +216,8 @@ def _opening(controller: Controller) -> list[Figure]:
         opens.append(ms)
         _close(form, controller)
     bare_median = statistics.median(bare)
-    _bare_start_ms()  # warm the file cache
-    process = statistics.median(_bare_start_ms() for _ in range(BARE_STARTS))
+    bare_start_ms()  # warm the file cache
+    process = statistics.median(bare_start_ms() for _ in range(BARE_STARTS))
     open_median = statistics.median(opens)
     return [
         *_figures("form: open the ticket form (construct + show + lists loaded)", opens, OPEN_LIMIT_MS, "opens",

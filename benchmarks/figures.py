@@ -18,3 +18,9 @@ class Figure:
 
 def at_most(name: str, value: float, unit: str, limit: float) -> Figure:
     return Figure(name, round(value, 3), unit, f"<= {limit:g} {unit}", value <= limit, round(value / limit, 3))
+
+
+def percentile(values: list[float], p: float) -> float:
+    """Nearest rank: the smallest value with at least ``p`` % of the values at or below it."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, -(-len(ordered) * p // 100) - 1))]

@@ -60,6 +60,20 @@ def main() -> int:
         window.show_page(window.navigator_page)
         app.processEvents()
         window.grab().save(str(DOCS / f"main-window{suffix}.png"))
+        window.show_page(window.desktop_page)
+        feed = controller.ticket_pages[2]
+        wait_for(lambda: feed.model.rowCount() > 0)
+        app.processEvents()
+        window.grab().save(str(DOCS / f"desktop{suffix}.png"))
+        tickets = controller.ticket_pages[0]
+        window.show_page(tickets)
+        tickets.filter_action.setChecked(True)
+        searched: list[int] = []
+        tickets.listed.connect(searched.append)
+        tickets.search_edit.setText("отчет")
+        wait_for(lambda: bool(searched) and tickets.model.rowCount() > 0)
+        app.processEvents()
+        window.grab().save(str(DOCS / f"tickets{suffix}.png"))
         about = window.show_about()
         app.processEvents()
         about.grab().save(str(DOCS / f"about{suffix}.png"))
