@@ -21,7 +21,7 @@ from sync.sqlite import WRITE, sqlite_engine
 LAST_SYNC = "last_sync_at"  # meta key: when a sync round last completed (UTC, ISO 8601)
 
 SCHEMA_MAJOR = 2
-SCHEMA_MINOR = 4
+SCHEMA_MINOR = 5
 
 
 def _to_2_0(conn: Connection) -> None:
@@ -85,6 +85,13 @@ def _to_2_4(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _to_2_5(conn: Connection) -> None:
+    """2.5: new rows reach the FTS5 indexes once per written page (:func:`search.index_new`), no
+    longer through a trigger per row."""
+    for kind in search.FTS_COLUMNS:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {schema.CACHE[kind].name}_fts_insert")
+
+
 # (version reached, step) — each step moves the schema from the previous version to this one
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1000, lambda conn: conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS meta (key VARCHAR(100) PRIMARY KEY, "
@@ -94,6 +101,7 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (2002, _to_2_2),
     (2003, _to_2_3),
     (2004, _to_2_4),
+    (2005, _to_2_5),
 ]
 
 

@@ -21,15 +21,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, Row, delete, func, insert, select, update
+from sqlalchemy import Connection, Row, Table, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ksdesk_desktop.store.db import LAST_SYNC, LocalStore, write_meta
 from ksdesk_desktop.store.schema import CACHE, EntryState, field_columns, outbox, shadow
-from ksdesk_desktop.store.search import derived, org_texts, refresh_org_text
+from ksdesk_desktop.store.search import derived, index_new, last_rowid, org_texts, refresh_org_text
 from sync.ids import new_id
 from sync.protocol import ChangesPage, Mutation, MutationResult, Operation, RecordOut, ResultStatus
 from sync.records import CREATABLE, REFERENCES, WRITABLE, Kind, explain, model_for
+from sync.sqlite import json_text
 
 CURSOR = "sync_cursor"
 HEAD = "sync_head"
@@ -64,6 +65,19 @@ class ResultCounts:
     rejected: int = 0
     kinds: set[Kind] = field(default_factory=set)
     merged: dict[str, str] = field(default_factory=dict)  # T5: local id → the existing record's id
+
+
+def _upsert_page(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Write a page of server records into a cache table, never replacing a newer record with an older
+    one. Straight through the driver: SQLAlchemy's per-row parameter handling cost a third of an
+    initial sync of 150 000 records."""
+    columns = [c.key for c in table.columns]
+    updated = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+    sql = (f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+           f"ON CONFLICT (id) DO UPDATE SET {updated} WHERE excluded.seq >= {table.name}.seq")
+    conn.exec_driver_sql(sql, [
+        tuple(json_text(row["data"]) if c == "data" else row.get(c) for c in columns) for row in rows
+    ])
 
 
 def _now() -> str:
@@ -223,7 +237,9 @@ class Replica:
         values["local"] = bool(entries)
         if kind is Kind.TICKET:
             self._with_org_text(conn, [values], [])
+        before = last_rowid(conn, table.name)
         conn.execute(sqlite_insert(table).values(values).on_conflict_do_update(index_elements=["id"], set_=values))
+        index_new(conn, kind, table.name, before)
         if kind is Kind.ORGANIZATION:
             refresh_org_text(conn, [record_id])
 
@@ -418,13 +434,9 @@ class Replica:
                 self._with_org_text(conn, tickets, upserts.get(Kind.ORGANIZATION, []))
             for kind, rows in upserts.items():
                 table = CACHE[kind]
-                stmt = sqlite_insert(table)
-                stmt = stmt.on_conflict_do_update(
-                    index_elements=["id"],
-                    set_={c.key: stmt.excluded[c.key] for c in table.columns if c.key != "id"},
-                    where=stmt.excluded.seq >= table.c.seq,  # never replace a newer record with an older one
-                )
-                conn.execute(stmt, rows)
+                before = last_rowid(conn, table.name)
+                _upsert_page(conn, table, rows)
+                index_new(conn, kind, table.name, before)
             if Kind.ORGANIZATION in upserts:
                 refresh_org_text(conn, (r["id"] for r in upserts[Kind.ORGANIZATION]))
             for kind, ids in deletions.items():

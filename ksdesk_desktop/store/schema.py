@@ -147,9 +147,13 @@ CACHE: dict[Kind, Table] = {
 BASE_COLUMNS = frozenset({"id", "version", "seq", "local", "data", "sort_name", "search_text", "org_text"})
 
 
-def field_columns(kind: Kind) -> list[str]:
+_FIELD_COLUMNS = {kind: tuple(c.key for c in table.columns if c.key not in BASE_COLUMNS)
+                  for kind, table in CACHE.items()}
+
+
+def field_columns(kind: Kind) -> tuple[str, ...]:
     """The record fields a kind's cache table copies into columns."""
-    return [c.key for c in CACHE[kind].columns if c.key not in BASE_COLUMNS]
+    return _FIELD_COLUMNS[kind]
 
 
 # T12: the copies of files attached here, kept until (and after) their content reaches the server

@@ -113,7 +113,7 @@ def test_s1_cache_step_2_1_indexes_an_existing_cache_for_search(tmp_path: Path) 
     store.close()
     with sqlite3.connect(path) as conn:  # back to how 2.0 left it
         for table in ("organizations", "contacts"):
-            for trigger in ("insert", "delete", "update"):
+            for trigger in ("delete", "update"):
                 conn.execute(f"DROP TRIGGER {table}_fts_{trigger}")
             conn.execute(f"DROP TABLE {table}_fts")
             conn.execute(f"DROP INDEX ix_{table}_sort_name")

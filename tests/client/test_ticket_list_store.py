@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from ksdesk_desktop.store import LocalStore
+from ksdesk_desktop.store.db import SCHEMA_MAJOR, SCHEMA_MINOR
 from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.store.ticket_list import NOBODY, SortKey, TicketFilter, TicketList
 from sync.protocol import ChangesPage, RecordOut
@@ -173,13 +174,43 @@ def test_n5_cache_step_2_4_indexes_the_tickets_already_cached(tmp_path: Path) ->
     cache.ticket(7, "Отчёт не сдаётся")
     cache.store.close()
     with sqlite3.connect(tmp_path / "cache.sqlite") as conn:  # as a 2.3 cache had it: no index, no copies
-        for statement in ("DROP TABLE tickets_fts", "DROP TRIGGER tickets_fts_insert",
+        for statement in ("DROP TABLE tickets_fts",
                           "DROP TRIGGER tickets_fts_delete", "DROP TRIGGER tickets_fts_update",
                           "UPDATE tickets SET search_text = NULL, org_text = NULL, priority = NULL, sort_name = NULL",
                           "PRAGMA user_version = 2003"):
             conn.execute(statement)
     reopened = Cache(tmp_path / "cache.sqlite")
-    assert reopened.store.schema_version == 2004
+    assert reopened.store.schema_version == SCHEMA_MAJOR * 1000 + SCHEMA_MINOR
     assert reopened.numbers(TicketFilter(query="ромашка сдает")) == ["ОБР-2026-000007"]
     assert reopened.numbers(TicketFilter(priorities=frozenset({"normal"}))) == ["ОБР-2026-000007"]
+    reopened.store.close()
+
+
+def test_n5_cache_step_2_5_indexes_each_new_row_once(tmp_path: Path) -> None:
+    """2.4 indexed new rows by a trigger; 2.5 drops it and indexes them per written page. A ticket, an
+    organization and a contact that arrive after the step are found, once each."""
+    cache = Cache(tmp_path / "cache.sqlite")
+    cache.put(Kind.ORGANIZATION, ROMASHKA, inn="7707083893", name="ООО «Ромашка»")
+    cache.ticket(7, "Отчёт не сдаётся")
+    cache.store.close()
+    with sqlite3.connect(tmp_path / "cache.sqlite") as conn:  # as 2.4 left it
+        for table in ("organizations", "contacts", "tickets"):
+            columns = "search_text, org_text" if table == "tickets" else "search_text"
+            new = ", ".join(f"new.{c}" for c in columns.split(", "))
+            conn.execute(f"CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} BEGIN "
+                         f"INSERT INTO {table}_fts(rowid, {columns}) VALUES (new.rowid, {new}); END")
+        conn.execute("PRAGMA user_version = 2004")
+    reopened = Cache(tmp_path / "cache.sqlite")
+    reopened.seq = 100
+    with sqlite3.connect(tmp_path / "cache.sqlite") as conn:
+        assert not conn.execute("SELECT name FROM sqlite_master WHERE name LIKE '%fts_insert'").fetchall()
+    reopened.put(Kind.ORGANIZATION, YOLKA, inn="7719402047", name="АО «Ёлочка»")
+    reopened.put(Kind.CONTACT, str(uuid.uuid4()), full_name="Сдобнова Анна", organization_id=YOLKA)
+    reopened.ticket(8, "Сдача отчёта", organization_id=YOLKA)
+    assert reopened.numbers(TicketFilter(query="сда")) == ["ОБР-2026-000008", "ОБР-2026-000007"]
+    assert reopened.numbers(TicketFilter(query="елочка")) == ["ОБР-2026-000008"]
+    with reopened.store.engine.connect() as conn:
+        for table, word in (("organizations", "елочка"), ("contacts", "сдобнова"), ("tickets", "сдача")):
+            hits = conn.exec_driver_sql(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?", (word,)).all()
+            assert len(hits) == 1, table
     reopened.store.close()
