@@ -3,13 +3,16 @@
 The server's history (``GET /tickets/{id}/history``) is the source of truth. Offline, or for a ticket
 not on the server yet, :func:`cached_history` makes entries of the same shape from what the cache
 knows: the ticket's creation here (while it waits to be sent), its registration and its files.
-:func:`history_lines` turns either into lines «дата время — кто — что», newest first.
-Run :func:`cached_history` on a worker (it reads the cache).
+:func:`history_lines` turns either into lines «дата время — кто — что», newest first, in the words of
+a :class:`Wording`: Russian as written here by default; the card hands in Qt's translator and the
+labels of list codes (:func:`list_labels`) in the interface's language.
+Run :func:`cached_history` and :func:`list_labels` on a worker (they read the cache).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
@@ -19,43 +22,103 @@ from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.schema import CACHE, local_files, outbox
 from sync.protocol import HistoryAction, HistoryEntry
 from sync.records import Kind, TicketData
+from sync.reference import LIST_ITEMS, ListKind
 
 CREATED = "created"  # only in the cache's history: made on this computer, not yet registered
-SYSTEM = "Система"  # who did what the server did by itself
-UNKNOWN = "пользователь не известен"  # a user this computer has not synced yet
+# The history's own words are translated in the context "TicketHistory" (written out in each call for lupdate).
+FIELD_CONTEXT = "TicketCard"  # field titles are translated as the card's field labels are
+SERVER_FIELDS = {"status": "Статус"}  # titles of fields only the server sets (not in TicketData)
+LIST_FIELDS = {"ticket_type": ListKind.TICKET_TYPE, "channel": ListKind.CHANNEL, "priority": ListKind.PRIORITY,
+               "status": ListKind.TICKET_STATUS}  # fields whose values are codes of a reference list
+
+Translate = Callable[[str, str], str]
+"""``QCoreApplication.translate``'s shape: (context, Russian source text) → the text to show."""
 
 
-def field_title(field: str) -> str:
+def untranslated(_context: str, text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How the lines speak: ``translate`` (Russian as written here unless Qt's translator is handed in)
+    and the labels of list codes, {(list kind, code): label} (:func:`list_labels`; the code itself when
+    a label is missing)."""
+
+    translate: Translate = untranslated
+    labels: Mapping[tuple[str, str], str] = field(default_factory=dict)
+
+    def title(self, name: str) -> str:
+        return self.translate(FIELD_CONTEXT, field_title(name))
+
+    def value(self, name: str, code: Any) -> str:
+        if code is None or code == "":
+            return "—"
+        kind = LIST_FIELDS.get(name)
+        return self.labels.get((kind, str(code)), str(code)) if kind else str(code)
+
+
+RUSSIAN = Wording()
+
+
+def field_title(name: str) -> str:
     """«Тема обращения» for ``subject``: the titles of the shared ticket model."""
-    info = TicketData.model_fields.get(field)
-    return info.title if info is not None and info.title else field
+    info = TicketData.model_fields.get(name)
+    return info.title if info is not None and info.title else SERVER_FIELDS.get(name, name)
 
 
-def describe(entry: HistoryEntry) -> str:
+def list_labels(store: LocalStore, english: bool = False) -> dict[tuple[str, str], str]:
+    """The labels of the reference lists' codes as the cache holds them (a supervisor may rename them),
+    the built-in ones for what the cache lacks (never synced yet)."""
+    key = "label_en" if english else "label_ru"
+    labels = {(str(i.kind), i.code): getattr(i, key) for i in LIST_ITEMS}
+    with store.engine.connect() as conn:
+        for (data,) in conn.execute(select(CACHE[Kind.LIST_ITEM].c.data)):
+            if data.get("kind") and data.get("code") and data.get(key):
+                labels[(str(data["kind"]), str(data["code"]))] = str(data[key])
+    return labels
+
+
+def describe(entry: HistoryEntry, words: Wording = RUSSIAN) -> str:
     """What happened, in the operator's words."""
-    changes = entry.changes
+    changes, translate = entry.changes, words.translate
     if entry.action == HistoryAction.REGISTERED:
-        return f"Зарегистрировано, номер {changes.get('registration_number') or '—'}"
+        return translate("TicketHistory", "Зарегистрировано, номер %s") % (changes.get("registration_number") or "—")
     if entry.action == HistoryAction.UPDATED:
-        return "Изменено: " + ", ".join(field_title(f) for f in changes)
+        return translate("TicketHistory", "Изменено: %s") % ", ".join(_change(name, value, words)
+                                                              for name, value in changes.items())
     if entry.action == HistoryAction.ATTACHMENT_ADDED:
-        return f"Добавлен файл «{changes.get('file_name') or ''}»"
+        return translate("TicketHistory", "Добавлен файл «%s»") % (changes.get("file_name") or "")
     if entry.action == CREATED:
-        return f"Создано (предварительный номер {changes.get('provisional_number') or '—'})"
+        number = changes.get("provisional_number") or "—"
+        return translate("TicketHistory", "Создано (предварительный номер %s)") % number
     return entry.action  # a newer server's event: shown as it is named
 
 
-def history_line(entry: HistoryEntry, tz: tzinfo | None = None) -> str:
+def _change(name: str, value: Any, words: Wording) -> str:
+    """«Тема обращения»; a list's field with its values: «Статус (Зарегистрировано → В работе)»."""
+    title = words.title(name)
+    if name in LIST_FIELDS and isinstance(value, list | tuple) and len(value) == 2:
+        return f"{title} ({words.value(name, value[0])} → {words.value(name, value[1])})"
+    return title
+
+
+def history_line(entry: HistoryEntry, tz: tzinfo | None = None, words: Wording = RUSSIAN) -> str:
     """«05.03.2025 14:07 — Петрова Анна — Добавлен файл «скан.pdf»» (local time unless ``tz``)."""
     at = _aware(entry.at)
-    who = entry.user_name or (UNKNOWN if entry.user_id else SYSTEM)
-    return f"{at.astimezone(tz):%d.%m.%Y %H:%M} — {who} — {describe(entry)}"
+    if entry.user_name:
+        who = entry.user_name
+    elif entry.user_id:
+        who = words.translate("TicketHistory", "пользователь не известен")  # a user this computer has not synced yet
+    else:
+        who = words.translate("TicketHistory", "Система")  # what the server did by itself
+    return f"{at.astimezone(tz):%d.%m.%Y %H:%M} — {who} — {describe(entry, words)}"
 
 
-def history_lines(entries: Iterable[HistoryEntry], tz: tzinfo | None = None) -> list[str]:
+def history_lines(entries: Iterable[HistoryEntry], tz: tzinfo | None = None, words: Wording = RUSSIAN) -> list[str]:
     """Newest first; events of the same moment keep their order reversed (the later one first)."""
     ordered = sorted(entries, key=lambda e: _aware(e.at))
-    return [history_line(e, tz) for e in reversed(ordered)]
+    return [history_line(e, tz, words) for e in reversed(ordered)]
 
 
 def _aware(at: datetime) -> datetime:

@@ -35,6 +35,7 @@ class _Transfer:
 
 class FilesPanel(QWidget):
     count_changed = Signal(int)
+    files_changed = Signal()  # a file came or went, or reached the server (not emitted for the first list)
     file_opened = Signal(str)  # the path handed to the system to open
 
     def __init__(self, ticket_id: str, files: Sequence[AttachedFile], services: Services, local_files: LocalFiles,
@@ -43,6 +44,7 @@ class FilesPanel(QWidget):
         self.ticket_id, self.services, self.local_files = ticket_id, services, local_files
         self._files: dict[str, AttachedFile] = {}
         self._rows: dict[str, Record] = {}
+        self._known: list[tuple[str, str, bool]] | None = None  # what files_changed compares
         self._download: OpState | None = None
         self._transfer = _Transfer()
         self._timer = QTimer(self)
@@ -82,6 +84,9 @@ class FilesPanel(QWidget):
         row = self.model.row_of(current) if current else -1
         self.view.setCurrentIndex(self.model.index(max(row, 0), 0))
         self.count_changed.emit(len(files))
+        known, self._known = self._known, [(f.id, f.file_name, f.on_server) for f in files]
+        if known is not None and known != self._known:
+            self.files_changed.emit()
 
     def _row(self, file: AttachedFile) -> Record:
         states = {FileState.SENT: self.tr("Отправлен"), FileState.PENDING: self.tr("Ожидает отправки"),

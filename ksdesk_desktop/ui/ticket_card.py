@@ -1,6 +1,10 @@
 """A ticket's card (N5): its fields as the cache holds them, its files and its history, each on a tab
 (opened from the toast's number, T13, and from the ticket lists). Whatever it asks in the background
-answers to the card's own tabs, so an answer arriving after the card closed is dropped."""
+answers to the card's own tabs, so an answer arriving after the card closed is dropped.
+
+The card follows its ticket while open: when sync brings a change of it, or the operator's own change
+is stored or pushed, the fields are read again from the cache, the files tab lists the files again, and
+the history is asked for again (:class:`~ksdesk_desktop.ui.card_history.HistoryPanel` decides when)."""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,12 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from ksdesk_desktop.attachments import AttachedFile, LocalFiles
+from ksdesk_desktop.ops import Lane, Latest, Op
+from ksdesk_desktop.tickets import ticket_names
 from ksdesk_desktop.ui.card_files import FilesPanel
 from ksdesk_desktop.ui.card_history import HistoryPanel
 from ksdesk_desktop.ui.services import Services
 from sync.identifiers import format_phone
+from sync.records import Kind
 
-STATUS_UNREGISTERED = "Ожидает регистрации"
+STATUS_UNREGISTERED = QT_TRANSLATE_NOOP("TicketCard", "Ожидает регистрации")  # a ticket saved here, not yet sent
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,11 @@ class CardContext:
 
     services: Services
     files: LocalFiles
+    english: bool = False  # the labels of list codes in English (``ksdesk --lang en``)
+
+
+# What a ticket's fields show: the ticket itself and the records and lists it points at.
+FIELD_KINDS = frozenset({Kind.TICKET, Kind.ORGANIZATION, Kind.SOFTWARE_COMPLEX, Kind.COMPONENT, Kind.LIST_ITEM})
 
 
 class TicketCard(QDialog):
@@ -46,22 +58,25 @@ class TicketCard(QDialog):
         super().__init__(parent)
         self.setObjectName("ticket_card")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        number = ticket.get("registration_number") or ticket.get("provisional_number") or ""
-        self.setWindowTitle(self.tr("Обращение %s") % number)
+        self.ticket, self.names, self.context = dict(ticket), dict(names), context
         self.resize(680, 540)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("card_tabs")
-        self.tabs.addTab(self._fields_tab(ticket, names, str(number)), self.tr("&Поля"))
+        self.tabs.addTab(self._fields_tab(), self.tr("&Поля"))
+        self._show_fields()
         self.files: FilesPanel | None = None
         self.history: HistoryPanel | None = None
         if context is not None:
             self.files = FilesPanel(str(ticket["id"]), files, context.services, context.files)
-            self.history = HistoryPanel(ticket, context.services, context.files.store)
+            self.history = HistoryPanel(ticket, context.services, context.files.store, english=context.english)
             self.files_tab = self.tabs.addTab(self.files, "")
             self.tabs.addTab(self.history, self.tr("&История"))
             self.files.count_changed.connect(self._count_files)
+            self.files.files_changed.connect(self.history.refresh)
             self._count_files(len(files))
             self.history.load()
+            self._reading: Latest[Any] = Latest(context.services.tasks, self)
+            context.services.sync.records_changed.connect(self._records_changed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         for button in buttons.buttons():  # Enter opens a file; only Esc or «Закрыть» close the card
@@ -70,36 +85,67 @@ class TicketCard(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
 
-    def _fields_tab(self, ticket: dict[str, Any], names: dict[str, str], number: str) -> QWidget:
+    def _fields_tab(self) -> QWidget:
         form = QFormLayout()
-        phone = format_phone(ticket["phone"], ticket.get("phone_ext") or "") if ticket.get("phone") else ""
-        rows = [
-            (self.tr("Учётный номер"), ticket.get("registration_number") or self.tr("%s (предварительный)") % number),
-            (self.tr("Статус"), names.get("status") or self.tr(STATUS_UNREGISTERED)),
-            (self.tr("Организация"), names.get("organization", "")),
-            (self.tr("Заявитель"), ticket.get("applicant_name", "")),
-            (self.tr("E-mail"), ticket.get("email", "")),
-            (self.tr("Телефон"), phone),
-            (self.tr("Программный комплекс"), names.get("complex", "")),
-            (self.tr("Компонент"), names.get("component", "")),
-            (self.tr("Вид обращения"), names.get("ticket_type", "")),
-            (self.tr("Тип связи"), names.get("channel", "")),
-            (self.tr("Приоритет"), names.get("priority", "")),
-            (self.tr("Тема обращения"), ticket.get("subject", "")),
-        ]
+        titles = [self.tr("Учётный номер"), self.tr("Статус"), self.tr("Организация"), self.tr("Заявитель"),
+                  self.tr("E-mail"), self.tr("Телефон"), self.tr("Программный комплекс"), self.tr("Компонент"),
+                  self.tr("Вид обращения"), self.tr("Тип связи"), self.tr("Приоритет"), self.tr("Тема обращения")]
         self.values: dict[str, QLabel] = {}
-        for title, value in rows:
-            label = QLabel(str(value))
+        for title in titles:
+            label = QLabel()
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[title] = label
             form.addRow(title + ":", label)
-        self.text = QPlainTextEdit(str(ticket.get("text", "")))
+        self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         form.addRow(self.tr("Текст обращения") + ":", self.text)
         page = QWidget()
         page.setLayout(form)
         return page
+
+    def _show_fields(self) -> None:
+        ticket, names = self.ticket, self.names
+        number = str(ticket.get("registration_number") or ticket.get("provisional_number") or "")
+        self.setWindowTitle(self.tr("Обращение %s") % number)
+        phone = format_phone(ticket["phone"], ticket.get("phone_ext") or "") if ticket.get("phone") else ""
+        values = [
+            ticket.get("registration_number") or self.tr("%s (предварительный)") % number,
+            names.get("status") or self.tr(STATUS_UNREGISTERED),
+            names.get("organization", ""), ticket.get("applicant_name", ""), ticket.get("email", ""), phone,
+            names.get("complex", ""), names.get("component", ""), names.get("ticket_type", ""),
+            names.get("channel", ""), names.get("priority", ""), ticket.get("subject", ""),
+        ]
+        for label, value in zip(self.values.values(), values, strict=True):
+            label.setText(str(value))
+        if self.text.toPlainText() != str(ticket.get("text", "")):  # keeps the reader's place otherwise
+            self.text.setPlainText(str(ticket.get("text", "")))
+
+    # --- following the ticket while the card is open -------------------------------------------------
+
+    def _records_changed(self, kinds: set[Kind]) -> None:
+        if not kinds & FIELD_KINDS or self.context is None:
+            return  # the files tab follows the ticket's files itself
+        context, ticket_id, english = self.context, str(self.ticket["id"]), self.context.english
+        replica, directory = context.services.sync.replica, context.services.directory
+
+        def read(_s: Any) -> tuple[dict[str, Any], dict[str, str]] | None:
+            ticket = replica.get(Kind.TICKET, ticket_id)
+            return None if ticket is None else (ticket, ticket_names(directory, ticket, english))
+
+        self._reading.run(Op(read, Lane.QUERY).success(self._reread))
+
+    def _reread(self, found: tuple[dict[str, Any], dict[str, str]] | None) -> None:
+        if found is None:  # deleted: the card keeps showing what it was
+            return
+        ticket, names = found
+        if ticket == self.ticket and names == self.names:
+            return
+        changed = ticket != self.ticket
+        self.ticket, self.names = ticket, names
+        self._show_fields()
+        if changed and self.history is not None:
+            self.history.refresh(ticket)
 
     def _count_files(self, count: int) -> None:
         self.tabs.setTabText(self.files_tab, self.tr("&Файлы (%s)") % count)
@@ -107,4 +153,7 @@ class TicketCard(QDialog):
     def done(self, result: int) -> None:
         if self.files is not None:
             self.files.cancel()
+        if self.history is not None:
+            self.history.cancel()
+            self._reading.cancel()
         super().done(result)

@@ -110,7 +110,7 @@ class TicketWindows(QObject):
             return
         ticket, names, files = found
         card = TicketCard(ticket, names, parent=self.window, files=files,
-                          context=CardContext(self.services, self.files))
+                          context=CardContext(self.services, self.files, english=self.english))
         card.destroyed.connect(lambda _o=None, c=card: self._forget_card(c))
         self.card = card
         card.open()

@@ -1,6 +1,8 @@
 """N5: a ticket opens in a card with its fields, files and history — with the real client against a
 real server: the files with their state, «Открыть» on a file attached here or on another computer
-(downloaded first), the server's history, and offline the cache's history with a note saying so."""
+(downloaded first), the server's history, and offline the cache's history with a note saying so. The
+open card follows its ticket (a change synced from elsewhere, the operator's own change pushed), asking
+the server only when the history is in view; in the English interface the history speaks English."""
 
 from __future__ import annotations
 
@@ -10,17 +12,20 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import QLocale, QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.app import Controller
 from ksdesk_desktop.attachments import LocalFiles, attach, ticket_files
+from ksdesk_desktop.i18n import install_translators
 from ksdesk_desktop.paths import Paths
 from ksdesk_desktop.ui.ticket_card import TicketCard
 from ksdesk_desktop.ui.ticket_windows import TicketWindows
 from sync.attachments import format_size
+from sync.records import Kind
 from tests.client.helpers import double_click
 from tests.client.test_sync_ui import start_client
 from tests.client.test_ticket_form import drop_files, fill_valid, open_form, pick
@@ -62,6 +67,19 @@ def opened_urls(qtbot: QtBot) -> Iterator[list[QUrl]]:
         yield catcher.urls
     finally:
         QDesktopServices.unsetUrlHandler("file")
+
+
+@pytest.fixture
+def english(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    """The interface in English, as ``ksdesk --lang en`` installs it; Russian again afterwards."""
+    locale = QLocale()
+    translators = install_translators(qapp, "en", tmp_path / "cache")
+    try:
+        yield
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(locale)
 
 
 def save_ticket(qtbot: QtBot, controller: Controller, files: Sequence[Path] = ()) -> tuple[str, str]:
@@ -213,3 +231,115 @@ def test_n5_card_downloads_a_file_attached_elsewhere_and_offline_shows_the_cache
         assert len(opened_urls) == 2 and card.isVisible()
     finally:
         proxy.close()
+
+
+def change_elsewhere(server_url: str, tmp_path: Path, ticket_id: str, subject: str, file: Path | None = None) -> None:
+    """spec1, on another computer, changes the ticket's subject (and attaches ``file``) and syncs."""
+    other = open_node(server_url, tmp_path / "spec1.sqlite", "spec1")
+    try:
+        other.sync()
+        other.replica.change(Kind.TICKET, ticket_id, {"subject": subject})
+        if file is not None:
+            attach(other.replica, LocalFiles(other.store, tmp_path / "spec1-files"), ticket_id, file)
+        report = other.sync()
+        assert report.rejected == report.conflicts == 0
+    finally:
+        other.close()
+
+
+def first_line(card: TicketCard) -> str:
+    assert card.history is not None
+    lines = card.history.model.stringList()
+    return lines[0] if lines else ""
+
+
+def test_n5_card_history_follows_a_change_while_open(
+    qtbot: QtBot, demo_server: ServerProcess, paths: Paths, memory_keyring: MemoryKeyring, tmp_path: Path,
+) -> None:
+    proxy = DroppingProxy(int(demo_server.url.rsplit(":", 1)[1]))
+    try:
+        controller = start_client(qtbot, SimpleNamespace(url=proxy.url), paths)  # type: ignore[arg-type]
+        qtbot.waitUntil(lambda: controller.sync.last_sync is not None, timeout=60_000)
+        ticket_id, number = save_ticket(qtbot, controller)
+        card = open_card(qtbot, controller.tickets, ticket_id)
+        show_tab(qtbot, card, 2)
+        assert [line.split(" — ", 1)[1] for line in history(qtbot, card, "server")] == [
+            f"Тест op1 — Зарегистрировано, номер {number}"]
+        panel = card.history
+        assert panel is not None
+
+        change_elsewhere(demo_server.url, tmp_path, ticket_id, "Отчёт 0503317: ошибка при выгрузке")
+        controller.sync.request_sync()  # what the server's live hint does
+        qtbot.waitUntil(lambda: first_line(card).endswith(" — Тест spec1 — Изменено: Тема обращения"), timeout=30_000)
+        assert card.values["Тема обращения"].text() == "Отчёт 0503317: ошибка при выгрузке"
+        assert len(panel.model.stringList()) == 2 and panel.source == "server"
+
+        text = "Отчёт 0503317 не формируется с 1 марта, после обновления."
+        controller.sync.change(Kind.TICKET, ticket_id, {"text": text})  # the operator's own change, pushed
+        qtbot.waitUntil(lambda: card.text.toPlainText() == text, timeout=10_000)
+        qtbot.waitUntil(lambda: first_line(card).endswith(" — Тест op1 — Изменено: Текст обращения"), timeout=30_000)
+        assert controller.sync.pending == 0 and len(panel.model.stringList()) == 3
+
+        proxy.faults.drop_request = 1.0  # the network goes: a change made now shows the cache's history
+        proxy.cut_open_connections()
+        controller.check_health()
+        qtbot.waitUntil(lambda: not controller.connection.online, timeout=10_000)
+        controller.sync.change(Kind.TICKET, ticket_id, {"subject": "Отчёт 0503317 не выгружается"})
+        qtbot.waitUntil(lambda: card.values["Тема обращения"].text() == "Отчёт 0503317 не выгружается", timeout=10_000)
+        qtbot.waitUntil(lambda: panel.source == "cache", timeout=10_000)
+        assert panel.note.text() == OFFLINE_NOTE
+        assert [line.split(" — ", 1)[1] for line in panel.model.stringList()] == [
+            f"Тест op1 — Зарегистрировано, номер {number}"]
+    finally:
+        proxy.close()
+
+
+def test_n5_card_history_out_of_view_is_asked_for_when_shown(
+    qtbot: QtBot, client: Controller, demo_server: ServerProcess, tmp_path: Path,
+) -> None:
+    controller = client
+    ticket_id, number = save_ticket(qtbot, controller)
+    card = open_card(qtbot, controller.tickets, ticket_id)  # on «Поля»: the history is out of view
+    panel = card.history
+    assert panel is not None and card.tabs.currentIndex() == 0
+    assert len(history(qtbot, card, "server")) == 1 and panel.requests == 1
+
+    scan = tmp_path / "скан.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + b"0" * 1000)
+    change_elsewhere(demo_server.url, tmp_path, ticket_id, "Не формируется отчёт 0503317", scan)
+    controller.sync.request_sync()
+    qtbot.waitUntil(lambda: card.tabs.tabText(1) == "&Файлы (1)", timeout=30_000)  # fields and files follow
+    qtbot.waitUntil(lambda: card.values["Тема обращения"].text() == "Не формируется отчёт 0503317", timeout=10_000)
+    assert panel.stale and panel.requests == 1  # marked, not asked
+    assert len(panel.model.stringList()) == 1
+
+    show_tab(qtbot, card, 2)  # shown: asked once for the whole burst
+    qtbot.waitUntil(lambda: len(panel.model.stringList()) == 3, timeout=20_000)
+    assert [line.split(" — ", 1)[1] for line in panel.model.stringList()] == [
+        "Тест spec1 — Добавлен файл «скан.pdf»",
+        "Тест spec1 — Изменено: Тема обращения",
+        f"Тест op1 — Зарегистрировано, номер {number}",
+    ]
+    assert panel.requests == 2 and not panel.stale
+
+
+def test_n5_card_history_in_english(
+    qtbot: QtBot, english: None, client: Controller, demo_server: ServerProcess, tmp_path: Path,
+) -> None:
+    controller = client
+    log = tmp_path / "журнал.txt"
+    log.write_text("12:05 Ошибка формирования отчёта 0503317\n", encoding="utf-8")
+    ticket_id, number = save_ticket(qtbot, controller, [log])
+    store = controller.store
+    qtbot.waitUntil(lambda: [f.on_server for f in ticket_files(store, ticket_id)] == [True], timeout=60_000)
+    card = open_card(qtbot, controller.tickets, ticket_id)
+    assert [card.tabs.tabText(i) for i in range(card.tabs.count())] == ["&Fields", "F&iles (1)", "&History"]
+    show_tab(qtbot, card, 2)
+    assert [line.split(" — ", 1)[1] for line in history(qtbot, card, "server")] == [
+        "Тест op1 — File “журнал.txt” added",
+        f"Тест op1 — Registered, number {number}",
+    ]
+
+    change_elsewhere(demo_server.url, tmp_path, ticket_id, "Report 0503317 fails")
+    controller.sync.request_sync()
+    qtbot.waitUntil(lambda: first_line(card).endswith(" — Тест spec1 — Changed: Subject"), timeout=30_000)

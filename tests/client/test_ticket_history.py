@@ -10,7 +10,7 @@ from ksdesk_desktop.attachments import LocalFiles, attach
 from ksdesk_desktop.paths import Paths
 from ksdesk_desktop.store import LocalStore
 from ksdesk_desktop.store.replica import Replica
-from ksdesk_desktop.ticket_history import cached_history, history_lines
+from ksdesk_desktop.ticket_history import Wording, cached_history, history_lines, list_labels
 from sync.ids import new_id
 from sync.numbering import provisional_number
 from sync.protocol import ChangesPage, HistoryEntry, RecordOut
@@ -97,5 +97,45 @@ def test_n5_cache_history_of_a_registered_ticket_tells_its_number_and_who(paths:
         "05.03.2025 12:00 — пользователь не известен — Добавлен файл «лог.txt»",
         "05.03.2025 11:07 — Петрова Анна — Добавлен файл «скан.pdf»",
         f"05.03.2025 11:05 — Петрова Анна — Зарегистрировано, номер {number}",
+    ]
+    store.close()
+
+
+def test_n5_history_names_fields_and_list_values_as_the_cache_labels_them(paths: Paths) -> None:
+    """Field titles and the history's words go through the translator handed in; the values of list
+    fields (status, priority …) take the cache's labels, in English too (a supervisor's renaming wins)."""
+    store = LocalStore(paths.local_db)
+    renamed = RecordOut(kind=Kind.LIST_ITEM, id=str(new_id()), version=1, seq=1, data={
+        "kind": "priority", "code": "high", "label_ru": "Высокий (до 4 ч)", "label_en": "High (4 h)", "sort_order": 3})
+    Replica(store).apply_page(ChangesPage(changes=[renamed], cursor=1, has_more=False, head=1))
+    entries = [
+        HistoryEntry(at=at(8), user_id=AUTHOR, user_name="Петрова Анна", action="updated",
+                     changes={"status": ["registered", "in_progress"], "priority": ["normal", "high"],
+                              "system_info": ["", "Windows 11"]}),
+        HistoryEntry(at=at(9), action="attachment_added", changes={"file_name": "скан.pdf"}),
+        HistoryEntry(at=at(10), user_id=str(new_id()), action="registered", changes={"registration_number": "ОБР-1"}),
+    ]
+    assert history_lines(entries, MSK, Wording(labels=list_labels(store))) == [
+        "05.03.2025 13:00 — пользователь не известен — Зарегистрировано, номер ОБР-1",
+        "05.03.2025 12:00 — Система — Добавлен файл «скан.pdf»",
+        "05.03.2025 11:00 — Петрова Анна — Изменено: Статус (Зарегистрировано → В работе), "
+        "Приоритет (Средний → Высокий (до 4 ч)), Информация о системе",
+    ]
+    english = {
+        ("TicketHistory", "Изменено: %s"): "Changed: %s",
+        ("TicketHistory", "Добавлен файл «%s»"): "File “%s” added",
+        ("TicketHistory", "Зарегистрировано, номер %s"): "Registered, number %s",
+        ("TicketHistory", "Система"): "System",
+        ("TicketHistory", "пользователь не известен"): "unknown user",
+        ("TicketCard", "Статус"): "Status",
+        ("TicketCard", "Приоритет"): "Priority",
+        ("TicketCard", "Информация о системе"): "System information",
+    }
+    words = Wording(lambda context, text: english[context, text], list_labels(store, english=True))
+    assert history_lines(entries, MSK, words) == [
+        "05.03.2025 13:00 — unknown user — Registered, number ОБР-1",
+        "05.03.2025 12:00 — System — File “скан.pdf” added",
+        "05.03.2025 11:00 — Петрова Анна — Changed: Status (Registered → In progress), Priority (Normal → High (4 h)), "
+        "System information",
     ]
     store.close()
