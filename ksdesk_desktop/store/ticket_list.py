@@ -159,26 +159,36 @@ class TicketList:
             stmt = stmt.where(_available(wanted.available))
         return stmt
 
-    def ids(self, wanted: TicketFilter) -> list[int]:
+    def ids(self, wanted: TicketFilter, limit: int | None = None) -> list[int]:
         """The row numbers of the matching tickets in the wanted order (ties by number, then row:
-        the order is total)."""
+        the order is total); with ``limit``, only the first ones — the start of the same list, read
+        in a fraction of the time when the search matches most of the cache."""
         t = _tickets.c
+        many = self._many(wanted.query)
         if wanted.sort is SortKey.REGISTERED:
-            stmt = self.statement(wanted, many=self._many(wanted.query))
+            stmt = self.statement(wanted, many=many)
             # not yet registered (sent from here, waiting for the server) counts as the newest
             unregistered = stmt.where(t.registered_at.is_(None)).order_by(t.provisional_number, ROWID)
             registered = stmt.where(t.registered_at.is_not(None))
             if wanted.descending:
-                registered = registered.order_by(t.registered_at.desc(), ROWID.desc())
+                parts = [unregistered, registered.order_by(t.registered_at.desc(), ROWID.desc())]
             else:
-                registered = registered.order_by(t.registered_at, ROWID)
-            with self.engine.connect() as conn:
-                first, rest = _rowids(conn, unregistered), _rowids(conn, registered)
-            return first + rest if wanted.descending else rest + first
-        keys = [*_SORTS[wanted.sort], t.registration_number, t.provisional_number, ROWID]
-        order = [k.desc() for k in keys] if wanted.descending else keys
+                parts = [registered.order_by(t.registered_at, ROWID), unregistered]
+        else:
+            keys = [*_SORTS[wanted.sort], t.registration_number, t.provisional_number, ROWID]
+            parts = [self.statement(wanted).order_by(*(k.desc() for k in keys) if wanted.descending else keys)]
+        # A search that finds few tickets is read whole and cut here: told to stop early, SQLite would
+        # walk the date index looking for them (150 ms for 1500 of 100 000 instead of 3 ms).
+        selective = (match_query(wanted.query) is not None and not many) or match_query(wanted.organization)
+        found: list[int] = []
         with self.engine.connect() as conn:
-            return _rowids(conn, self.statement(wanted).order_by(*order))
+            for part in parts:
+                if limit is not None and not selective:
+                    if len(found) >= limit:
+                        break
+                    part = part.limit(limit - len(found))
+                found += _rowids(conn, part)
+        return found if limit is None else found[:limit]
 
     def _many(self, query: str) -> bool:
         match = match_query(query)

@@ -51,6 +51,13 @@ class RecordTableModel(QAbstractTableModel):
         self._texts.clear()
         self.endResetModel()
 
+    def extend_ids(self, more: Sequence[str]) -> None:
+        """More rows after the last one (the rest of a list whose first rows are shown)."""
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(more) - 1)
+            self._ids.extend(more)
+            self.endInsertRows()
+
     def reload_rows(self) -> None:
         """The records may have changed (sync): read the visible ones again."""
         self._pages.clear()

@@ -36,6 +36,7 @@ from sync.reference import LIST_ITEMS, ListKind, TicketStatus
 from sync.tickets import Availability
 
 _NO_DATE = QDate(2000, 1, 1)  # a date edit at its minimum shows «—»: no bound
+FIRST = 1000  # a new query shows this many tickets first (a broad search finds most of 100 000)
 
 
 class ListMode(enum.Enum):
@@ -108,6 +109,8 @@ class TicketListPage(QWidget):
         self.count_label.setObjectName(f"{self.objectName()}_count")
         self.count_label.setVisible(mode is not ListMode.FEED)  # the feed shows rows, not a count
         self._stale = True  # the list must be queried again when it is next shown
+        self._shown: TicketFilter | None = None  # what the rows shown answer
+        self.complete = False  # the rows shown are every ticket that answers it (not only the first)
 
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName(f"{self.objectName()}_search")
@@ -313,8 +316,15 @@ class TicketListPage(QWidget):
             self._stale = True
             return
         self._stale = False
-        wanted, tickets, scope = self.current_filter(), self.tickets, self.scope
-        available = self.mode is ListMode.AVAILABLE
+        wanted = self.current_filter()
+        # a new question shows its first tickets at once and the rest after; the same one asked again
+        # (a sync brought tickets) is answered whole, so the rows do not shrink and grow under the operator
+        first = FIRST if wanted != self._shown else None
+        self._query.run(Op(self._querying(wanted, first), Lane.QUERY).success(
+            lambda ids: self._found(wanted, ids, first)))
+
+    def _querying(self, wanted: TicketFilter, limit: int | None) -> Callable[[OpState], list[int] | None]:
+        tickets, scope, available = self.tickets, self.scope, self.mode is ListMode.AVAILABLE
 
         def query(state: OpState) -> list[int] | None:
             if state.cancelled:  # typed on meanwhile: a newer query is queued behind this one
@@ -323,24 +333,34 @@ class TicketListPage(QWidget):
                 rule = scope() if scope is not None else None
                 if rule is None:
                     return None  # nobody logged in yet: whose tasks is unknown
-                return tickets.ids(replace(wanted, available=rule))
-            return tickets.ids(wanted)
+                return tickets.ids(replace(wanted, available=rule), limit)
+            return tickets.ids(wanted, limit)
 
-        self._query.run(Op(query, Lane.QUERY).success(self._found))
+        return query
 
-    def _found(self, ids: list[int] | None) -> None:
+    def _found(self, wanted: TicketFilter, ids: list[int] | None, limit: int | None = None) -> None:
         keep = self.model.id_at(self.view.currentIndex().row())
-        if ids is not None and ids == self.model.ids:
+        shown = self.model.ids
+        complete = ids is None or limit is None or len(ids) < limit
+        if ids is not None and ids == shown:
             self.model.reload_rows()  # the same tickets: only their fields may have changed
+        elif ids is not None and limit is None and wanted == self._shown and ids[:len(shown)] == shown:
+            self.model.extend_ids(ids[len(shown):])  # the rest after the first ones
         else:
             self.model.set_ids(ids or [])
             row = self.model.row_of(keep) if keep else -1
             if row >= 0:
                 self.view.selectRow(row)
+        self._shown = wanted
+        self.complete = complete
         if ids is None:
             self.count_label.setText(self.tr("Войдите в систему, чтобы увидеть свои задачи."))
-        else:
+        elif complete:
             self.count_label.setText(self.tr("Обращений: %n", "", len(ids)))
+        else:
+            self.count_label.setText(self.tr("Обращений: %n и более…", "", len(ids)))
+            self._query.run(Op(self._querying(wanted, None), Lane.QUERY).success(
+                lambda rest: self._found(wanted, rest)))
         self.listed.emit(len(ids or []))
 
     def _sort_by(self, key: SortKey, descending: bool) -> None:

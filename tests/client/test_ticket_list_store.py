@@ -15,6 +15,7 @@ import pytest
 from ksdesk_desktop.store import LocalStore
 from ksdesk_desktop.store.db import SCHEMA_MAJOR, SCHEMA_MINOR
 from ksdesk_desktop.store.replica import Replica
+from ksdesk_desktop.store.search import match_query
 from ksdesk_desktop.store.ticket_list import NOBODY, SortKey, TicketFilter, TicketList
 from sync.protocol import ChangesPage, RecordOut
 from sync.records import Kind
@@ -89,6 +90,16 @@ def test_n5_search_covers_number_organization_and_every_word(cache: Cache) -> No
     assert cache.numbers(TicketFilter(query="ромашка принтер")) == []
 
 
+def test_n5_search_by_a_number_being_typed(cache: Cache) -> None:
+    """Words finished by a hyphen match whole, the last one as typed so far: «обр-» is not «обращение»."""
+    assert match_query("ОБР-2026-0000") == '"обр" "2026" "0000"*'
+    assert match_query("ошибк отчет") == '"ошибк"* "отчет"*'
+    assert cache.numbers(TicketFilter(query="обр-2026-00000")) == [
+        "ОБР-2026-000003", "ОБР-2026-000002", "ОБР-2026-000001"]
+    assert cache.numbers(TicketFilter(query="обр-2026-000001")) == ["ОБР-2026-000001"]
+    assert cache.numbers(TicketFilter(query="обращ-")) == []  # «обращ» typed and finished: no such word
+
+
 def test_n5_search_follows_an_organization_renamed_after_its_tickets(cache: Cache) -> None:
     cache.put(Kind.ORGANIZATION, ROMASHKA, inn="7707083893", name="ООО «Василёк»")
     assert cache.numbers(TicketFilter(query="ромашк")) == []
@@ -138,6 +149,22 @@ def test_n5_a_ticket_not_yet_registered_heads_the_newest_first_list(cache: Cache
     assert first["provisional_number"] == "ПРЕДВ-AB12-0001" and first["registration_number"] is None
     assert first["organization_name"] == "ООО «Ромашка»"
     assert cache.list.ids(TicketFilter(descending=False))[-1] == cache.list.ids(TicketFilter())[0]
+
+
+def test_n5_the_first_tickets_of_a_list_are_the_start_of_the_whole_list(cache: Cache) -> None:
+    """A list shows its first tickets at once and the rest after: ``limit`` must cut the same order."""
+    cache.put(Kind.TICKET, str(uuid.uuid4()), provisional_number="ПРЕДВ-AB12-0001", subject="Обращение отсюда",
+              organization_id=ROMASHKA)
+    for number in range(4, 12):
+        cache.ticket(number, f"Обращение {number}", priority=("low", "high")[number % 2])
+    for query in ("", "обращ"):
+        for key in SortKey:
+            for descending in (False, True):
+                wanted = TicketFilter(query=query, sort=key, descending=descending)
+                whole = cache.list.ids(wanted)
+                assert len(whole) >= 9
+                for limit in (1, 2, 5, len(whole), len(whole) + 3):
+                    assert cache.list.ids(wanted, limit=limit) == whole[:limit], (query, key, descending, limit)
 
 
 def test_n3_available_documents_are_what_the_shared_rule_says(cache: Cache) -> None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QToolButton, QTreeView
 from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.app import Controller
 from ksdesk_desktop.store.ticket_list import SortKey, TicketFilter
+from ksdesk_desktop.ui import ticket_list as ticket_list_ui
 from ksdesk_desktop.ui.ticket_card import TicketCard
 from ksdesk_desktop.ui.ticket_form import TicketForm
 from ksdesk_desktop.ui.ticket_list import TicketListPage
@@ -211,6 +213,31 @@ def test_n5_search_as_you_type_shows_the_last_query_results(qtbot: QtBot, contro
     assert tickets.ids(TicketFilter(query="обращ")) == tickets.ids(TicketFilter(query="ОБРАЩ"))
     page.search_edit.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == controller.replica.count(Kind.TICKET), timeout=10_000)
+
+
+def test_n5_a_broad_search_shows_its_first_tickets_then_the_rest(
+    qtbot: QtBot, controller: Controller, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A search that matches most of the cache shows its first (newest) tickets at once; the rest
+    follow as more rows below them, not as a new list."""
+    monkeypatch.setattr(ticket_list_ui, "FIRST", 3)
+    go(qtbot, controller, "navigator")
+    window, page = controller.window, controller.ticket_pages[0]
+    window.show_page(page)
+    qtbot.waitUntil(lambda: page.complete and page.model.rowCount() > 3, timeout=10_000)
+    expected = controller.ticket_list.ids(TicketFilter(query="обращ"))
+    assert len(expected) > 3
+    listed: list[int] = []
+    labels: list[str] = []
+    events: list[str] = []
+    page.listed.connect(lambda n: (listed.append(n), labels.append(page.count_label.text())))
+    page.model.modelReset.connect(lambda: events.append("reset"))
+    page.model.rowsInserted.connect(lambda *_: events.append("inserted"))
+    with qtbot.waitSignals([page.listed, page.listed], timeout=10_000):
+        page.search_edit.setText("обращ")
+    assert listed == [3, len(expected)]
+    assert labels == ["Обращений: 3 и более…", f"Обращений: {len(expected)}"]
+    assert events == ["reset", "inserted"] and ids_shown(page) == expected and page.complete
 
 
 def test_n5_filter_panel_and_header_sorting(qtbot: QtBot, controller: Controller) -> None:
