@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QToolBar,
     QVBoxLayout,
@@ -37,6 +38,7 @@ from sync.tickets import Availability
 
 _NO_DATE = QDate(2000, 1, 1)  # a date edit at its minimum shows «—»: no bound
 FIRST = 1000  # a new query shows this many tickets first (a broad search finds most of 100 000)
+BUSY_AFTER_MS = 150  # a query not answered by then shows the list's busy bar
 
 
 class ListMode(enum.Enum):
@@ -108,6 +110,18 @@ class TicketListPage(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName(f"{self.objectName()}_count")
         self.count_label.setVisible(mode is not ListMode.FEED)  # the feed shows rows, not a count
+        # P3: a query that takes a while (a re-sort of 100 000) shows that it is under way
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName(f"{self.objectName()}_busy")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumSize(120, 12)
+        self.busy.setToolTip(self.tr("Список обновляется…"))
+        self.busy.setVisible(False)
+        self._busy_after = QTimer(self)
+        self._busy_after.setSingleShot(True)
+        self._busy_after.setInterval(BUSY_AFTER_MS)
+        self._busy_after.timeout.connect(lambda: self.busy.setVisible(self.mode is not ListMode.FEED))
         self._stale = True  # the list must be queried again when it is next shown
         self._shown: TicketFilter | None = None  # what the rows shown answer
         self.complete = False  # the rows shown are every ticket that answers it (not only the first)
@@ -132,7 +146,11 @@ class TicketListPage(QWidget):
             self.filters.setVisible(False)
         layout.addWidget(self.view, 1)
         if mode is not ListMode.FEED:
-            layout.addWidget(self.count_label)
+            footer = QHBoxLayout()
+            footer.addWidget(self.count_label)
+            footer.addWidget(self.busy)
+            footer.addStretch(1)
+            layout.addLayout(footer)
         self.view.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         self.view.setSortingEnabled(mode is not ListMode.FEED)  # the feed is always newest first
         services.sync.records_changed.connect(self._records_changed)
@@ -320,6 +338,8 @@ class TicketListPage(QWidget):
         # a new question shows its first tickets at once and the rest after; the same one asked again
         # (a sync brought tickets) is answered whole, so the rows do not shrink and grow under the operator
         first = FIRST if wanted != self._shown else None
+        if not self._busy_after.isActive() and not self.busy.isVisible():
+            self._busy_after.start()
         self._query.run(Op(self._querying(wanted, first), Lane.QUERY).success(
             lambda ids: self._found(wanted, ids, first)))
 
@@ -353,6 +373,9 @@ class TicketListPage(QWidget):
                 self.view.selectRow(row)
         self._shown = wanted
         self.complete = complete
+        if complete:
+            self._busy_after.stop()
+            self.busy.setVisible(False)
         if ids is None:
             self.count_label.setText(self.tr("Войдите в систему, чтобы увидеть свои задачи."))
         elif complete:

@@ -6,6 +6,7 @@ passes Qt's model tester."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QToolButton, QTree
 from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.app import Controller
+from ksdesk_desktop.ops import Lane, Op
 from ksdesk_desktop.store.ticket_list import SortKey, TicketFilter
 from ksdesk_desktop.ui import ticket_list as ticket_list_ui
 from ksdesk_desktop.ui.ticket_card import TicketCard
@@ -267,6 +269,24 @@ def test_n5_filter_panel_and_header_sorting(qtbot: QtBot, controller: Controller
     assert ranks == sorted(ranks, reverse=descending)
     qtbot.mouseClick(page.reset_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.model.rowCount() == controller.replica.count(Kind.TICKET), timeout=10_000)
+
+
+def test_p3_a_list_shows_a_busy_bar_while_its_query_takes_long(qtbot: QtBot, controller: Controller) -> None:
+    """A re-sort of 100 000 tickets takes a while on the worker: the list says so, then stops saying it."""
+    window, page = controller.window, controller.ticket_pages[0]
+    window.show_page(page)
+    qtbot.waitUntil(lambda: page.complete and page.model.rowCount() > 0, timeout=10_000)
+    assert not page.busy.isVisible()
+    held = threading.Event()
+    for _ in range(2):  # the query lane's two threads: the cache is slow to answer
+        Op(lambda _s: held.wait(10), Lane.QUERY).run(controller.services.tasks)
+    header = page.view.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=_section_center(header, 2))
+    qtbot.waitUntil(page.busy.isVisible, timeout=5000)
+    assert page.busy.toolTip() == "Список обновляется…"
+    held.set()
+    qtbot.waitUntil(lambda: not page.busy.isVisible(), timeout=10_000)
+    assert page.complete
 
 
 def _section_center(header: QHeaderView, section: int) -> QPoint:
