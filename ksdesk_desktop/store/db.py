@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, bindparam, func, select, text, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ksdesk_desktop.store import schema, search
@@ -19,6 +19,7 @@ from sync.records import Kind
 from sync.sqlite import WRITE, sqlite_engine
 
 LAST_SYNC = "last_sync_at"  # meta key: when a sync round last completed (UTC, ISO 8601)
+INDEXES_DEFERRED = "indexes_deferred"  # meta key, present while a long first pull holds back indexes
 
 SCHEMA_MAJOR = 2
 SCHEMA_MINOR = 5
@@ -111,6 +112,12 @@ def write_meta(conn: Connection, key: str, value: str) -> None:
     conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
 
 
+def build_deferred_indexes(conn: Connection) -> None:
+    for index in schema.deferrable_indexes():
+        index.create(conn, checkfirst=True)
+    conn.execute(delete(schema.meta).where(schema.meta.c.key == INDEXES_DEFERRED))
+
+
 class StoreVersionError(RuntimeError):
     """The cache was written by a newer, incompatible version of the program."""
 
@@ -140,6 +147,19 @@ class LocalStore:
                     step(conn)
                     conn.exec_driver_sql(f"PRAGMA user_version = {version}")
                     current = version
+            if conn.execute(select(schema.meta.c.key).where(schema.meta.c.key == INDEXES_DEFERRED)).first():
+                build_deferred_indexes(conn)  # a first pull stopped before its end (killed)
+
+    def defer_indexes(self) -> None:
+        """Drop the deferrable indexes until :meth:`build_indexes` (or the next open, after a crash)."""
+        with self.write() as conn:
+            write_meta(conn, INDEXES_DEFERRED, "1")
+            for index in schema.deferrable_indexes():
+                conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
+
+    def build_indexes(self) -> None:
+        with self.write() as conn:
+            build_deferred_indexes(conn)
 
     def write(self) -> AbstractContextManager[Connection]:
         """A write transaction, holding SQLite's write lock from its first statement (``BEGIN

@@ -147,6 +147,19 @@ CACHE: dict[Kind, Table] = {
 BASE_COLUMNS = frozenset({"id", "version", "seq", "local", "data", "sort_name", "search_text", "org_text"})
 
 
+def deferrable_indexes() -> list[Index]:
+    """The indexes a long first pull builds once at its end instead of row by row (``Replica.bulk_load``):
+    every secondary index of tickets and contacts but the one that finds an organization's tickets, which
+    the pull itself uses (``search.refresh_org_text``)."""
+    keep = {"ix_tickets_organization_id"}
+    return [index for kind in (Kind.TICKET, Kind.CONTACT) for index in sorted(CACHE[kind].indexes, key=_name)
+            if index.name not in keep]
+
+
+def _name(index: Index) -> str:
+    return str(index.name)
+
+
 _FIELD_COLUMNS = {kind: tuple(c.key for c in table.columns if c.key not in BASE_COLUMNS)
                   for kind, table in CACHE.items()}
 

@@ -75,8 +75,9 @@ def utc_text(moment: datetime) -> str:
 def match_query(text: str) -> str | None:
     """An FTS5 query: every word typed must start a word of the record (None: nothing to search).
     Inside a run typed without spaces («ОБР-2025-000123», «северо-запад») the words before the last
-    (and the last too, once a hyphen or other sign follows it) were finished and must match whole: «обр»* would also take in «обработка» and
-    «обращение», and merging those made a number search over 100 000 tickets 100 times slower."""
+    (and the last too, once a hyphen or other sign follows it) were finished and must match whole:
+    «обр»* would also take in «обработка» and «обращение», and merging those made a number search over
+    100 000 tickets 100 times slower."""
     terms = []
     for run in normalize(text).split():
         words = _WORD.findall(run)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -17,8 +18,9 @@ import pytest
 from sqlalchemy import func, select
 
 from ksdesk_desktop.store import LocalStore
+from ksdesk_desktop.store.db import INDEXES_DEFERRED
 from ksdesk_desktop.store.replica import Replica
-from ksdesk_desktop.store.schema import CACHE
+from ksdesk_desktop.store.schema import CACHE, deferrable_indexes
 from sync.records import Kind
 from sync.server.db import make_engine
 from sync.server.models import AppliedMutation, Contact, Organization
@@ -144,7 +146,9 @@ def test_s2_exactly_once_under_kills_restarts_drops_and_repeats(server_db_url: s
     assert proxy.stats.cut_requests and proxy.stats.cut_responses, "the proxy really cut connections"
 
 
-def test_s3_pull_killed_between_pages_resumes_from_its_cursor(server_db_url: str, tmp_path: Path) -> None:
+def test_s3_pull_killed_between_pages_resumes_from_its_cursor_and_builds_its_deferred_indexes(
+    server_db_url: str, tmp_path: Path,
+) -> None:
     seed_users(server_db_url)
     server = start_server(server_db_url, tmp_path / "srv")
     try:
@@ -154,10 +158,18 @@ def test_s3_pull_killed_between_pages_resumes_from_its_cursor(server_db_url: str
         writer.sync()
         writer.close()
         db = tmp_path / "reader.sqlite"
-        reader = Worker("--url", server.url, "--db", str(db), "--page", "5")
+        # a long first pull: the secondary indexes wait for its end (here: for the next start)
+        reader = Worker("--url", server.url, "--db", str(db), "--page", "5", "--bulk", "10")
         reader.wait_for(lambda lines: reader.count("page")(lines) >= 3, "third page")
         reader.kill()
+        deferred = {index.name for index in deferrable_indexes()}
+        with sqlite3.connect(db) as raw:
+            present = {name for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert deferred and not deferred & present, "the killed pull held its indexes back"
         store = LocalStore(db)
+        with store.engine.connect() as conn:
+            present = {n for (n,) in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert deferred <= present and store.get_meta(INDEXES_DEFERRED) is None, "built again at the next start"
         replica = Replica(store)
         kept = replica.cursor()
         with store.engine.connect() as conn:

@@ -9,8 +9,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from ksdesk_desktop import sync_engine
+from ksdesk_desktop.store.db import INDEXES_DEFERRED
 from ksdesk_desktop.store.replica import InvalidChange
-from ksdesk_desktop.store.schema import CACHE, EntryState, outbox
+from ksdesk_desktop.store.schema import CACHE, EntryState, deferrable_indexes, outbox
 from sync.ids import new_id
 from sync.protocol import Operation
 from sync.records import Kind
@@ -220,3 +222,31 @@ def test_s3_cursor_is_stored_with_each_page(make_node: NodeFactory) -> None:
     report = a.sync()
     assert report.pages >= 1 and a.replica.cursor() >= kept
     assert a.replica.count(Kind.ORGANIZATION) == boss.replica.count(Kind.ORGANIZATION)
+
+
+def test_s3_a_long_first_pull_builds_the_secondary_indexes_once_at_its_end(
+    make_node: NodeFactory, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    boss = make_node("boss")
+    boss.sync()
+    for i in range(12):
+        boss.replica.create(Kind.ORGANIZATION, org(f"ООО «Индекс-{i}»"))
+    boss.sync()
+    monkeypatch.setattr(sync_engine, "BULK_CHANGES", 10)  # «long»: at least 10 changes to pull
+    a = make_node(page_size=5)
+    deferred = {str(index.name) for index in deferrable_indexes()}
+    seen: list[set[str]] = []
+
+    def indexes(_done: int, _total: int) -> None:  # between pages
+        with a.store.engine.connect() as conn:
+            seen.append({n for (n,) in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")})
+
+    a.engine.sync(progress=indexes)
+    assert len(seen) >= 3 and all(not deferred & names for names in seen), "held back while pulling"
+    indexes(0, 0)
+    assert deferred <= seen[-1] and a.store.get_meta(INDEXES_DEFERRED) is None, "built at the end"
+    assert a.replica.count(Kind.ORGANIZATION) == boss.replica.count(Kind.ORGANIZATION)
+    a.replica.create(Kind.ORGANIZATION, org("ООО «Индекс-после»"))
+    a.sync()  # a later pull (from a cursor) leaves the indexes alone
+    indexes(0, 0)
+    assert deferred <= seen[-1]

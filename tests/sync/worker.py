@@ -15,6 +15,7 @@ import threading
 import time
 from pathlib import Path
 
+from ksdesk_desktop import sync_engine
 from ksdesk_desktop.api_client import ApiClient, ApiError
 from ksdesk_desktop.backoff import Backoff
 from ksdesk_desktop.store import LocalStore
@@ -71,6 +72,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--batch", type=int, default=5)
     parser.add_argument("--page", type=int, default=5000)
     parser.add_argument("--repeat", action="store_true")
+    parser.add_argument("--bulk", type=int, help="defer the secondary indexes of a first pull this long")
     parser.add_argument("--deadline", type=float, default=120.0)
     args = parser.parse_args(argv)
 
@@ -92,6 +94,8 @@ def main(argv: list[str]) -> int:
     backoff = Backoff(first=0.05, cap=0.5)
     api = ApiClient(args.url, timeout=5)
     retrying(lambda: api.login(args.user, PASSWORD), pause, backoff)
+    if args.bulk is not None:
+        sync_engine.BULK_CHANGES = args.bulk
     engine = SyncEngine(replica, Announcing(api, args.repeat), batch_size=args.batch, page_size=args.page)
     started = time.monotonic()
     pulled = 0
