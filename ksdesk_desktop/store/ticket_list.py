@@ -111,15 +111,19 @@ def _fts(match: str, many: bool = False) -> ColumnElement[bool]:
 
 
 def _rowids(conn: Connection, stmt: Select[Any]) -> list[int]:
-    """The single integer column of every row, straight from the driver: for 100 000 rows this is a
-    third of the time SQLAlchemy's result rows take."""
+    """The single integer column of every row, in order, as one text made by SQLite and split here: for
+    100 000 rows a third of the time of fetching rows, and the driver holds Python's lock only at the
+    end — fetched row by row, a worker's query starved the UI thread for 100 ms."""
+    stmt = stmt.with_only_columns(ROWID.label("r"), maintain_column_froms=True)
     compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = [compiled.params[name] for name in compiled.positiontup or ()]
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        return [row[0] for row in cursor.execute(str(compiled), params).fetchall()]
+        # an ordered subquery under an aggregate is not flattened into it: its rows come in its order
+        (text,) = cursor.execute(f"SELECT group_concat(r) FROM ({compiled})", params).fetchone()
     finally:
         cursor.close()
+    return [int(value) for value in text.split(",")] if text else []
 
 
 class TicketList:
