@@ -3,48 +3,34 @@
 With no server given or configured, the embedded demo server is started as a child process and
 the demo operator is logged in. The main window opens at once from the local cache; the network
 comes up in the background and the status bar follows it.
+
+The start is in two stages (``ksdesk_desktop.quick_start``): first, with nothing but PySide6 and the
+standard library, the main window is shown with the desktop's feed read straight from the cache file;
+then the rest of the client (``ksdesk_desktop.controller``: the store, the models, the network, the
+keyring) is imported on a worker thread and the controller takes the window over in short steps.
+This module therefore imports nothing heavy; ``Controller`` is still reachable from here.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ksdesk_desktop import __version__
-from ksdesk_desktop.api_client import ApiClient, ApiError
-from ksdesk_desktop.attachments import LocalFiles
 from ksdesk_desktop.config import UserSettings
 from ksdesk_desktop.crash import CrashHandler
-from ksdesk_desktop.credentials import CredentialStore
-from ksdesk_desktop.embedded import EmbeddedServer
 from ksdesk_desktop.i18n import LANGUAGES, install_translators
-from ksdesk_desktop.ops import Op, TaskManager
 from ksdesk_desktop.paths import Paths
 from ksdesk_desktop.resources import resource
-from ksdesk_desktop.session import Connection
-from ksdesk_desktop.store import LocalStore, StoreVersionError
-from ksdesk_desktop.store.directory import Directory
-from ksdesk_desktop.store.drafts import Drafts
-from ksdesk_desktop.store.replica import Replica
-from ksdesk_desktop.store.ticket_list import TicketList
-from ksdesk_desktop.sync_runner import SyncRunner
-from ksdesk_desktop.sysinfo import SystemContext, system_info
-from ksdesk_desktop.ui.clients_page import ClientsPage
-from ksdesk_desktop.ui.login_dialog import LoginDialog
-from ksdesk_desktop.ui.main_window import MainWindow
-from ksdesk_desktop.ui.reference_pages import reference_pages
-from ksdesk_desktop.ui.services import Services
-from ksdesk_desktop.ui.ticket_list import ListMode, TicketListPage
-from ksdesk_desktop.ui.ticket_windows import TicketWindows
-from sync.protocol import Health, TokenPair
-from sync.tickets import Availability, availability
+
+if TYPE_CHECKING:
+    from ksdesk_desktop.quick_start import Startup
 
 log = logging.getLogger(__name__)
 DEMO_LOGIN, DEMO_PASSWORD = "operator", "demo"
@@ -70,10 +56,16 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     return Options(args.server, args.data_dir, args.lang, args.demo_tickets)
 
 
-def setup_logging(paths: Paths) -> logging.Handler:
-    handler = logging.handlers.RotatingFileHandler(
-        paths.logs / "ksdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
+def setup_logging(paths: Paths, rotating: bool = True) -> logging.Handler:
+    """The log file; ``rotating=False`` — the same file without rotation, for the first stage of the
+    start (``logging.handlers`` and what it imports would cost the first frame some 5 ms)."""
+    file = paths.logs / "ksdesk.log"
+    if rotating:
+        from logging.handlers import RotatingFileHandler
+
+        handler: logging.Handler = RotatingFileHandler(file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    else:
+        handler = logging.FileHandler(file, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -87,226 +79,23 @@ def apply_style(app: QApplication) -> None:
         app.setStyleSheet(style.read_text(encoding="utf-8"))
 
 
-class Controller(QObject):
-    """Owns the services and the main window; connects the network side to what the user sees."""
+def __getattr__(name: str) -> Any:
+    """``from ksdesk_desktop.app import Controller`` as before — imported on first use only."""
+    if name == "Controller":
+        from ksdesk_desktop.controller import Controller
 
-    def __init__(self, options: Options, paths: Paths, store: LocalStore, settings: UserSettings,
-                 credentials: CredentialStore | None = None) -> None:
-        super().__init__()
-        self.options, self.paths, self.store, self.settings = options, paths, store, settings
-        self.credentials = credentials or CredentialStore()
-        self.tasks = TaskManager(self)
-        self.connection = Connection(self)
-        self.embedded: EmbeddedServer | None = None
-        self.login_dialog: LoginDialog | None = None
-        self.window = MainWindow(self.connection, self.system_info, on_close=self.shutdown)
-        self.tasks.busy_changed.connect(self.window.status.set_busy)
-        self.connection.error.connect(lambda msg: self.window.statusBar().showMessage(msg, 15000))
-        self.replica = Replica(store)
-        self.sync = SyncRunner(self.replica, self.tasks, interval_s=float(settings.get("sync_interval_s")), parent=self)
-        self.sync.status_changed.connect(self._show_sync_state)
-        self.sync.progress.connect(self._show_sync_progress)
-        self.sync.problems_changed.connect(self.window.problem_bar.show_problems)
-        self.window.problem_bar.load_requested.connect(self.sync.revert)
-        self.window.problem_bar.keep_requested.connect(self.sync.keep_mine)
-        self.window.status.cancel_button.clicked.connect(self.sync.cancel)
-        self.window.status.resume_button.clicked.connect(self.sync.resume)
-        self.directory = Directory(store)
-        self.services = Services(self.tasks, self.directory, self.sync, self.connection)
-        self.window.install_clients(ClientsPage(self.services))
-        for key, page in reference_pages(self.services).items():  # complexes, contracts, lists (issue 5)
-            self.window.install_directory(key, page, page.menu_text)
-        files = LocalFiles(store, paths.data / "attachments")
-        english = (options.lang or settings.get("language")) == "en"
-        self.tickets = TicketWindows(self.services, Drafts(store), files, self.window, english=english)
-        self.window.install_tickets(self.tickets.new_ticket)
-        self.ticket_list = TicketList(store)
-        pages = [TicketListPage(self.services, self.ticket_list, mode, english=english, scope=self._availability)
-                 for mode in (ListMode.ALL, ListMode.AVAILABLE, ListMode.FEED)]
-        for page in pages:  # N5: every list opens the same form and the same card
-            page.create_requested.connect(self.tickets.new_ticket)
-            page.open_requested.connect(self.tickets.open_ticket)
-        self.ticket_pages = pages
-        self.window.install_ticket_lists(pages[0], pages[1], pages[2], pages[2].listed)
-        self.health_timer = QTimer(self)
-        self.health_timer.setInterval(int(settings.get("health_interval_s")) * 1000)
-        self.health_timer.timeout.connect(self.check_health)
-        self._closed = False
-
-    @property
-    def server_url(self) -> str:
-        return self.options.server or str(self.settings.get("server_url"))
-
-    # --- start ------------------------------------------------------------------------------
-
-    def start(self) -> None:
-        self._show_sync_state()
-        self.window.problem_bar.show_problems(self.sync.problems)
-        self.window.show()
-        self.tickets.reopen_drafts()
-        if self.server_url:
-            self._start_remote()
-        else:
-            self._start_embedded()
-
-    def _start_embedded(self) -> None:
-        self.embedded = EmbeddedServer(
-            self.paths.embedded_server, self.paths.logs / "embedded-server.log",
-            demo_tickets=self.options.demo_tickets, parent=self,
-        )
-        self.embedded.ready.connect(self._embedded_ready)
-        self.embedded.progress.connect(
-            lambda stage, done, total: self.window.status.set_progress(stage, done, total)
-        )
-        self.embedded.stopped.connect(self._embedded_stopped)
-        self.connection.set_starting(True)
-        self.window.status.set_busy(self.tr("Запуск встроенного сервера…"))
-        self.embedded.start()
-
-    def _embedded_ready(self, url: str) -> None:
-        self.window.status.set_busy("")
-        api = ApiClient(url)
-        self.connection.set_api(api, embedded=True)
-        Op(lambda _s: (api.login(DEMO_LOGIN, DEMO_PASSWORD), api.health())).success(
-            lambda result: self._logged_in(*result)
-        ).failure(self._network_failed).with_progress(self.tr("Вход в систему")).run(self.tasks)
-
-    def _embedded_stopped(self, message: str) -> None:
-        self.window.status.set_busy("")
-        self.health_timer.stop()
-        self.connection.set_offline(message)
-        self.connection.report(message)
-
-    def _start_remote(self) -> None:
-        login = str(self.settings.get("login"))
-        token = self.credentials.load_refresh_token(self.server_url, login) if login else None
-        if not token:
-            self.ask_login()
-            return
-        api = ApiClient(self.server_url)
-        self.connection.set_api(api, embedded=False)
-        self.connection.set_starting(True)
-        Op(lambda _s: (api.refresh(token), api.health())).success(
-            lambda result: self._logged_in(*result)
-        ).failure(self._refresh_failed).with_progress(self.tr("Восстановление сеанса")).run(self.tasks)
-
-    def _refresh_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ApiError) and exc.offline:
-            self._network_failed(exc)  # keep working from the cache; retry when the server answers
-            self.health_timer.start()
-            return
-        self.credentials.forget(self.server_url, str(self.settings.get("login")))
-        self.ask_login()
-
-    def ask_login(self) -> LoginDialog:
-        dialog = LoginDialog(
-            self.tasks,
-            server_url=self.server_url,
-            login=str(self.settings.get("login")),
-            remember=bool(self.settings.get("remember")),
-            keyring_available=self.credentials.available,
-            parent=self.window,
-        )
-        dialog.finished.connect(lambda result: self._login_finished(dialog, result))
-        self.login_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _login_finished(self, dialog: LoginDialog, result: int) -> None:
-        if result != QDialog.DialogCode.Accepted or dialog.api is None or dialog.tokens is None:
-            self.connection.set_offline(self.tr("Вход не выполнен."))
-            return
-        api, pair = dialog.api, dialog.tokens
-        self.settings.set("server_url", api.base_url)  # the next start connects to the same server
-        self.settings.set("login", pair.user.login)
-        self.settings.set("remember", dialog.remember)
-        self.settings.save()
-        self.connection.set_api(api, embedded=False)
-        Op(lambda _s: (pair, api.health())).success(lambda r: self._logged_in(*r)).failure(
-            self._network_failed
-        ).run(self.tasks)
-
-    def _logged_in(self, pair: TokenPair, health: Health) -> None:
-        self.connection.set_user(pair.user)
-        self.connection.set_online(health)
-        remember = not self.connection.embedded and self.settings.get("remember")
-        # the one place a session is kept: after a login and after every refresh (tokens rotate)
-        if remember and not self.credentials.save_refresh_token(
-            self.connection.server_url, pair.user.login, pair.refresh_token
-        ):
-            self.connection.report(
-                self.tr("Хранилище паролей недоступно: при следующем запуске нужно будет войти снова.")
-            )
-        self.health_timer.start()
-        api = self.connection.api
-        if api is not None and (self.sync.engine is None or self.sync.engine.transport is not api):
-            self.sync.set_api(api)
-
-    def _availability(self) -> Availability | None:
-        """N3: whose tasks «Список доступных документов» shows — the logged-in user, or before the
-        login (offline start) the one who logged in last. Runs on a worker."""
-        user = self.connection.user
-        if user is not None:
-            return availability(str(user.id), user.role)
-        login = str(self.settings.get("login") or ("" if self.server_url else DEMO_LOGIN))
-        found = self.ticket_list.user(login) if login else None
-        return availability(*found) if found else None
-
-    def _show_sync_state(self) -> None:
-        s = self.sync
-        self.window.status.show_sync(pending=s.pending, last_sync=s.last_sync, error=s.error, running=s.running,
-                                     paused=s.paused)
-
-    def _show_sync_progress(self, done: int, total: int) -> None:
-        if total >= INITIAL_SYNC_PROGRESS:  # a long catch-up shows progress and can be stopped
-            self.window.status.show_sync_progress(done, total)
-
-    def _network_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, ApiError):
-            raise exc
-        self.connection.set_offline(exc.message)
-        if not exc.offline:
-            self.connection.report(exc.message)
-
-    # --- while running ------------------------------------------------------------------------
-
-    def check_health(self) -> None:
-        api = self.connection.api
-        if api is None:
-            return
-        Op(lambda _s: api.health()).success(self.connection.set_online).failure(self._network_failed).run(self.tasks)
-
-    def system_info(self) -> str:
-        c = self.connection
-        return system_info(SystemContext(
-            server_url=c.server_url,
-            server_kind=(self.tr("встроенный") if c.embedded else self.tr("внешний")) if c.server_url else "",
-            server_version=c.health.version if c.health else "",
-            server_database=c.health.database if c.health else "",
-            cache_path=str(self.store.path),
-            cache_bytes=self.store.size_bytes(),
-            user=f"{c.user.login} ({c.user.full_name}, {c.user.role})" if c.user else "",
-            language=self.options.lang or str(self.settings.get("language")),
-        ))
-
-    def shutdown(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
-        self.health_timer.stop()
-        self.sync.stop()
-        self.tasks.shutdown()
-        if self.embedded is not None:
-            self.embedded.stop()
-        self.connection.close()
-        self.store.close()
+        return Controller
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def main(argv: Sequence[str] | None = None, watch: Callable[[Controller], object] | None = None) -> int:
-    """``ksdesk``; ``watch`` sees the controller before it starts (the start-up benchmark listens)."""
+def main(argv: Sequence[str] | None = None, watch: Callable[[Startup], object] | None = None) -> int:
+    """``ksdesk``; ``watch`` sees the start-up (``quick_start.Startup``: the window, its feed, and the
+    controller once it is built) before the window is shown (the start-up benchmark listens)."""
+    from ksdesk_desktop.quick_start import Startup
+
     options = parse_args(argv)
     paths = Paths.resolve(options.data_dir).ensure()
-    log_handler = setup_logging(paths)
+    log_handler = setup_logging(paths, rotating=False)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("KSDesk")
@@ -317,19 +106,23 @@ def main(argv: Sequence[str] | None = None, watch: Callable[[Controller], object
     settings = UserSettings(paths.settings_file)
     lang = options.lang or str(settings.get("language"))
     translators = install_translators(app, lang if lang in LANGUAGES else "ru", paths.cache)
+    startup = Startup(options, paths, settings)
+
+    def rotate_log() -> None:  # the second stage is done: the log file rotates from now on
+        nonlocal log_handler
+        logging.getLogger().removeHandler(log_handler)
+        log_handler.close()
+        log_handler = setup_logging(paths)
+
+    startup.completed.connect(rotate_log)
     try:
-        try:
-            store = LocalStore(paths.local_db)
-        except StoreVersionError as exc:
-            QMessageBox.critical(None, app.tr("КС Деск"), str(exc))
-            return 3
-        controller = Controller(options, paths, store, settings)
-        watcher = watch(controller) if watch is not None else None
-        app.aboutToQuit.connect(controller.shutdown)
-        controller.start()
+        watcher = watch(startup) if watch is not None else None
+        app.aboutToQuit.connect(startup.shutdown)
+        startup.start()
         code = app.exec()
+        startup.finish()
         del watcher
-        return code
+        return startup.exit_code if startup.exit_code is not None else code
     finally:
         for translator in translators:
             app.removeTranslator(translator)

@@ -4,11 +4,14 @@ holds the ticket feed (N4) once the controller puts it there."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance
+from PySide6.QtCore import QModelIndex, Signal, SignalInstance
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
-KEY = Qt.ItemDataRole.UserRole  # what a leaf opens («clients», «tickets» …)
+# What a leaf opens («clients», «tickets» …): Qt.ItemDataRole.UserRole. The window is built before the
+# rest of the client loads (``ksdesk_desktop.quick_start``) and does without PySide's ``Qt`` namespace,
+# whose hundred-odd enums cost the first frame some 15 ms: roles as numbers, enum properties by name.
+KEY = 0x0100
 
 
 def _tree(parent: QWidget, name: str, paths: list[tuple[list[str], str]]) -> QTreeView:
@@ -85,7 +88,7 @@ class DesktopPage(_Page):
         self.create_button.setObjectName("create_ticket_button")
         self.empty_label = QLabel(self.tr("Обращений пока нет."))
         self.empty_label.setObjectName("feed_empty")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setProperty("alignment", "AlignCenter")  # by name: see KEY
         header = QHBoxLayout()
         header.addWidget(self.feed_label)
         header.addStretch(1)
@@ -96,8 +99,16 @@ class DesktopPage(_Page):
 
     def set_feed(self, feed: QWidget, listed: SignalInstance) -> None:
         """N4: the feed under the title; «Обращений пока нет.» above it while it is empty (the feed
-        itself stays shown: a hidden list does not query)."""
-        self.feed = feed
+        itself stays shown: a hidden list does not query). A feed set before (the quick start's, read
+        straight from the cache) is replaced in place and deleted."""
+        previous, self.feed = self.feed, feed
         self.layout_.insertWidget(self.layout_.indexOf(self.empty_label) + 1, feed, 1)
         self.layout_.setStretchFactor(self.empty_label, 0)
-        listed.connect(lambda count: self.empty_label.setVisible(count == 0))
+        if previous is not None:
+            self.layout_.removeWidget(previous)
+            previous.hide()
+            previous.deleteLater()
+        listed.connect(self._listed)
+
+    def _listed(self, count: int) -> None:
+        self.empty_label.setVisible(count == 0)

@@ -1,19 +1,22 @@
-"""Status bar (S5): online/offline, pending changes, last successful sync, running work."""
+"""Status bar (S5): online/offline, pending changes, last successful sync, running work. Made before
+the connection exists (the quick start): until :meth:`SyncStatusBar.attach` it says «Подключение…»."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
-from ksdesk_desktop.session import Connection
+if TYPE_CHECKING:  # the session imports the network client: not needed to show the bar
+    from ksdesk_desktop.session import Connection
 
 
 class SyncStatusBar(QStatusBar):
-    def __init__(self, connection: Connection, parent: QWidget | None = None) -> None:
+    def __init__(self, connection: Connection | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("status_bar")
-        self._connection = connection
+        self._connection: Connection | None = None
         self.busy_label = QLabel()
         self.busy_label.setObjectName("busy_label")
         self.busy_bar = QProgressBar()
@@ -51,6 +54,18 @@ class SyncStatusBar(QStatusBar):
         self.set_busy("")
         self.set_pending(0)
         self.set_last_sync(None)
+        if connection is None:
+            self.refresh_connection()
+        else:
+            self.attach(connection)
+
+    def attach(self, connection: Connection) -> None:
+        """Follow this connection from now on."""
+        if self._connection is connection:
+            return
+        if self._connection is not None:
+            self._connection.changed.disconnect(self.refresh_connection)
+        self._connection = connection
         connection.changed.connect(self.refresh_connection)
         self.refresh_connection()
 
@@ -97,6 +112,12 @@ class SyncStatusBar(QStatusBar):
 
     def refresh_connection(self) -> None:
         c = self._connection
+        if c is None:  # the program is still starting: nothing tried yet
+            self.connection_label.setText(f"● {self.tr('Подключение…')}")
+            self.connection_label.setStyleSheet("color: #8a6d00;")
+            self.connection_label.setToolTip("")
+            self.user_label.setText(self.tr("Вход не выполнен"))
+            return
         if c.online:
             text, colour = self.tr("В сети"), "#1b7f2a"
         elif c.starting:

@@ -386,6 +386,12 @@ class TicketListPage(QWidget):
                 lambda rest: self._found(wanted, rest)))
         self.listed.emit(len(ids or []))
 
+    def seed(self, ids: list[int]) -> None:
+        """The answer to the current (unfiltered) filter, listed elsewhere just now (the quick start's
+        feed): shown without querying again."""
+        self.model.set_ids(ids)
+        self._shown, self.complete, self._stale = self.current_filter(), True, False
+
     def _sort_by(self, key: SortKey, descending: bool) -> None:
         if (key, descending) != (self._sort, self._descending):
             self._sort, self._descending = key, descending

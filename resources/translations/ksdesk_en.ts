@@ -475,37 +475,37 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="163"/>
+        <location filename="../../ksdesk_desktop/controller.py" line="170"/>
         <source>Запуск встроенного сервера…</source>
         <translation>Starting the embedded server…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="172"/>
+        <location filename="../../ksdesk_desktop/controller.py" line="179"/>
         <source>Вход в систему</source>
         <translation>Logging in</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="191"/>
+        <location filename="../../ksdesk_desktop/controller.py" line="197"/>
         <source>Восстановление сеанса</source>
         <translation>Restoring the session</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="217"/>
+        <location filename="../../ksdesk_desktop/controller.py" line="223"/>
         <source>Вход не выполнен.</source>
         <translation>Not logged in.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="239"/>
+        <location filename="../../ksdesk_desktop/controller.py" line="245"/>
         <source>Хранилище паролей недоступно: при следующем запуске нужно будет войти снова.</source>
         <translation>The password store is unavailable: you will have to log in again next time.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="283"/>
+        <location filename="../../ksdesk_desktop/controller.py" line="289"/>
         <source>встроенный</source>
         <translation>embedded</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="283"/>
+        <location filename="../../ksdesk_desktop/controller.py" line="289"/>
         <source>внешний</source>
         <translation>external</translation>
     </message>
@@ -530,22 +530,22 @@ Please send it to support.</translation>
 <context>
     <name>CurrentTasksPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="71"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="74"/>
         <source>Текущие задачи</source>
         <translation>Current tasks</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="73"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="76"/>
         <source>Служба поддержки Кейсистемс</source>
         <translation>Keysystems support service</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="74"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="77"/>
         <source>Обращение</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="75"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="78"/>
         <source>Список доступных документов</source>
         <translation>Available documents</translation>
     </message>
@@ -553,17 +553,17 @@ Please send it to support.</translation>
 <context>
     <name>DesktopPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="81"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="84"/>
         <source>Рабочий стол</source>
         <translation>Desktop</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="84"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="87"/>
         <source>Создать обращение</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="86"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="89"/>
         <source>Обращений пока нет.</source>
         <translation>No tickets yet.</translation>
     </message>
@@ -571,57 +571,57 @@ Please send it to support.</translation>
 <context>
     <name>FilesPanel</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/card_files.py" line="52"/>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="54"/>
         <source>Имя файла</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/card_files.py" line="53"/>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="55"/>
         <source>Размер</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/card_files.py" line="54"/>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="56"/>
         <source>Состояние</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/card_files.py" line="58"/>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="60"/>
         <source>&amp;Открыть</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/card_files.py" line="87"/>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="92"/>
         <source>Отправлен</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/card_files.py" line="87"/>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="92"/>
         <source>Ожидает отправки</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/card_files.py" line="88"/>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="93"/>
         <source>Ошибка: %s</source>
         <translation>Error: %s</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/card_files.py" line="104"/>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="109"/>
         <source>Дождитесь, пока откроется предыдущий файл.</source>
         <translation>Wait until the previous file opens.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/card_files.py" line="125"/>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="130"/>
         <source>Загрузка с сервера: %p%</source>
         <translation>Downloading from the server: %p%</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/card_files.py" line="139"/>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="144"/>
         <source>Не удалось открыть файл «%s»: в системе нет программы для файлов этого типа. Он сохранён здесь: %s</source>
         <translation>Could not open the file “%s”: no program for files of this type is installed. It is saved here: %s</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/card_files.py" line="149"/>
+        <location filename="../../ksdesk_desktop/ui/card_files.py" line="154"/>
         <source>Не удалось сохранить файл на этом компьютере: %s</source>
         <translation>Could not save the file on this computer: %s</translation>
     </message>
@@ -629,23 +629,23 @@ Please send it to support.</translation>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/card_history.py" line="45"/>
+        <location filename="../../ksdesk_desktop/ui/card_history.py" line="92"/>
         <source>Загрузка истории…</source>
         <translation>Loading the history…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/card_history.py" line="49"/>
+        <location filename="../../ksdesk_desktop/ui/card_history.py" line="96"/>
         <source>Обращение ещё не отправлено на сервер: показана история из локального кэша.</source>
         <translation>The ticket has not been sent to the server yet: the history is from the local cache.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/card_history.py" line="51"/>
-        <location filename="../../ksdesk_desktop/ui/card_history.py" line="64"/>
+        <location filename="../../ksdesk_desktop/ui/card_history.py" line="98"/>
+        <location filename="../../ksdesk_desktop/ui/card_history.py" line="112"/>
         <source>Нет связи с сервером: показана история из локального кэша.</source>
         <translation>No connection to the server: the history is from the local cache.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/card_history.py" line="67"/>
+        <location filename="../../ksdesk_desktop/ui/card_history.py" line="115"/>
         <source>Сервер не отдал историю (%s): показана история из локального кэша.</source>
         <translation>The server did not return the history (%s): it is from the local cache.</translation>
     </message>
@@ -836,95 +836,95 @@ Please send it to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="31"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="39"/>
         <source>КС Деск — рабочее место сотрудника поддержки</source>
         <translation>KS Desk — support operator workplace</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="66"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="100"/>
         <source>Панель быстрого доступа</source>
         <translation>Quick access panel</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="71"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="106"/>
         <source>Панель быстрого
 доступа</source>
         <translation>Quick access
 panel</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="113"/>
         <source>Навигатор</source>
         <translation>Navigator</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="79"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="114"/>
         <source>Текущие задачи</source>
         <translation>Current tasks</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="80"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="115"/>
         <source>Рабочий стол</source>
         <translation>Desktop</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="130"/>
         <source>&amp;Меню</source>
         <translation>&amp;Menu</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="132"/>
         <source>&amp;О программе…</source>
         <translation>&amp;About…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="138"/>
         <source>&amp;Выход</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="143"/>
         <source>&amp;Вид</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="146"/>
         <source>&amp;Справочники</source>
         <translation>&amp;Directories</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="118"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="153"/>
         <source>&amp;Клиенты</source>
         <translation>&amp;Clients</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="156"/>
         <source>Справочник «Клиенты» (Ctrl+K)</source>
         <translation>The Clients directory (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="163"/>
         <source>&amp;Создать обращение</source>
         <translation>&amp;Create ticket</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="131"/>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="172"/>
         <source>Создать обращение (Ctrl+T)</source>
         <translation>Create a ticket (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="168"/>
         <source>&amp;Обращения</source>
         <translation>&amp;Tickets</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="187"/>
         <source>&amp;Список обращений</source>
         <translation>Ticket &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../ksdesk_desktop/ui/main_window.py" line="188"/>
         <source>&amp;Доступные документы</source>
         <translation>Available &amp;documents</translation>
     </message>
@@ -932,45 +932,45 @@ panel</translation>
 <context>
     <name>NavigatorPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="59"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="62"/>
         <source>Навигатор</source>
         <translation>Navigator</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="61"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="64"/>
         <source>УЧЁТ ОБРАЩЕНИЙ ЗАКАЗЧИКОВ</source>
         <translation>CUSTOMER TICKETS</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="61"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="64"/>
         <source>Обращение</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="62"/>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="63"/>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="64"/>
         <location filename="../../ksdesk_desktop/ui/pages.py" line="65"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="66"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="67"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="68"/>
         <source>СПРАВОЧНИКИ</source>
         <translation>DIRECTORIES</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="62"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="65"/>
         <source>Клиенты</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="63"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="66"/>
         <source>Программные комплексы</source>
         <translation>Software complexes</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="64"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="67"/>
         <source>Контракты</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/pages.py" line="65"/>
+        <location filename="../../ksdesk_desktop/ui/pages.py" line="68"/>
         <source>Списки</source>
         <translation>Lists</translation>
     </message>
@@ -1211,67 +1211,68 @@ panel</translation>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="36"/>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="39"/>
         <source>Остановить</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="37"/>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="40"/>
         <source>Остановить загрузку данных; её можно продолжить позже с того же места</source>
         <translation>Stop loading data; it can be resumed later from the same place</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="40"/>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="43"/>
         <source>Продолжить синхронизацию</source>
         <translation>Resume sync</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="86"/>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="101"/>
         <source>Загрузка данных с сервера</source>
         <translation>Loading data from the server</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="91"/>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="106"/>
         <source>Исходящие: {n}</source>
         <translation>Outbox: {n}</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="92"/>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="107"/>
         <source>Изменения, ещё не отправленные на сервер</source>
         <translation>Changes not yet sent to the server</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="96"/>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="111"/>
         <source>ещё не было</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="96"/>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="111"/>
         <source>Синхронизация: {when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="101"/>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="122"/>
         <source>В сети</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="103"/>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="124"/>
         <source>Подключение…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="105"/>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="126"/>
         <source>Нет связи</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="109"/>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="130"/>
         <source>сервер не выбран</source>
         <translation>no server chosen</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="112"/>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="119"/>
+        <location filename="../../ksdesk_desktop/ui/status_bar.py" line="133"/>
         <source>Вход не выполнен</source>
         <translation>Not logged in</translation>
     </message>
@@ -1279,94 +1280,114 @@ panel</translation>
 <context>
     <name>TicketCard</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="50"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="110"/>
         <source>Обращение %s</source>
         <translation>Ticket %s</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="54"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="65"/>
         <source>&amp;Поля</source>
         <translation>&amp;Fields</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="61"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="73"/>
         <source>&amp;История</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="77"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="90"/>
         <source>Учётный номер</source>
         <translation>Registration number</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="77"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="113"/>
         <source>%s (предварительный)</source>
         <translation>%s (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="78"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="90"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="79"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="39"/>
+        <source>Ожидает регистрации</source>
+        <translation>Awaiting registration</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="90"/>
         <source>Организация</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="80"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="90"/>
         <source>Заявитель</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="81"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="91"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="82"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="91"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="83"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="91"/>
         <source>Программный комплекс</source>
         <translation>Software complex</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="84"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="91"/>
         <source>Компонент</source>
         <translation>Component</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="85"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="92"/>
         <source>Вид обращения</source>
         <translation>Ticket type</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="86"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="92"/>
         <source>Тип связи</source>
         <translation>Contact channel</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="87"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="92"/>
         <source>Приоритет</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="88"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="93"/>
         <source>Тема обращения</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="99"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="102"/>
         <source>Текст обращения</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="105"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_card.py" line="151"/>
         <source>&amp;Файлы (%s)</source>
         <translation>F&amp;iles (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/card_history.py" line="32"/>
+        <source>Информация о системе</source>
+        <translation>System information</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/card_history.py" line="33"/>
+        <source>Добавочный</source>
+        <translation>Extension</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/card_history.py" line="35"/>
+        <source>Предварительный номер</source>
+        <translation>Provisional number</translation>
     </message>
 </context>
 <context>
@@ -1623,193 +1644,239 @@ panel</translation>
     </message>
 </context>
 <context>
+    <name>TicketHistory</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ticket_history.py" line="86"/>
+        <source>Зарегистрировано, номер %s</source>
+        <translation>Registered, number %s</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ticket_history.py" line="88"/>
+        <source>Изменено: %s</source>
+        <translation>Changed: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ticket_history.py" line="91"/>
+        <source>Добавлен файл «%s»</source>
+        <translation>File “%s” added</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ticket_history.py" line="94"/>
+        <source>Создано (предварительный номер %s)</source>
+        <translation>Created (provisional number %s)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ticket_history.py" line="113"/>
+        <source>пользователь не известен</source>
+        <translation>unknown user</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ticket_history.py" line="115"/>
+        <source>Система</source>
+        <translation>System</translation>
+    </message>
+</context>
+<context>
     <name>TicketListPage</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="112"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="119"/>
+        <source>Список обновляется…</source>
+        <translation>The list is being updated…</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="131"/>
         <source>Поиск: номер, тема, текст, организация (Ctrl+F)</source>
         <translation>Search: number, subject, text, organization (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="117"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="137"/>
         <source>Обращения</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="118"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="138"/>
         <source>Список доступных документов</source>
         <translation>Available documents</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="147"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="174"/>
         <source>Номер</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="149"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="176"/>
         <source>Дата</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="150"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="177"/>
         <source>Организация</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="151"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="178"/>
         <source>Тема</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="152"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="179"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="153"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="180"/>
         <source>Ожидает регистрации</source>
         <translation>Awaiting registration</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="154"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="181"/>
         <source>Приоритет</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="156"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="183"/>
         <source>Исполнитель</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="179"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="205"/>
         <source>Создать</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="179"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="205"/>
         <source>Создать обращение</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="181"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="207"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="181"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="207"/>
         <source>Обновить список</source>
         <translation>Refresh the list</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="183"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="209"/>
         <source>Открыть</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="183"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="209"/>
         <source>Открыть карточку обращения</source>
         <translation>Open the ticket card</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="185"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="211"/>
         <source>Фильтр</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="186"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="212"/>
         <source>Показать или скрыть фильтр</source>
         <translation>Show or hide the filter</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="189"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="215"/>
         <source>Поиск</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="189"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="215"/>
         <source>Поиск по обращениям</source>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="206"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="231"/>
         <source>Все статусы</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="207"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="232"/>
         <source>Все, кроме закрытых</source>
         <translation>All but closed</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="213"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="238"/>
         <source>Любой приоритет</source>
         <translation>Any priority</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="218"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="243"/>
         <source>наименование или ИНН</source>
         <translation>name or INN</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="224"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="249"/>
         <source>Сбросить</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="226"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="251"/>
         <source>Сбросить фильтр</source>
         <translation>Reset the filter</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="228"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="253"/>
         <source>&amp;Статус:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="230"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="255"/>
         <source>&amp;Приоритет:</source>
         <translation>&amp;Priority:</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="232"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="257"/>
         <source>&amp;Исполнитель:</source>
         <translation>&amp;Assignee:</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="234"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="259"/>
         <source>&amp;Дата с</source>
         <translation>&amp;Date from</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="236"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="261"/>
         <source>п&amp;о</source>
         <translation>&amp;to</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="239"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="264"/>
         <source>Ор&amp;ганизация:</source>
         <translation>Or&amp;ganization:</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="279"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="304"/>
         <source>Любой исполнитель</source>
         <translation>Any assignee</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="280"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="305"/>
         <source>Не назначен</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="330"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="380"/>
         <source>Войдите в систему, чтобы увидеть свои задачи.</source>
         <translation>Log in to see your tasks.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="332"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="382"/>
         <source>Обращений: %n</source>
         <translation>
             <numerusform>Tickets: %n</numerusform>
             <numerusform>Tickets: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ksdesk_desktop/ui/ticket_list.py" line="384"/>
+        <source>Обращений: %n и более…</source>
+        <translation>
+            <numerusform>Tickets: %n or more…</numerusform>
+            <numerusform>Tickets: %n or more…</numerusform>
         </translation>
     </message>
 </context>
@@ -1839,7 +1906,7 @@ panel</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ksdesk_desktop/app.py" line="323"/>
+        <location filename="../../ksdesk_desktop/quick_start.py" line="280"/>
         <source>КС Деск</source>
         <translation>KS Desk</translation>
     </message>

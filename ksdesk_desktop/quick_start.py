@@ -1,0 +1,338 @@
+"""The two-stage start (cold start ≤ 2× a bare PySide6 window with 100 000 cached tickets).
+
+Stage 1 needs nothing but PySide6 and the standard library: the main window is built and shown with
+the desktop's «Лента обращений» read straight from the cache file with ``sqlite3`` (read-only; the
+first rows in the feed's order, the same columns), and the status bar's pending count and last sync.
+The window is interactive at once: the quick-access panel, the menus and the feed work.
+
+Stage 2 imports the rest of the client (``ksdesk_desktop.controller``: the SQLAlchemy store, the
+pydantic models, httpx, the keyring, the sync runner) on a worker thread, which also opens the store,
+reads the keyring (its back end loads there, never on the UI thread) and the feed's full list of
+tickets (``ksdesk_desktop.start_loader``). The controller is then built on the UI thread one short
+step per event-loop turn; the feed is handed over to the normal lazy list (same rows, the selection
+kept), and the controller starts. Until then, what needs the controller is not there yet: «Создать
+обращение» is disabled, and a page opened from the Navigator opens once it is installed.
+
+The quick feed holds its rows in a ``QStandardItemModel``: painting it never calls Python, so the
+worker's imports (which hold the GIL for long stretches) cannot make it stutter.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, QTimer, Signal
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ksdesk_desktop.config import UserSettings
+from ksdesk_desktop.paths import Paths
+from ksdesk_desktop.ui.main_window import MainWindow
+from sync.reference import LIST_ITEMS, ListKind
+
+if TYPE_CHECKING:
+    from ksdesk_desktop.app import Options
+    from ksdesk_desktop.controller import Controller
+    from ksdesk_desktop.start_loader import Loaded
+    from ksdesk_desktop.ui.ticket_list import TicketListPage
+
+log = logging.getLogger(__name__)
+QUICK_ROWS = 100  # the feed's first rows read at start: a few screenfuls
+# while the worker imports, the UI thread gets the GIL back within this (Python's default: 5 ms)
+LOADING_SWITCH_S = 0.001
+FIRST_FRAMES_MS = 30  # after the feed's first paint, the window's first frames go by before the worker starts
+FIRST_PAINT_WAIT_MS = 300  # stage 2 begins after the feed's first paint, or after this long without one
+Row = dict[str, Any]
+
+# The feed's order and the fields its rows show, as ``store.ticket_list.TicketList`` reads them
+# (``ids(TicketFilter())`` and ``rows``): not yet registered first, then newest first.
+FEED_UNREGISTERED = ("SELECT rowid FROM tickets WHERE registered_at IS NULL ORDER BY provisional_number, rowid "
+                 "LIMIT ?")
+FEED_REGISTERED = ("SELECT rowid FROM tickets WHERE registered_at IS NOT NULL ORDER BY registered_at DESC, rowid DESC "
+               "LIMIT ?")
+_ROWS = ("SELECT tickets.rowid AS rowid, tickets.id, tickets.registration_number, tickets.provisional_number, "
+         "tickets.registered_at, tickets.subject, tickets.status, organizations.name AS organization_name "
+         "FROM tickets LEFT OUTER JOIN organizations ON organizations.id = tickets.organization_id "
+         "WHERE tickets.rowid IN ({marks})")
+
+
+@dataclass
+class CacheGlance:
+    """What stage 1 reads from the cache: the feed's first rows, the outbox, the last sync."""
+
+    rows: list[Row] = field(default_factory=list)
+    pending: int = 0
+    last_sync: datetime | None = None
+
+
+def glance(path: Path, limit: int = QUICK_ROWS) -> CacheGlance | None:
+    """Read the cache file directly (read-only; never creates it). ``None`` when there is nothing to
+    read yet or it cannot be read now (no cache, an older schema …): stage 2 then shows everything."""
+    if not path.exists():
+        return None
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)
+    except sqlite3.Error:
+        return None
+    try:
+        db.row_factory = sqlite3.Row
+        ids = [r[0] for r in db.execute(FEED_UNREGISTERED, (limit,))]
+        ids += [r[0] for r in db.execute(FEED_REGISTERED, (limit - len(ids),))] if len(ids) < limit else []
+        found = {r["rowid"]: dict(r) for r in db.execute(_ROWS.format(marks=",".join("?" * len(ids))), ids)} \
+            if ids else {}
+        pending = int(db.execute("SELECT count(*) FROM outbox").fetchone()[0])
+        meta = db.execute("SELECT value FROM meta WHERE key = 'last_sync_at'").fetchone()
+        last_sync = datetime.fromisoformat(meta[0]).astimezone(UTC) if meta else None
+        return CacheGlance([found[i] for i in ids if i in found], pending, last_sync)
+    except (sqlite3.Error, ValueError):
+        log.info("quick start: the cache cannot be read directly", exc_info=True)
+        return None
+    finally:
+        db.close()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TicketListPage", text)  # the feed's own words, already translated
+
+
+def _registered(record: Row) -> str:
+    value = record.get("registered_at")
+    if not value:
+        return ""
+    return datetime.fromisoformat(str(value)).astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+class QuickFeed(QWidget):
+    """The desktop's feed until the real one (``ui.ticket_list.TicketListPage`` in FEED mode) takes
+    over: the same columns, widths and texts over the rows stage 1 read (no sort indicator: the feed
+    is not sorted by the operator). Like the window, it does without PySide's ``Qt`` namespace."""
+
+    listed = Signal(int)
+    WIDTHS = (125, 130, 240, 0, 130)  # the FEED list's; the subject stretches
+
+    def __init__(self, english: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("quick_feed")
+        self._statuses = {i.code: (i.label_en if english else i.label_ru)
+                          for i in LIST_ITEMS if i.kind == ListKind.TICKET_STATUS}
+        self.model = QStandardItemModel(0, len(self.WIDTHS), self)
+        self.model.setHorizontalHeaderLabels([_tr("Номер"), _tr("Дата"), _tr("Организация"), _tr("Тема"),
+                                              _tr("Статус")])
+        self.view = view = QTableView(self)
+        view.setObjectName("quick_feed_view")
+        view.setModel(self.model)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(24)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate(self.WIDTHS):
+            if width:
+                view.setColumnWidth(column, width)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(view, 1)
+        self.rowids: list[int] = []
+
+    def texts(self, record: Row) -> list[str]:
+        """A row's cells, as the FEED list shows them."""
+        number = str(record.get("registration_number") or record.get("provisional_number") or "")
+        status = self._statuses.get(str(record.get("status")), "") if record.get("status") \
+            else _tr("Ожидает регистрации")
+        return [number, _registered(record), str(record.get("organization_name") or ""),
+                str(record.get("subject") or ""), status]
+
+    def show_rows(self, rows: list[Row]) -> None:
+        italic = QFont()
+        italic.setItalic(True)
+        self.model.setRowCount(0)
+        for record in rows:
+            items = []
+            for text in self.texts(record):
+                item = QStandardItem(text)
+                item.setToolTip(text)
+                if not record.get("registration_number"):  # sent from here, not yet registered
+                    item.setFont(italic)
+                items.append(item)
+            self.model.appendRow(items)
+        self.rowids = [int(r["rowid"]) for r in rows]
+        self.listed.emit(len(rows))
+
+
+class Startup(QObject):
+    """Runs the two stages; ``controller`` is set once stage 2 has built it (then ``completed``)."""
+
+    completed = Signal()  # the controller is built and started
+    _loaded = Signal(object)  # Loaded | BaseException, from the worker
+
+    def __init__(self, options: Options, paths: Paths, settings: UserSettings,
+                 load: Callable[[Options, Paths, UserSettings], Loaded] | None = None) -> None:
+        """``load``: stage 2's work on the worker (``start_loader.load_client``)."""
+        super().__init__()
+        self.options, self.paths, self.settings, self._load = options, paths, settings, load
+        self.controller: Controller | None = None
+        self.exit_code: int | None = None
+        self._closed = False
+        self._thread: threading.Thread | None = None
+        self._result: Loaded | BaseException | None = None
+        self._switch_interval = sys.getswitchinterval()
+        self._loaded.connect(self._take_over)
+        english = (options.lang or settings.get("language")) == "en"
+        self.window = MainWindow(None, self.system_info, on_close=self.shutdown)
+        self.quick = QuickFeed(english)
+        self.window.desktop_page.set_feed(self.quick, self.quick.listed)
+        self.feed: QWidget = self.quick  # the desktop's feed now: the quick one, then the real one
+
+    # --- stage 1 --------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the window with the feed's first rows, then begin stage 2 once it is on screen."""
+        seen = glance(self.paths.local_db)
+        if seen is not None:
+            self.window.status.show_sync(pending=seen.pending, last_sync=seen.last_sync, error="", running=False,
+                                         paused=False)
+        self.quick.show_rows(seen.rows if seen is not None else [])
+        self.quick.view.viewport().installEventFilter(self)
+        self.window.show()
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._begin_loading)  # if the feed is never painted (minimized)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Stage 2 begins shortly after the feed has been painted: the first frames do not share the
+        GIL with the worker's imports."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(FIRST_FRAMES_MS, self._begin_loading)
+        return False
+
+    def system_info(self) -> str:
+        """«О программе» before the controller has taken over."""
+        from ksdesk_desktop.sysinfo import SystemContext, system_info
+
+        path = self.paths.local_db
+        return system_info(SystemContext(
+            cache_path=str(path), cache_bytes=path.stat().st_size if path.exists() else 0,
+            language=self.options.lang or str(self.settings.get("language")),
+        ))
+
+    # --- stage 2 --------------------------------------------------------------------------------
+
+    def _begin_loading(self) -> None:
+        if self._closed or self._thread is not None:
+            return
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(LOADING_SWITCH_S)
+        self._thread = threading.Thread(target=self._work, name="ksdesk-start", daemon=True)
+        self._thread.start()
+
+    def _work(self) -> None:
+        try:
+            if self._load is None:
+                from ksdesk_desktop.start_loader import load_client
+
+                self._load = load_client
+            result: Loaded | BaseException = self._load(self.options, self.paths, self.settings)
+        except BaseException as exc:  # noqa: BLE001  (handed to the UI thread: a bug reaches the crash handler)
+            result = exc
+        self._result = result
+        self._loaded.emit(result)
+
+    def _take_over(self, result: Loaded | BaseException) -> None:
+        sys.setswitchinterval(self._switch_interval)
+        if self._closed:
+            return
+        if isinstance(result, BaseException):
+            self._failed(result)
+            return
+        from ksdesk_desktop.controller import Controller
+
+        self._result = None  # the store is the controller's now
+        self.controller = Controller(self.options, self.paths, result.store, self.settings, result.credentials,
+                                     window=self.window, staged=True, feed_handover=self._hand_over)
+        self._feed_ids, self._token = result.feed_ids, result.refresh_token
+        QTimer.singleShot(0, self._build)
+
+    def _failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from ksdesk_desktop.store import StoreVersionError
+
+        self.window.hide()
+        if isinstance(exc, StoreVersionError):  # a cache written by a newer version: said, and no start
+            QMessageBox.critical(None, QCoreApplication.translate("app", "КС Деск"), str(exc))
+            self.exit_code = 3
+        else:  # a bug: reported as any other (the crash handler), and the client ends as it did before
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+            self.exit_code = 1
+        QApplication.exit(self.exit_code)
+
+    def _build(self) -> None:
+        controller = self.controller
+        if controller is None or self._closed or controller.closed:
+            return
+        if controller.build_step():
+            QTimer.singleShot(0, self._build)
+            return
+        controller.start(refresh_token=self._token)
+        self.completed.emit()
+
+    def _hand_over(self, page: TicketListPage) -> None:
+        """The real feed replaced the quick one: the same tickets (listed on the worker), the same
+        ticket selected and at the top."""
+        quick, self.feed = self.quick, page
+        if self._feed_ids is not None:
+            from ksdesk_desktop.start_loader import seed
+
+            seed(page, self._feed_ids)
+        current, top = quick.view.currentIndex(), quick.view.rowAt(0)
+        if 0 <= current.row() < len(quick.rowids):
+            row = page.model.row_of(quick.rowids[current.row()])  # type: ignore[arg-type]  # ids are row numbers
+            if row >= 0 and quick.view.selectionModel().isRowSelected(current.row()):
+                page.view.selectRow(row)
+            elif row >= 0:  # the current cell only, as it was (the keyboard goes on from there)
+                page.view.selectionModel().setCurrentIndex(page.model.index(row, current.column()),
+                                                           QItemSelectionModel.SelectionFlag.NoUpdate)
+        if 0 < top < len(quick.rowids):
+            row = page.model.row_of(quick.rowids[top])  # type: ignore[arg-type]
+            if row >= 0:
+                QTimer.singleShot(0, lambda: page.view.scrollTo(
+                    page.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop))
+        if quick.view.hasFocus():
+            page.view.setFocus()
+
+    # --- the end --------------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """The window closed or the application quits: stop whatever was started."""
+        self._closed = True
+        if self.controller is not None:
+            self.controller.shutdown()
+
+    def finish(self) -> None:
+        """After the event loop: wait for the worker (an import half done must not meet the
+        interpreter's exit) and close a store no controller took."""
+        self._closed = True
+        if self._thread is not None:
+            self._thread.join()
+            sys.setswitchinterval(self._switch_interval)
+        if self._result is not None and not isinstance(self._result, BaseException):
+            self._result.store.close()
+            self._result = None
