@@ -34,8 +34,6 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QHeaderView,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +41,7 @@ from PySide6.QtWidgets import (
 from ksdesk_desktop.config import UserSettings
 from ksdesk_desktop.paths import Paths
 from ksdesk_desktop.ui.main_window import MainWindow
+from ksdesk_desktop.ui.table_view import table_view
 from sync.reference import LIST_ITEMS, ListKind
 
 if TYPE_CHECKING:
@@ -133,21 +132,8 @@ class QuickFeed(QWidget):
         self.model = QStandardItemModel(0, len(self.WIDTHS), self)
         self.model.setHorizontalHeaderLabels([_tr("Номер"), _tr("Дата"), _tr("Организация"), _tr("Тема"),
                                               _tr("Статус")])
-        self.view = view = QTableView(self)
-        view.setObjectName("quick_feed_view")
-        view.setModel(self.model)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(24)
-        header = view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate(self.WIDTHS):
-            if width:
-                view.setColumnWidth(column, width)
+        self.view = view = table_view("quick_feed_view", self.model, 3,
+                                      {i: w for i, w in enumerate(self.WIDTHS) if w})
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(view, 1)

@@ -16,8 +16,9 @@ from ksdesk_desktop.api_client import ApiError
 from ksdesk_desktop.attachment_open import AttachmentUnavailable, DownloadCancelled, file_to_open
 from ksdesk_desktop.attachments import AttachedFile, FileState, LocalFiles, ticket_files
 from ksdesk_desktop.ops import Lane, Op, OpState
-from ksdesk_desktop.ui.record_model import Column, Record, RecordTableModel, table_view
+from ksdesk_desktop.ui.record_model import Column, Record, RecordTableModel
 from ksdesk_desktop.ui.services import Services
+from ksdesk_desktop.ui.table_view import table_view
 from sync.attachments import format_size
 from sync.records import Kind
 

@@ -25,8 +25,9 @@ from ksdesk_desktop.ops import Lane, Latest, Op
 from ksdesk_desktop.store.directory import CustomerInfo
 from ksdesk_desktop.ui.contact_dialog import ContactDialog
 from ksdesk_desktop.ui.organization_dialog import OrganizationDialog
-from ksdesk_desktop.ui.record_model import WARNING_COLOR, Column, RecordTableModel, table_view
+from ksdesk_desktop.ui.record_model import WARNING_COLOR, Column, RecordTableModel
 from ksdesk_desktop.ui.services import Services
+from ksdesk_desktop.ui.table_view import table_view
 from sync.identifiers import format_phone
 from sync.records import Kind
 from sync.registry import CLOSED_STATUSES, STATUS_LABELS_RU, RegistryStatus, status_of

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ksdesk_desktop.ops import Lane, Latest, Op
-from ksdesk_desktop.ui.record_model import Column, RecordTableModel, table_view
+from ksdesk_desktop.ui.record_model import Column, RecordTableModel
 from ksdesk_desktop.ui.reference_dialogs import (
     ComplexDialog,
     ComponentDialog,
@@ -34,6 +34,7 @@ from ksdesk_desktop.ui.reference_dialogs import (
     only_supervisor,
 )
 from ksdesk_desktop.ui.services import Services
+from ksdesk_desktop.ui.table_view import table_view
 from sync.protocol import Operation
 from sync.records import Kind
 from sync.reference import ListKind

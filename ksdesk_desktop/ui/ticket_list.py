@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from ksdesk_desktop.ops import Lane, Latest, Op, OpState
 from ksdesk_desktop.store.ticket_list import NOBODY, SortKey, TicketFilter, TicketList
-from ksdesk_desktop.ui.record_model import Column, Index, RecordTableModel, table_view
+from ksdesk_desktop.ui.record_model import Column, Index, RecordTableModel
 from ksdesk_desktop.ui.services import Services
+from ksdesk_desktop.ui.table_view import table_view
 from sync.records import Kind
 from sync.reference import LIST_ITEMS, ListKind, TicketStatus
 from sync.tickets import Availability
