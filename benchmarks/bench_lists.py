@@ -421,7 +421,7 @@ def _opening(controller: Controller) -> list[Figure]:
         rows = opens[0][1]
         figures += [
             Figure(f"lists: open {label}, {rows} rows (built, listed, first rows painted; the first {FIRST} "
-                   "rows listed, the rest after), median ({OPENS} opens)",
+                   f"rows listed, the rest after), median ({OPENS} opens)",
                    round(statistics.median(times), 1), "ms"),
             at_most(f"lists: open {label}, max ({OPENS} opens)", max(times), "ms", OPEN_LIMIT_MS),
             Figure(f"lists: open {label}: building the page, median", round(statistics.median(o[2] for o in opens), 1),
