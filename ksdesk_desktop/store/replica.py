@@ -26,7 +26,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ksdesk_desktop.store.db import LAST_SYNC, LocalStore, write_meta
 from ksdesk_desktop.store.schema import CACHE, EntryState, field_columns, outbox, shadow
-from ksdesk_desktop.store.search import derived, index_new, last_rowid, org_texts, refresh_org_text
+from ksdesk_desktop.store.search import derived, indexing_new, org_texts, refresh_org_text
 from sync.ids import new_id
 from sync.protocol import ChangesPage, Mutation, MutationResult, Operation, RecordOut, ResultStatus
 from sync.records import CREATABLE, REFERENCES, WRITABLE, Kind, explain, model_for
@@ -237,9 +237,9 @@ class Replica:
         values["local"] = bool(entries)
         if kind is Kind.TICKET:
             self._with_org_text(conn, [values], [])
-        before = last_rowid(conn, table.name)
-        conn.execute(sqlite_insert(table).values(values).on_conflict_do_update(index_elements=["id"], set_=values))
-        index_new(conn, kind, table.name, before)
+        with indexing_new(conn, kind, table.name):
+            conn.execute(sqlite_insert(table).values(values).on_conflict_do_update(index_elements=["id"],
+                                                                                   set_=values))
         if kind is Kind.ORGANIZATION:
             refresh_org_text(conn, [record_id])
 
@@ -434,9 +434,8 @@ class Replica:
                 self._with_org_text(conn, tickets, upserts.get(Kind.ORGANIZATION, []))
             for kind, rows in upserts.items():
                 table = CACHE[kind]
-                before = last_rowid(conn, table.name)
-                _upsert_page(conn, table, rows)
-                index_new(conn, kind, table.name, before)
+                with indexing_new(conn, kind, table.name):
+                    _upsert_page(conn, table, rows)
             if Kind.ORGANIZATION in upserts:
                 refresh_org_text(conn, (r["id"] for r in upserts[Kind.ORGANIZATION]))
             for kind, ids in deletions.items():

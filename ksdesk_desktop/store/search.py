@@ -13,7 +13,8 @@ every word of a query in any column, so «ромашка принтер» finds 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -89,7 +90,7 @@ def match_query(text: str) -> str | None:
 def fts_statements(table: str, columns: tuple[str, ...] = ("search_text",)) -> list[str]:
     """The FTS5 index of a cache table, built from its rows, and the triggers that keep it current
     when a row changes or goes (external content: the index reads the text from the table; never
-    VACUUM the cache, which may renumber rowids). New rows are indexed by :func:`index_new`, once per
+    VACUUM the cache, which may renumber rowids). New rows are indexed by :func:`indexing_new`, once per
     written page: a trigger per inserted row made the initial sync twice as slow."""
     fts = f"{table}_fts"
     names = ", ".join(columns)
@@ -113,18 +114,20 @@ FTS_COLUMNS: dict[Kind, tuple[str, ...]] = {
     Kind.ORGANIZATION: ("search_text",), Kind.CONTACT: ("search_text",), Kind.TICKET: TICKET_FTS_COLUMNS}
 
 
-def last_rowid(conn: Connection, table: str) -> int:
-    """The highest row number of a table: rows inserted after this call get higher ones."""
-    return int(conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table}").scalar_one())
-
-
-def index_new(conn: Connection, kind: Kind, table: str, after_rowid: int) -> None:
-    """Add the rows inserted since :func:`last_rowid` gave ``after_rowid`` to the kind's FTS index."""
+@contextmanager
+def indexing_new(conn: Connection, kind: Kind, table: str) -> Iterator[None]:
+    """Rows the block inserts into the kind's table are added to its FTS index after it, in one
+    statement (nothing to do, and nothing read, for a kind without an index). A row inserted gets a
+    higher row number than any before it."""
     columns = FTS_COLUMNS.get(kind)
-    if columns:
-        names = ", ".join(columns)
-        conn.exec_driver_sql(f"INSERT INTO {table}_fts(rowid, {names}) SELECT rowid, {names} FROM {table} "
-                             "WHERE rowid > ?", (after_rowid,))
+    if not columns:
+        yield
+        return
+    after = int(conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table}").scalar_one())
+    yield
+    names = ", ".join(columns)
+    conn.exec_driver_sql(f"INSERT INTO {table}_fts(rowid, {names}) SELECT rowid, {names} FROM {table} "
+                         "WHERE rowid > ?", (after,))
 
 
 def org_texts(conn: Connection, organization_ids: Iterable[str]) -> dict[str, str]:
