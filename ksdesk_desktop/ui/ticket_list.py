@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ksdesk_desktop.ops import Lane, Latest, Op, OpState
 from ksdesk_desktop.store.ticket_list import NOBODY, SortKey, TicketFilter, TicketList
-from ksdesk_desktop.ui.record_model import Column, Index, RecordTableModel
+from ksdesk_desktop.ui.record_model import FONT, Column, RecordTableModel
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.table_view import table_view
 from sync.records import Kind
@@ -74,11 +74,11 @@ class TicketTableModel(RecordTableModel):
         if 0 <= column < len(self._keys):
             self._on_sort(self._keys[column], order == Qt.SortOrder.DescendingOrder)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.FontRole and index.isValid():  # sent from here, not yet registered
-            record = self.record(index.row())
+    def value(self, row: int, column: int, role: int) -> Any:
+        if role == FONT:  # sent from here, not yet registered
+            record = self.record(row)
             return self._italic if record is not None and not record.get("registration_number") else None
-        return super().data(index, role)
+        return super().value(row, column, role)
 
 
 class TicketListPage(QWidget):
