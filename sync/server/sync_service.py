@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import json
 import uuid
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select
+from pydantic_core import to_json
+from sqlalchemy import String, Uuid, cast, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -117,67 +117,69 @@ def snapshot_session(factory: sessionmaker[Session]) -> Session:
 def pull(session: Session, after: int, limit: int) -> ChangesPage:
     """Records changed after ``after``, oldest first, at most ``limit``; deleted ones as tombstones.
     Give it a session fresh from :func:`snapshot_session`, so that every table is read in one
-    snapshot: a change committed meanwhile is then either wholly in the page or after it.
+    snapshot: a change committed meanwhile is then either wholly in the page or after it."""
+    return ChangesPage.model_validate(pull_page(session, after, limit))
+
+
+def pull_json(session: Session, after: int, limit: int) -> bytes:
+    """:func:`pull` as the body of its answer: the page's values straight to JSON, written as the
+    ``ChangesPage`` model writes them (pydantic's serializer: ids as text, moments in ISO 8601 with
+    ``Z``) without 5000 models made first — a third of the server's time in a first sync."""
+    return to_json(pull_page(session, after, limit))
+
+
+def pull_page(session: Session, after: int, limit: int) -> dict[str, Any]:
+    """:func:`pull`'s page as plain values (a ``ChangesPage``'s fields; ids, moments and dates as the
+    driver gives them).
 
     Two steps, both on the ``change_seq`` indexes: find the page's last number from the numbers
     alone, then read the rows up to it from each table (only the rows that go out are read)."""
+    connection = session.connection()  # Core rows: no ORM result machinery for a plain read
     numbers: list[int] = []
     for model in MODELS.values():
         stmt = select(model.change_seq).where(model.change_seq > after).order_by(model.change_seq).limit(limit + 1)
-        numbers.extend(session.scalars(stmt))
-    head = int(session.execute(select(Counter.value).where(Counter.name == COUNTER)).scalar() or 0)
+        numbers.extend(connection.scalars(stmt))
+    head = int(connection.execute(select(Counter.value).where(Counter.name == COUNTER)).scalar() or 0)
     if not numbers:
-        return ChangesPage(changes=[], cursor=after, has_more=False, head=head)
+        return {"changes": [], "cursor": after, "has_more": False, "head": head}
     numbers.sort()
     upper = numbers[min(limit, len(numbers)) - 1]
-    found: list[RecordOut] = []
+    found: list[dict[str, Any]] = []
     for kind, model in MODELS.items():
         found.extend(_records(session, kind, model, after, upper))
-    found.sort(key=lambda record: record.seq)
-    return ChangesPage.model_construct(changes=found, cursor=upper, has_more=len(numbers) > limit, head=head)
-
-
-def _converter(column: Any) -> Any:
-    python_type = None
-    with contextlib.suppress(NotImplementedError):
-        python_type = column.type.python_type
-    if python_type is uuid.UUID:
-        return str
-    if python_type in (datetime, date):
-        return lambda value: value.isoformat()
-    return None
+    found.sort(key=lambda record: record["seq"])
+    return {"changes": found, "cursor": upper, "has_more": len(numbers) > limit, "head": head}
 
 
 @functools.cache
-def _shape(model: type[Synced]) -> tuple[list[Any], list[tuple[int, str, Any]]]:
-    """The columns to read for a model and, for the ones that go out, their key and converter."""
+def _shape(model: type[Synced], dialect: str) -> tuple[list[Any], list[tuple[int, str]], dict[str, int]]:
+    """What to select for a model, and the place and key of each column that goes out. PostgreSQL
+    gives identifiers as text itself (as ``str(uuid)`` does), which spares a UUID object per value."""
     columns = list(model.__table__.columns)  # type: ignore[attr-defined]
-    out = [(i, c.key, _converter(c)) for i, c in enumerate(columns) if c.key not in HIDDEN]
-    return columns, out
-
-
-def _records(session: Session, kind: Kind, model: type[Synced], after: int, upper: int) -> list[RecordOut]:
-    columns, out = _shape(model)
+    text_ids = dialect == "postgresql"
+    selected = [cast(c, String).label(c.key) if text_ids and isinstance(c.type, Uuid) else c for c in columns]
     keys = [c.key for c in columns]
+    out = [(i, key) for i, key in enumerate(keys) if key not in HIDDEN]
     at = {key: keys.index(key) for key in ("id", "version", "change_seq", "deleted_at")}
-    stmt = select(*columns).where(model.change_seq > after, model.change_seq <= upper)
-    records: list[RecordOut] = []
-    for row in session.execute(stmt):
-        deleted = row[at["deleted_at"]] is not None
-        data: dict[str, Any] = {}
-        if not deleted:
-            for i, key, convert in out:
-                value = row[i]
-                data[key] = convert(value) if convert is not None and value is not None else value
-        records.append(RecordOut.model_construct(
-            kind=kind, id=row[at["id"]], version=row[at["version"]], seq=row[at["change_seq"]], deleted=deleted,
-            data=data,
-        ))
+    return selected, out, at
+
+
+def _records(session: Session, kind: Kind, model: type[Synced], after: int, upper: int) -> list[dict[str, Any]]:
+    connection = session.connection()
+    selected, out, at = _shape(model, connection.dialect.name)
+    stmt = select(*selected).where(model.change_seq > after, model.change_seq <= upper)
+    records: list[dict[str, Any]] = []
+    at_id, at_version, at_seq, at_deleted = at["id"], at["version"], at["change_seq"], at["deleted_at"]
+    for row in connection.execute(stmt):
+        deleted = row[at_deleted] is not None
+        data = {} if deleted else {key: row[i] for i, key in out}
+        records.append({"kind": kind.value, "id": str(row[at_id]), "version": row[at_version], "seq": row[at_seq],
+                        "deleted": deleted, "data": data})
     if kind is Kind.CONTRACT:
-        complexes = _contract_complexes(session, [r.id for r in records if not r.deleted])
+        complexes = _contract_complexes(session, [uuid.UUID(r["id"]) for r in records if not r["deleted"]])
         for record in records:
-            if not record.deleted:
-                record.data["complex_ids"] = complexes[record.id]
+            if not record["deleted"]:
+                record["data"]["complex_ids"] = complexes[uuid.UUID(record["id"])]
     return records
 
 

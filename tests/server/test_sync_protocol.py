@@ -3,18 +3,21 @@ exactly-once push with per-entry results, version conflicts, and hostile input a
 
 from __future__ import annotations
 
+import json
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from typing import Any
 
 import httpx
 import pytest
+from pydantic import TypeAdapter
 from sqlalchemy.orm import Session
 
 from sync.ids import new_id
 from sync.protocol import API_PREFIX, MAX_PUSH_BATCH
 from sync.server.demo import DemoSize, generate_demo
-from sync.server.sync_service import pull
+from sync.server.sync_service import HIDDEN, pull, pull_json
 from tests.fixtures.identities import inns
 from tests.fixtures.servers import TEST_PASSWORD, ServerProcess
 
@@ -222,6 +225,36 @@ def test_s3_demo_data_is_numbered_for_pull(server_engine) -> None:  # type: igno
     assert seen["ticket"] == report.tickets and seen["contact"] == report.contacts
     assert seen["organization"] == report.organizations and seen["user"] == report.users
     assert pages > 1
+
+
+def test_s3_a_page_carries_ids_as_text_and_moments_in_utc_on_both_databases(server_engine) -> None:  # type: ignore[no-untyped-def]
+    """The page's body is written straight from the rows: every field as the ``ChangesPage`` model
+    would write it (ids as text, moments as pydantic writes them), whatever database the server uses."""
+    from sync.server.models import Contract, Ticket
+
+    generate_demo(server_engine, DemoSize(tickets=30, organizations=10, contacts=20))
+    moment = TypeAdapter(datetime)
+    with Session(server_engine) as session:
+        body = json.loads(pull_json(session, 0, 5000))
+        assert body["has_more"] is False and body["cursor"] == body["head"]
+        assert [c["seq"] for c in body["changes"]] == sorted(c["seq"] for c in body["changes"])
+        for kind, model in (("ticket", Ticket), ("contract", Contract)):
+            sent = [c for c in body["changes"] if c["kind"] == kind]
+            assert sent
+            for change in sent:
+                row = session.get(model, uuid.UUID(change["id"]))
+                assert row is not None and (change["version"], change["seq"]) == (row.version, row.change_seq)
+                for column in model.__table__.columns:
+                    if column.key in HIDDEN:
+                        continue
+                    value = getattr(row, column.key)
+                    expected = (str(value) if isinstance(value, uuid.UUID) else
+                                moment.dump_python(value, mode="json") if isinstance(value, datetime) else
+                                value.isoformat() if hasattr(value, "isoformat") else value)
+                    assert change["data"][column.key] == expected, column.key
+        contract = next(c for c in body["changes"] if c["kind"] == "contract")
+        assert contract["data"]["complex_ids"] and all(uuid.UUID(i) for i in contract["data"]["complex_ids"])
+        assert pull(session, 0, 5000).model_dump(mode="json") == body
 
 
 def test_s2_another_users_ticket_is_refused_and_ones_own_is_applied(server_engine) -> None:  # type: ignore[no-untyped-def]

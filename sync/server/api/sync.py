@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 
 from sync.protocol import MAX_PULL_PAGE, ChangesPage, PushRequest, PushResponse
 from sync.server import sync_service
@@ -26,10 +26,10 @@ def changes(
     _user: CurrentUser,
     after: Annotated[int, Query(ge=0, description="the cursor from the previous page; 0 for everything")] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_PAGE)] = 1000,
-) -> ChangesPage:
+) -> Response:
     """Records changed after the cursor, oldest first; deletions come as tombstones (S3)."""
     with sync_service.snapshot_session(state.session_factory) as snapshot:
-        return sync_service.pull(snapshot, after, limit)
+        return Response(sync_service.pull_json(snapshot, after, limit), media_type="application/json")
 
 
 @router.post("/push", response_model=PushResponse)
