@@ -4,6 +4,7 @@ tombstones, and conflicts that keep both texts until the operator chooses."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from ksdesk_desktop.store.schema import CACHE, EntryState, deferrable_indexes, o
 from sync.ids import new_id
 from sync.protocol import Operation
 from sync.records import Kind
+from sync.sqlite import json_text
 from tests.fixtures.identities import inns
 from tests.fixtures.replicas import Node, NodeFactory
 
@@ -250,3 +252,16 @@ def test_s3_a_long_first_pull_builds_the_secondary_indexes_once_at_its_end(
     a.sync()  # a later pull (from a cursor) leaves the indexes alone
     indexes(0, 0)
     assert deferred <= seen[-1]
+
+
+@pytest.mark.parametrize("value", [
+    {"subject": "Не работает «Бюджет» — ошибка", "text": "строка 1\nстрока 2\t\"в кавычках\" \\ \x01\x7f\u2028 ё"},
+    {"n": 0, "big": 2**62, "neg": -5, "f": 1.5, "t": True, "f2": False, "none": None},
+    {"list": ["a", 1, None, {"k": []}], "empty": {}, "nested": {"ключ": {"значение": [1, 2]}}},
+    [], "", "ё",
+])
+def test_s3_json_columns_are_written_as_compact_json_with_cyrillic_as_is(value: Any) -> None:
+    """The text every JSON column is stored as (both sides, and the data of each cached record) is
+    exactly what ``json.dumps`` writes compact with Cyrillic as is, and reads back the same."""
+    assert json_text(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    assert json.loads(json_text(value)) == value
