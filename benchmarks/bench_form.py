@@ -22,7 +22,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import gc
 import random
 import re
 import statistics
@@ -35,7 +34,6 @@ from typing import Any
 
 import keyring
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QEventLoop,
     Qt,
@@ -62,6 +60,7 @@ from sync.server.bootstrap import prepare_database
 from sync.server.db import make_engine
 from sync.server.demo import DemoSize, generate_demo
 from tests.fixtures.client import MemoryKeyring
+from tests.fixtures.qt import destroy_windows
 from tests.fixtures.servers import ServerProcess, start_server
 
 SIZE = DemoSize(tickets=2_000, organizations=10_000, contacts=30_000)  # the tickets play no part here
@@ -377,16 +376,5 @@ def run() -> list[Figure]:
                 controller.window.close()  # shuts the controller down
                 _settle(50)
             server.stop()
-            _tear_down(app)
+            destroy_windows(app)
     return figures
-
-
-def _tear_down(app: QApplication) -> None:
-    """Destroy the windows while the application exists (as tests/conftest.py does): PySide6 may crash
-    when the interpreter finalizes them in its own order at exit."""
-    for widget in app.topLevelWidgets():
-        widget.close()
-        widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

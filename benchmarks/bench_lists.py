@@ -75,6 +75,7 @@ from sync.server.db import make_engine
 from sync.server.demo import generate_demo
 from sync.tickets import Availability, availability
 from tests.fixtures.client import MemoryKeyring
+from tests.fixtures.qt import destroy_windows
 from tests.fixtures.servers import start_server
 
 CACHE_ENV = "KSDESK_BENCH_CACHE"
@@ -623,25 +624,6 @@ def _quiet(mode: Any, context: Any, message: str) -> None:
         print(message)
 
 
-def _tear_down(app: QApplication, controller: Controller | None) -> None:
-    """Destroy the windows while the application exists (as tests/conftest.py does) — the main window's
-    pages one at a time first: destroying the whole window at once crashes now and then in
-    ``QToolBar::actionEvent`` under ``~QAction`` (seen with PySide6 6.9 offscreen)."""
-    if controller is not None:
-        pages = controller.window.pages
-        while pages.count():
-            page = pages.widget(pages.count() - 1)
-            pages.removeWidget(page)
-            page.deleteLater()
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    for widget in app.topLevelWidgets():
-        widget.close()
-        widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
 def run() -> list[Figure]:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([])
@@ -675,5 +657,5 @@ def run() -> list[Figure]:
             if controller is not None:
                 controller.window.close()  # shuts the controller down
                 settle(50)
-            _tear_down(app, controller)
+            destroy_windows(app)
     return figures

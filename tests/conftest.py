@@ -17,7 +17,6 @@ pytest_plugins = [
     "tests.fixtures.registry_provider", "tests.fixtures.smtp",
 ]
 
-import gc  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -27,15 +26,10 @@ def _qt_teardown_in_order():  # type: ignore[no-untyped-def]
     """Destroy leftover widgets and QObjects while the QApplication still exists, not in whatever
     order the interpreter finalizes them at exit (PySide6 may crash on the latter)."""
     yield
-    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
+    from tests.fixtures.qt import destroy_windows
+
     app = QApplication.instance()
-    if app is None:
-        return
-    for widget in QApplication.topLevelWidgets():
-        widget.close()
-        widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if isinstance(app, QApplication):
+        destroy_windows(app)
