@@ -12,7 +12,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QToolButton, QTreeView
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolButton,
+    QTreeView,
+)
 from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.app import Controller
@@ -310,6 +318,39 @@ def test_n5_every_item_model_passes_the_model_tester(qtbot: QtBot, qtmodeltester
                 qtmodeltester.check(model)
     qtmodeltester.check(window.navigator_page.tree.model())
     qtmodeltester.check(window.current_tasks_page.tree.model())
+
+
+def _painted(view: QTableView, row: int, column: int) -> QStyleOptionViewItem:
+    """What the view's delegate paints a cell with (it asks the model for every role in one call)."""
+    option = QStyleOptionViewItem()
+    view.itemDelegate().initStyleOption(option, view.model().index(row, column))
+    return option
+
+
+def test_n5_a_painted_cell_shows_what_the_model_holds(qtbot: QtBot, controller: Controller) -> None:
+    """The model answers a painted cell's roles at once (``multiData``): the text, the italic of a ticket
+    not yet registered and the red of a warning are those ``data`` gives, role by role."""
+    window = controller.window
+    page = controller.ticket_pages[0]
+    window.show_page(page)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
+    model = page.model
+    for row in range(min(model.rowCount(), 30)):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            option = _painted(page.view, row, column)
+            assert option.text == index.data() and option.text
+            font = index.data(Qt.ItemDataRole.FontRole)
+            assert option.font.italic() == (font is not None and font.italic())
+    contracts = window.directory_pages["contracts"]
+    window.show_page(contracts)
+    qtbot.waitUntil(lambda: contracts.contracts.rowCount() > 0, timeout=10_000)
+    red = [(r, c) for r in range(contracts.contracts.rowCount()) for c in range(contracts.contracts.columnCount())
+           if contracts.contracts.index(r, c).data(Qt.ItemDataRole.ForegroundRole) is not None]
+    assert red  # the demo has expired contracts
+    for row, column in red[:5]:
+        expected = contracts.contracts.index(row, column).data(Qt.ItemDataRole.ForegroundRole).color()
+        assert _painted(contracts.contracts_view, row, column).palette.color(QPalette.ColorRole.Text) == expected
 
 
 def test_p3_every_menu_action_has_a_shortcut_shown_in_its_tooltip(qtbot: QtBot, controller: Controller) -> None:
