@@ -39,7 +39,6 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     SignalInstance,
-    qInstallMessageHandler,
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -60,7 +59,7 @@ from sync.server.bootstrap import prepare_database
 from sync.server.db import make_engine
 from sync.server.demo import DemoSize, generate_demo
 from tests.fixtures.client import MemoryKeyring
-from tests.fixtures.qt import destroy_windows
+from tests.fixtures.qt import destroy_windows, quiet_application
 from tests.fixtures.servers import ServerProcess, start_server
 
 SIZE = DemoSize(tickets=2_000, organizations=10_000, contacts=30_000)  # the tickets play no part here
@@ -73,7 +72,6 @@ WAIT_S = 30.0  # the longest wait for one signal before the benchmark gives up
 SYNC_WAIT_S = 600.0  # the initial sync of the full directory
 _WORD = re.compile(r"\w+")
 _LEGAL_FORM = re.compile(r"^(?:ООО|ОАО|ЗАО|ПАО|АО|НАО|ИП|ГУП|МУП|ФГУП|ГБУ|ГАУ|МБУ|МАУ|МКУ|ГКУ|ФГБУ|АНО|НКО)\s+")
-_QUIET = ("This plugin does not support",)  # the offscreen platform's notes on popups and raising
 
 
 # --- statistics -------------------------------------------------------------------------------------
@@ -344,15 +342,8 @@ def _saving(controller: Controller, rnd: random.Random) -> list[Figure]:
     ]
 
 
-def _quiet(mode: Any, context: Any, message: str) -> None:
-    if not message.startswith(_QUIET):
-        print(message)
-
-
 def run() -> list[Figure]:
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication([])
-    qInstallMessageHandler(_quiet)
+    app = quiet_application()
     keyring.set_keyring(MemoryKeyring())
     rnd = random.Random(SEED)
     figures: list[Figure] = []

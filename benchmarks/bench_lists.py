@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import Any
 
 import keyring
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
@@ -75,7 +75,7 @@ from sync.server.db import make_engine
 from sync.server.demo import generate_demo
 from sync.tickets import Availability, availability
 from tests.fixtures.client import MemoryKeyring
-from tests.fixtures.qt import destroy_windows
+from tests.fixtures.qt import destroy_windows, quiet_application
 from tests.fixtures.servers import start_server
 
 CACHE_ENV = "KSDESK_BENCH_CACHE"
@@ -95,7 +95,6 @@ MODES = {ListMode.ALL: "«Обращение» (Navigator)", ListMode.AVAILABLE:
          ListMode.FEED: "desktop feed"}
 _WORD = re.compile(r"[^\W\d_]{4,}")  # words of letters, long enough to type a prefix of
 _LEGAL_FORM = re.compile(r"^(?:ООО|ОАО|ЗАО|ПАО|АО|НАО|ИП|ГУП|МУП|ФГУП|ГБУ|ГАУ|МБУ|МАУ|МКУ|ГКУ|ФГБУ|АНО|НКО)\s+")
-_QUIET = ("This plugin does not support",)  # the offscreen platform's notes
 
 
 # --- the data ----------------------------------------------------------------------------------------
@@ -619,15 +618,8 @@ def _typing(controller: Controller, rnd: random.Random) -> list[Figure]:
 # --- the run ---------------------------------------------------------------------------------------------
 
 
-def _quiet(mode: Any, context: Any, message: str) -> None:
-    if not message.startswith(_QUIET):
-        print(message)
-
-
 def run() -> list[Figure]:
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication([])
-    qInstallMessageHandler(_quiet)
+    app = quiet_application()
     keyring.set_keyring(MemoryKeyring())
     rnd = random.Random(SEED)
     figures: list[Figure] = []
