@@ -17,7 +17,6 @@ pytest_plugins = [
     "tests.fixtures.registry_provider", "tests.fixtures.smtp",
 ]
 
-
 import pytest  # noqa: E402
 
 

@@ -93,15 +93,16 @@ def record_out(kind: Kind, obj: Synced, extra: dict[str, Any] | None = None) -> 
     return RecordOut(kind=kind, id=obj.id, version=obj.version, seq=obj.change_seq, deleted=deleted, data=data)
 
 
-def _contract_complexes(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
-    found: dict[uuid.UUID, list[str]] = {i: [] for i in ids}
+def _contract_complexes(session: Session, ids: list[uuid.UUID]) -> dict[str, list[str]]:
+    """The complexes of each contract, by the contract's id as text (as a page carries it)."""
+    found: dict[str, list[str]] = {str(i): [] for i in ids}
     if ids:
         rows = session.execute(
             select(ContractComplex.contract_id, ContractComplex.complex_id).where(ContractComplex.contract_id.in_(ids))
             .order_by(ContractComplex.complex_id)
         )
         for contract_id, complex_id in rows:
-            found[contract_id].append(str(complex_id))
+            found[str(contract_id)].append(str(complex_id))
     return found
 
 
@@ -176,10 +177,10 @@ def _records(session: Session, kind: Kind, model: type[Synced], after: int, uppe
         records.append({"kind": kind.value, "id": str(row[at_id]), "version": row[at_version], "seq": row[at_seq],
                         "deleted": deleted, "data": data})
     if kind is Kind.CONTRACT:
-        complexes = _contract_complexes(session, [uuid.UUID(r["id"]) for r in records if not r["deleted"]])
-        for record in records:
-            if not record["deleted"]:
-                record["data"]["complex_ids"] = complexes[uuid.UUID(record["id"])]
+        live = [r for r in records if not r["deleted"]]
+        complexes = _contract_complexes(session, [uuid.UUID(r["id"]) for r in live])
+        for record in live:
+            record["data"]["complex_ids"] = complexes[record["id"]]
     return records
 
 
