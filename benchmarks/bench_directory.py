@@ -29,12 +29,12 @@ from sqlalchemy import select
 
 from benchmarks.databases import postgres_database, sqlite_url
 from benchmarks.figures import Figure, at_most
-from ksdesk_desktop.api_client import ApiClient, ApiError
+from ksdesk_desktop.core.api_client import ApiClient, ApiError
+from ksdesk_desktop.core.sync_engine import SyncEngine
 from ksdesk_desktop.store import LocalStore
 from ksdesk_desktop.store.directory import Directory
 from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.store.schema import CACHE
-from ksdesk_desktop.sync_engine import SyncEngine
 from sync.records import Kind
 from sync.server.bootstrap import prepare_database
 from sync.server.db import make_engine

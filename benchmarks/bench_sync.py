@@ -19,11 +19,11 @@ from pathlib import Path
 
 from benchmarks.databases import postgres_database, sqlite_url
 from benchmarks.figures import Figure, at_most
-from ksdesk_desktop.api_client import ApiClient
-from ksdesk_desktop.live import LiveListener
+from ksdesk_desktop.core.api_client import ApiClient
+from ksdesk_desktop.core.live import LiveListener
+from ksdesk_desktop.core.sync_engine import SyncEngine, SyncReport
 from ksdesk_desktop.store import LocalStore
 from ksdesk_desktop.store.replica import Replica
-from ksdesk_desktop.sync_engine import SyncEngine, SyncReport
 from sync.records import Kind
 from sync.server.bootstrap import prepare_database
 from sync.server.db import make_engine

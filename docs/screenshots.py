@@ -18,9 +18,9 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ksdesk_desktop.app import Controller, Options, apply_style
-from ksdesk_desktop.config import UserSettings
+from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.i18n import install_translators
-from ksdesk_desktop.paths import Paths
 from ksdesk_desktop.store import LocalStore
 from ksdesk_desktop.ui.login_dialog import LoginDialog
 

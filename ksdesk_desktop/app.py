@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QApplication
 
 from ksdesk_desktop import __version__
-from ksdesk_desktop.config import UserSettings
+from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.paths import Paths
+from ksdesk_desktop.core.resources import resource
 from ksdesk_desktop.crash import CrashHandler
 from ksdesk_desktop.i18n import LANGUAGES, install_translators
-from ksdesk_desktop.paths import Paths
-from ksdesk_desktop.resources import resource
 
 if TYPE_CHECKING:
     from ksdesk_desktop.quick_start import Startup

@@ -16,14 +16,14 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog
 
-from ksdesk_desktop.api_client import ApiClient, ApiError
 from ksdesk_desktop.app import DEMO_LOGIN, DEMO_PASSWORD, INITIAL_SYNC_PROGRESS, Options
-from ksdesk_desktop.attachments import LocalFiles
-from ksdesk_desktop.config import UserSettings
-from ksdesk_desktop.credentials import CredentialStore
+from ksdesk_desktop.core.api_client import ApiClient, ApiError
+from ksdesk_desktop.core.attachments import LocalFiles
+from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.credentials import CredentialStore
+from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.embedded import EmbeddedServer
 from ksdesk_desktop.ops import Op, TaskManager
-from ksdesk_desktop.paths import Paths
 from ksdesk_desktop.session import Connection
 from ksdesk_desktop.store import LocalStore
 from ksdesk_desktop.store.directory import Directory

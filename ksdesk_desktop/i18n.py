@@ -13,7 +13,7 @@ from pathlib import Path
 import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from ksdesk_desktop.resources import resource
+from ksdesk_desktop.core.resources import resource
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("ru", "en")

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from ksdesk_desktop.api_client import ApiClient
+from ksdesk_desktop.core.api_client import ApiClient
 from sync.protocol import Health, UserPublic
 
 

@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ksdesk_desktop.credentials import CredentialStore
+from ksdesk_desktop.core.credentials import CredentialStore
 from ksdesk_desktop.quick_start import FEED_REGISTERED, FEED_UNREGISTERED
 from ksdesk_desktop.store import LocalStore
 
 if TYPE_CHECKING:
     from ksdesk_desktop.app import Options
-    from ksdesk_desktop.config import UserSettings
-    from ksdesk_desktop.paths import Paths
+    from ksdesk_desktop.core.config import UserSettings
+    from ksdesk_desktop.core.paths import Paths
     from ksdesk_desktop.ui.ticket_list import TicketListPage
 
 log = logging.getLogger(__name__)

@@ -1,6 +1,6 @@
 """The sync runner: when to synchronise, on which thread, and what the UI hears about it (S2–S5).
 
-A round (:class:`~ksdesk_desktop.sync_engine.SyncEngine`) runs on the sync lane, never on the UI
+A round (:class:`~ksdesk_desktop.core.sync_engine.SyncEngine`) runs on the sync lane, never on the UI
 thread. Rounds start after a local change, on a live hint from the server, on a slow timer as a
 safety net, and after a failure with exponential backoff and jitter. Requests that arrive while a
 round runs fold into one more round. Everything the UI shows comes back through signals.
@@ -16,12 +16,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from ksdesk_desktop.api_client import ApiClient, ApiError
-from ksdesk_desktop.backoff import Backoff
-from ksdesk_desktop.live import LiveListener
+from ksdesk_desktop.core.api_client import ApiClient, ApiError
+from ksdesk_desktop.core.backoff import Backoff
+from ksdesk_desktop.core.live import LiveListener
+from ksdesk_desktop.core.sync_engine import SyncEngine, SyncReport
 from ksdesk_desktop.ops import Lane, Op, OpState, TaskManager
 from ksdesk_desktop.store.replica import Problem, Replica
-from ksdesk_desktop.sync_engine import SyncEngine, SyncReport
 from sync.protocol import Operation
 from sync.records import Kind
 

@@ -12,9 +12,9 @@ from PySide6.QtCore import QModelIndex, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from ksdesk_desktop.api_client import ApiError
-from ksdesk_desktop.attachment_open import AttachmentUnavailable, DownloadCancelled, file_to_open
-from ksdesk_desktop.attachments import AttachedFile, FileState, LocalFiles, ticket_files
+from ksdesk_desktop.core.api_client import ApiError
+from ksdesk_desktop.core.attachment_open import AttachmentUnavailable, DownloadCancelled, file_to_open
+from ksdesk_desktop.core.attachments import AttachedFile, FileState, LocalFiles, ticket_files
 from ksdesk_desktop.ops import Lane, Op, OpState
 from ksdesk_desktop.ui.record_model import Column, Record, RecordTableModel
 from ksdesk_desktop.ui.services import Services

@@ -1,6 +1,6 @@
 """The «История» tab of a ticket's card (N5): the server's history of the ticket, newest first; offline
 (or when the server does not answer, or the ticket is not on it yet) what the cache knows, with a note
-saying so. The lines are made by :mod:`ksdesk_desktop.ticket_history` in the interface's language (Qt's
+saying so. The lines are made by :mod:`ksdesk_desktop.core.ticket_history` in the interface's language (Qt's
 translator, the cache's labels of list codes); this tab only asks for them and shows them.
 
 While the card is open the history follows the ticket: :meth:`HistoryPanel.refresh` after a change of
@@ -17,10 +17,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStringListModel
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
-from ksdesk_desktop.api_client import ApiError
+from ksdesk_desktop.core.api_client import ApiError
+from ksdesk_desktop.core.ticket_history import Wording, cached_history, history_lines, list_labels
 from ksdesk_desktop.ops import Lane, Latest, Op
 from ksdesk_desktop.store.db import LocalStore
-from ksdesk_desktop.ticket_history import Wording, cached_history, history_lines, list_labels
 from ksdesk_desktop.ui.services import Services
 from sync.protocol import HistoryEntry
 

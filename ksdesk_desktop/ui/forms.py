@@ -8,7 +8,7 @@ from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
-from ksdesk_desktop.resources import form
+from ksdesk_desktop.core.resources import form
 
 W = TypeVar("W", bound=QWidget)
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ksdesk_desktop.api_client import ApiClient, ApiError
+from ksdesk_desktop.core.api_client import ApiClient, ApiError
 from ksdesk_desktop.ops import Op, TaskManager
 from ksdesk_desktop.ui.forms import child, load_form
 from sync.protocol import TokenPair

@@ -16,7 +16,7 @@ from PySide6.QtCore import QSize, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
-from ksdesk_desktop.resources import resource
+from ksdesk_desktop.core.resources import resource
 from ksdesk_desktop.ui.pages import CurrentTasksPage, DesktopPage, NavigatorPage
 from ksdesk_desktop.ui.status_bar import SyncStatusBar
 

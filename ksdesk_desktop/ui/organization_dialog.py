@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ksdesk_desktop.lookup import Lookup, Outcome, checked, lookup_organization
+from ksdesk_desktop.core.lookup import Lookup, Outcome, checked, lookup_organization
 from ksdesk_desktop.ops import Lane, Latest, Op
 from ksdesk_desktop.ui.record_dialog import RecordDialog
 from ksdesk_desktop.ui.record_model import WARNING_COLOR

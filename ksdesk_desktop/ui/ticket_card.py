@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ksdesk_desktop.attachments import AttachedFile, LocalFiles
+from ksdesk_desktop.core.attachments import AttachedFile, LocalFiles
+from ksdesk_desktop.core.tickets import ticket_names
 from ksdesk_desktop.ops import Lane, Latest, Op
-from ksdesk_desktop.tickets import ticket_names
 from ksdesk_desktop.ui.card_files import FilesPanel
 from ksdesk_desktop.ui.card_history import HistoryPanel
 from ksdesk_desktop.ui.services import Services

@@ -1,7 +1,7 @@
 """The ticket form «Обращение» (T1–T15): one window, opened from every entry point.
 
 Widgets show and collect; the rules are ``sync.tickets`` and ``sync.records.TicketData`` (the
-server checks the same), the reads and the saving are :mod:`ksdesk_desktop.tickets` on worker lanes.
+server checks the same), the reads and the saving are :mod:`ksdesk_desktop.core.tickets` on worker lanes.
 Every change is written to the draft at once (T15), so a crash loses nothing typed or attached.
 """
 
@@ -39,12 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ksdesk_desktop.attachments import AttachmentRefused, KeptFile, LocalFiles, attach, screen
-from ksdesk_desktop.lookup import Lookup, Outcome, checked, lookup_organization
-from ksdesk_desktop.ops import Lane, Latest, Op
-from ksdesk_desktop.store.drafts import Drafts
-from ksdesk_desktop.store.replica import InvalidChange
-from ksdesk_desktop.tickets import (
+from ksdesk_desktop.core.attachments import AttachmentRefused, KeptFile, LocalFiles, attach, screen
+from ksdesk_desktop.core.lookup import Lookup, Outcome, checked, lookup_organization
+from ksdesk_desktop.core.tickets import (
     Catalog,
     Choice,
     OrganizationChoice,
@@ -56,6 +53,9 @@ from ksdesk_desktop.tickets import (
     read_catalog,
     save_ticket,
 )
+from ksdesk_desktop.ops import Lane, Latest, Op
+from ksdesk_desktop.store.drafts import Drafts
+from ksdesk_desktop.store.replica import InvalidChange
 from ksdesk_desktop.ui.forms import child, load_form
 from ksdesk_desktop.ui.record_model import WARNING_COLOR
 from ksdesk_desktop.ui.required import is_missing, mark_required, set_missing

@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from ksdesk_desktop.attachments import AttachedFile, LocalFiles, ticket_files
+from ksdesk_desktop.core.attachments import AttachedFile, LocalFiles, ticket_files
+from ksdesk_desktop.core.tickets import SavedTicket, ticket_names
 from ksdesk_desktop.ops import Lane, Op
 from ksdesk_desktop.store.drafts import Draft, Drafts
-from ksdesk_desktop.tickets import SavedTicket, ticket_names
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.ticket_card import CardContext, TicketCard
 from ksdesk_desktop.ui.ticket_form import TicketForm

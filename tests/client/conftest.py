@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.app import Controller
-from ksdesk_desktop.paths import Paths
+from ksdesk_desktop.core.paths import Paths
 from tests.client.test_sync_ui import start_client
 from tests.fixtures.client import MemoryKeyring
 from tests.fixtures.servers import ServerProcess

@@ -18,8 +18,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from ksdesk_desktop.app import Controller, Options
-from ksdesk_desktop.config import UserSettings
-from ksdesk_desktop.paths import Paths
+from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.store import LocalStore
 from tests.client.helpers import type_text
 

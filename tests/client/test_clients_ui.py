@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from ksdesk_desktop.lookup import Lookup, Outcome
-from ksdesk_desktop.paths import Paths
+from ksdesk_desktop.core.lookup import Lookup, Outcome
+from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.store.schema import outbox
 from ksdesk_desktop.ui.clients_page import ClientsPage
 from ksdesk_desktop.ui.contact_dialog import ContactDialog

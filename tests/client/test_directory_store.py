@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from ksdesk_desktop.applicant import Applicant, applicant_contact
+from ksdesk_desktop.core.applicant import Applicant, applicant_contact
 from ksdesk_desktop.store import LocalStore
 from ksdesk_desktop.store.db import SCHEMA_MAJOR, SCHEMA_MINOR
 from ksdesk_desktop.store.directory import Directory

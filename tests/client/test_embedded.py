@@ -14,8 +14,8 @@ from PySide6.QtCore import QProcess
 from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.app import Controller, Options
-from ksdesk_desktop.config import UserSettings
-from ksdesk_desktop.paths import Paths
+from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.store import LocalStore
 
 START_TIMEOUT_MS = 90_000

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from ksdesk_desktop.core.resources import resource
 from ksdesk_desktop.i18n import install_translators
-from ksdesk_desktop.resources import resource
 from ksdesk_desktop.session import Connection
 from ksdesk_desktop.ui.main_window import MainWindow
 

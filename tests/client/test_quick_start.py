@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.app import Controller, Options
-from ksdesk_desktop.config import UserSettings
-from ksdesk_desktop.paths import Paths
+from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.quick_start import QuickFeed, Startup, glance
 from ksdesk_desktop.start_loader import feed_ids
 from ksdesk_desktop.store import StoreVersionError
@@ -151,8 +151,8 @@ import PySide6.QtCore as core
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from ksdesk_desktop.app import Options
-from ksdesk_desktop.config import UserSettings
-from ksdesk_desktop.paths import Paths
+from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.quick_start import Startup
 
 app = QApplication([])

@@ -14,8 +14,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.app import Controller, Options
-from ksdesk_desktop.config import UserSettings
-from ksdesk_desktop.paths import Paths
+from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.store import LocalStore
 from ksdesk_desktop.store.schema import outbox
 from ksdesk_desktop.ui import reference_pages

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ksdesk_desktop.config import UserSettings
-from ksdesk_desktop.paths import Paths
+from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.store import LocalStore, StoreVersionError
 from ksdesk_desktop.store.db import SCHEMA_MAJOR
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.app import Controller, Options
-from ksdesk_desktop.config import UserSettings
-from ksdesk_desktop.paths import Paths
+from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.store import LocalStore
 from ksdesk_desktop.store.replica import Replica
 from sync.ids import new_id

@@ -19,9 +19,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.app import Controller
-from ksdesk_desktop.attachments import LocalFiles, attach, ticket_files
+from ksdesk_desktop.core.attachments import LocalFiles, attach, ticket_files
+from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.i18n import install_translators
-from ksdesk_desktop.paths import Paths
 from ksdesk_desktop.ui.ticket_card import TicketCard
 from ksdesk_desktop.ui.ticket_windows import TicketWindows
 from sync.attachments import format_size

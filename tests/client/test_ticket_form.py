@@ -21,12 +21,12 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.app import Controller, Options
-from ksdesk_desktop.attachments import ticket_files
-from ksdesk_desktop.config import UserSettings
-from ksdesk_desktop.paths import Paths
+from ksdesk_desktop.core.attachments import ticket_files
+from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.paths import Paths
+from ksdesk_desktop.core.tickets import OrganizationChoice
 from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.drafts import Drafts
-from ksdesk_desktop.tickets import OrganizationChoice
 from ksdesk_desktop.ui.required import REQUIRED_COLOR, is_missing
 from ksdesk_desktop.ui.ticket_form import COVERED_COLOR, TicketForm
 from sync import tickets as rules
@@ -55,7 +55,7 @@ def open_form(qtbot: QtBot, controller: Controller) -> TicketForm:
 def organizations(controller: Controller) -> list[OrganizationChoice]:
     directory = controller.directory
     records = directory.records(Kind.ORGANIZATION, directory.organization_ids())
-    from ksdesk_desktop.tickets import organization_choice
+    from ksdesk_desktop.core.tickets import organization_choice
 
     return [organization_choice(directory, r, rules.contract_day()) for r in records.values()]
 

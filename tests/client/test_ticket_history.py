@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
-from ksdesk_desktop.attachments import LocalFiles, attach
-from ksdesk_desktop.paths import Paths
+from ksdesk_desktop.core.attachments import LocalFiles, attach
+from ksdesk_desktop.core.paths import Paths
+from ksdesk_desktop.core.ticket_history import Wording, cached_history, history_lines, list_labels
 from ksdesk_desktop.store import LocalStore
 from ksdesk_desktop.store.replica import Replica
-from ksdesk_desktop.ticket_history import Wording, cached_history, history_lines, list_labels
 from sync.ids import new_id
 from sync.numbering import provisional_number
 from sync.protocol import ChangesPage, HistoryEntry, RecordOut

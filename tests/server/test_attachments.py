@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 import pytest
 
-from ksdesk_desktop.attachments import LocalFiles, screen
+from ksdesk_desktop.core.attachments import LocalFiles, screen
 from ksdesk_desktop.store import LocalStore
 from sync.attachments import content_range, too_large
 from sync.ids import new_id

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from ksdesk_desktop.api_client import ApiClient, ApiError
+from ksdesk_desktop.core.api_client import ApiClient, ApiError
 from sync.ids import new_id
 from sync.protocol import API_PREFIX
 from tests.fixtures.servers import TEST_PASSWORD, ServerProcess

@@ -30,10 +30,10 @@ import pytest
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
-from ksdesk_desktop.api_client import ApiClient, ApiError
+from ksdesk_desktop.core.api_client import ApiClient, ApiError
+from ksdesk_desktop.core.sync_engine import SyncEngine
+from ksdesk_desktop.core.tickets import OrganizationChoice, TicketDraft, organization_choice, save_ticket
 from ksdesk_desktop.store.directory import Directory
-from ksdesk_desktop.sync_engine import SyncEngine
-from ksdesk_desktop.tickets import OrganizationChoice, TicketDraft, organization_choice, save_ticket
 from sync import tickets as rules
 from sync.ids import new_id
 from sync.numbering import REGISTRATION_COUNTER, provisional_number

@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from ksdesk_desktop.api_client import ApiClient, ApiError
-from ksdesk_desktop.attachments import AttachmentRefused, LocalFiles, attach, screen, ticket_files
+from ksdesk_desktop.core.api_client import ApiClient, ApiError
+from ksdesk_desktop.core.attachments import AttachmentRefused, LocalFiles, attach, screen, ticket_files
+from ksdesk_desktop.core.sync_engine import SyncEngine
 from ksdesk_desktop.store import LocalStore
 from ksdesk_desktop.store.db import SCHEMA_MAJOR
 from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.store.schema import CACHE, local_files
-from ksdesk_desktop.sync_engine import SyncEngine
 from sync.attachments import UploadState
 from sync.records import Kind
 from tests.fixtures.identities import inns

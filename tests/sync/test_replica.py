@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from ksdesk_desktop import sync_engine
+from ksdesk_desktop.core import sync_engine
 from ksdesk_desktop.store.db import INDEXES_DEFERRED
 from ksdesk_desktop.store.replica import InvalidChange
 from ksdesk_desktop.store.schema import CACHE, EntryState, deferrable_indexes, outbox

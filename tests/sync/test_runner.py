@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from ksdesk_desktop.backoff import Backoff
+from ksdesk_desktop.core.backoff import Backoff
+from ksdesk_desktop.core.sync_engine import SyncReport
 from ksdesk_desktop.ops import TaskManager
 from ksdesk_desktop.store.replica import Problem
-from ksdesk_desktop.sync_engine import SyncReport
 from ksdesk_desktop.sync_runner import SyncRunner
 from sync.records import Kind
 from tests.fixtures.replicas import Node, NodeFactory
@@ -96,7 +96,7 @@ def test_s4_concurrent_edit_raises_a_conflict_notice_and_keeps_both(
 def test_s5_failure_backs_off_with_jitter_and_recovers(
     make_node: NodeFactory, tasks: TaskManager, qtbot: QtBot, tmp_path: Path,
 ) -> None:
-    from ksdesk_desktop.api_client import ApiClient
+    from ksdesk_desktop.core.api_client import ApiClient
 
     node = make_node()
     dead = ApiClient("http://127.0.0.1:9", timeout=2)  # nothing listens on the discard port

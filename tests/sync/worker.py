@@ -15,13 +15,13 @@ import threading
 import time
 from pathlib import Path
 
-from ksdesk_desktop import sync_engine
-from ksdesk_desktop.api_client import ApiClient, ApiError
-from ksdesk_desktop.backoff import Backoff
+from ksdesk_desktop.core import sync_engine
+from ksdesk_desktop.core.api_client import ApiClient, ApiError
+from ksdesk_desktop.core.backoff import Backoff
+from ksdesk_desktop.core.sync_engine import SyncEngine
 from ksdesk_desktop.store import LocalStore
 from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.store.schema import CACHE
-from ksdesk_desktop.sync_engine import SyncEngine
 from sync.protocol import ChangesPage, Mutation, PushResponse
 from sync.records import Kind
 from tests.fixtures.identities import make_inn

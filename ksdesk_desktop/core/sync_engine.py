@@ -14,7 +14,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ksdesk_desktop.attachments import AttachmentTransport, Uploader
+from ksdesk_desktop.core.attachments import AttachmentTransport, Uploader
 from ksdesk_desktop.store.replica import Replica
 from sync.protocol import MAX_PULL_PAGE, MAX_PUSH_BATCH, ChangesPage, Mutation, PushResponse
 from sync.records import Kind

@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 import httpx
 
-from ksdesk_desktop.api_client import ApiClient, ApiError
-from ksdesk_desktop.backoff import Backoff
+from ksdesk_desktop.core.api_client import ApiClient, ApiError
+from ksdesk_desktop.core.backoff import Backoff
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import select
 
-from ksdesk_desktop.applicant import Applicant, applicant_contact
+from ksdesk_desktop.core.applicant import Applicant, applicant_contact
 from ksdesk_desktop.store.directory import Directory
 from ksdesk_desktop.store.replica import InvalidChange, Replica
 from ksdesk_desktop.store.schema import CACHE

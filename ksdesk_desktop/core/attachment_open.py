@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from ksdesk_desktop.attachments import AttachedFile, LocalFiles, file_digest
+from ksdesk_desktop.core.attachments import AttachedFile, LocalFiles, file_digest
 from sync.attachments import safe_name
 from sync.ids import new_id
 

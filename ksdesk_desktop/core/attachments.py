@@ -26,7 +26,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy import Row, delete, insert, select, update
 
-from ksdesk_desktop.api_client import ApiError
+from ksdesk_desktop.core.api_client import ApiError
 from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.store.schema import CACHE, local_files

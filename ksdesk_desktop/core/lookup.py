@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from ksdesk_desktop.api_client import ApiClient, ApiError
+from ksdesk_desktop.core.api_client import ApiClient, ApiError
 from ksdesk_desktop.store.directory import Directory
 from sync.identifiers import organization_key, validate_inn, validate_kpp
 from sync.registry import Party
