@@ -31,7 +31,7 @@ from benchmarks.databases import postgres_database, sqlite_url
 from benchmarks.figures import Figure, at_most
 from ksdesk_desktop.core.api_client import ApiClient, ApiError
 from ksdesk_desktop.core.sync_engine import SyncEngine
-from ksdesk_desktop.store import LocalStore
+from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.directory import Directory
 from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.store.schema import CACHE

@@ -47,11 +47,12 @@ from sqlalchemy import select
 from benchmarks.baseline import bare_start_ms, bare_window_ms
 from benchmarks.databases import sqlite_url
 from benchmarks.figures import Figure, at_most, percentile
-from ksdesk_desktop.app import Controller, Options
+from ksdesk_desktop.controller import Controller
 from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.options import Options
 from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.core.tickets import OrganizationChoice, organization_choice
-from ksdesk_desktop.store import LocalStore
+from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.schema import CACHE
 from ksdesk_desktop.ui.ticket_form import TicketForm
 from sync.records import Kind

@@ -62,10 +62,11 @@ from benchmarks.bench_sync import FULL
 from benchmarks.bench_sync import _client as sync_client
 from benchmarks.databases import sqlite_url
 from benchmarks.figures import Figure, at_most, percentile
-from ksdesk_desktop.app import Controller, Options
+from ksdesk_desktop.controller import Controller
 from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.options import Options
 from ksdesk_desktop.core.paths import Paths
-from ksdesk_desktop.store import LocalStore
+from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.schema import CACHE
 from ksdesk_desktop.store.ticket_list import SortKey, TicketFilter, TicketList
 from ksdesk_desktop.ui.ticket_list import FIRST, ListMode, TicketListPage

@@ -22,7 +22,7 @@ from benchmarks.figures import Figure, at_most
 from ksdesk_desktop.core.api_client import ApiClient
 from ksdesk_desktop.core.live import LiveListener
 from ksdesk_desktop.core.sync_engine import SyncEngine, SyncReport
-from ksdesk_desktop.store import LocalStore
+from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.replica import Replica
 from sync.records import Kind
 from sync.server.bootstrap import prepare_database

@@ -17,11 +17,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ksdesk_desktop.app import Controller, Options, apply_style
+from ksdesk_desktop.app import apply_style
+from ksdesk_desktop.controller import Controller
 from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.options import Options
 from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.i18n import install_translators
-from ksdesk_desktop.store import LocalStore
+from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.ui.login_dialog import LoginDialog
 
 DOCS = Path(__file__).resolve().parent

@@ -8,7 +8,9 @@ The start is in two stages (``ksdesk_desktop.quick_start``): first, with nothing
 standard library, the main window is shown with the desktop's feed read straight from the cache file;
 then the rest of the client (``ksdesk_desktop.controller``: the store, the models, the network, the
 keyring) is imported on a worker thread and the controller takes the window over in short steps.
-This module therefore imports nothing heavy; ``Controller`` is still reachable from here.
+This module therefore imports nothing heavy. The start is one chain, each module importing only
+those after it: ``app`` → ``quick_start`` → ``start_loader`` → ``controller`` → ``ui`` → ``core`` →
+``store`` (``tests/test_architecture.py`` refuses a cycle).
 """
 
 from __future__ import annotations
@@ -17,13 +19,13 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
 from ksdesk_desktop import __version__
 from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.options import Options
 from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.core.resources import resource
 from ksdesk_desktop.crash import CrashHandler
@@ -33,16 +35,6 @@ if TYPE_CHECKING:
     from ksdesk_desktop.quick_start import Startup
 
 log = logging.getLogger(__name__)
-DEMO_LOGIN, DEMO_PASSWORD = "operator", "demo"
-INITIAL_SYNC_PROGRESS = 2000  # changes behind: from here on the status bar shows the catch-up
-
-
-@dataclass(frozen=True)
-class Options:
-    server: str | None = None
-    data_dir: str | None = None
-    lang: str | None = None
-    demo_tickets: int = 2000
 
 
 def parse_args(argv: Sequence[str] | None = None) -> Options:
@@ -77,15 +69,6 @@ def apply_style(app: QApplication) -> None:
     style = resource("style.qss")
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
-
-
-def __getattr__(name: str) -> Any:
-    """``from ksdesk_desktop.app import Controller`` as before — imported on first use only."""
-    if name == "Controller":
-        from ksdesk_desktop.controller import Controller
-
-        return Controller
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main(argv: Sequence[str] | None = None, watch: Callable[[Startup], object] | None = None) -> int:

@@ -1,7 +1,7 @@
 """The controller: owns the services and the main window, and connects the network side to what the
 user sees. This module brings in the heavy half of the client (the SQLAlchemy store, pydantic models,
-httpx, keyring, the sync runner): ``ksdesk_desktop.app`` imports it only once the window is on screen
-(``ksdesk_desktop.quick_start``), on a worker thread.
+httpx, keyring, the sync runner): the start imports it only once the window is on screen
+(``ksdesk_desktop.quick_start``), on a worker thread (``ksdesk_desktop.start_loader``).
 
 ``Controller(...)`` builds everything at once (tests, benchmarks). With ``staged=True`` it builds only
 the core and leaves the rest to :meth:`Controller.build_step`, one short step per event-loop turn, so
@@ -16,16 +16,16 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog
 
-from ksdesk_desktop.app import DEMO_LOGIN, DEMO_PASSWORD, INITIAL_SYNC_PROGRESS, Options
 from ksdesk_desktop.core.api_client import ApiClient, ApiError
 from ksdesk_desktop.core.attachments import LocalFiles
 from ksdesk_desktop.core.config import UserSettings
 from ksdesk_desktop.core.credentials import CredentialStore
+from ksdesk_desktop.core.options import DEMO_LOGIN, DEMO_PASSWORD, Options
 from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.embedded import EmbeddedServer
 from ksdesk_desktop.ops import Op, TaskManager
 from ksdesk_desktop.session import Connection
-from ksdesk_desktop.store import LocalStore
+from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.directory import Directory
 from ksdesk_desktop.store.drafts import Drafts
 from ksdesk_desktop.store.replica import Replica
@@ -42,6 +42,7 @@ from ksdesk_desktop.ui.ticket_windows import TicketWindows
 from sync.protocol import Health, TokenPair
 from sync.tickets import Availability, availability
 
+INITIAL_SYNC_PROGRESS = 2000  # changes behind: from here on the status bar shows the catch-up
 LOOK_UP = object()  # Controller.start: read the kept session from the keyring now (else: already read)
 
 

@@ -1,8 +1,9 @@
 """The two-stage start (cold start ≤ 2× a bare PySide6 window with 100 000 cached tickets).
 
 Stage 1 needs nothing but PySide6 and the standard library: the main window is built and shown with
-the desktop's «Лента обращений» read straight from the cache file with ``sqlite3`` (read-only; the
-first rows in the feed's order, the same columns), and the status bar's pending count and last sync.
+the desktop's «Лента обращений» read straight from the cache file with ``sqlite3`` (``store.feed``:
+the feed's own query, read-only; the real feed's columns, ``ui.ticket_columns``), and the status
+bar's pending count and last sync.
 The window is interactive at once: the quick-access panel, the menus and the feed work.
 
 Stage 2 imports the rest of the client (``ksdesk_desktop.controller``: the SQLAlchemy store, the
@@ -20,14 +21,10 @@ worker's imports (which hold the GIL for long stretches) cannot make it stutter.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
@@ -40,13 +37,14 @@ from PySide6.QtWidgets import (
 
 from ksdesk_desktop.core.config import UserSettings
 from ksdesk_desktop.core.paths import Paths
+from ksdesk_desktop.store.feed import Row, glance
 from ksdesk_desktop.ui.main_window import MainWindow
 from ksdesk_desktop.ui.table_view import table_view
-from sync.reference import LIST_ITEMS, ListKind
+from ksdesk_desktop.ui.ticket_columns import ticket_columns
 
 if TYPE_CHECKING:
-    from ksdesk_desktop.app import Options
     from ksdesk_desktop.controller import Controller
+    from ksdesk_desktop.core.options import Options
     from ksdesk_desktop.start_loader import Loaded
     from ksdesk_desktop.ui.ticket_list import TicketListPage
 
@@ -56,64 +54,6 @@ QUICK_ROWS = 100  # the feed's first rows read at start: a few screenfuls
 LOADING_SWITCH_S = 0.001
 FIRST_FRAMES_MS = 30  # after the feed's first paint, the window's first frames go by before the worker starts
 FIRST_PAINT_WAIT_MS = 300  # stage 2 begins after the feed's first paint, or after this long without one
-Row = dict[str, Any]
-
-# The feed's order and the fields its rows show, as ``store.ticket_list.TicketList`` reads them
-# (``ids(TicketFilter())`` and ``rows``): not yet registered first, then newest first.
-FEED_UNREGISTERED = ("SELECT rowid FROM tickets WHERE registered_at IS NULL ORDER BY provisional_number, rowid "
-                 "LIMIT ?")
-FEED_REGISTERED = ("SELECT rowid FROM tickets WHERE registered_at IS NOT NULL ORDER BY registered_at DESC, rowid DESC "
-               "LIMIT ?")
-_ROWS = ("SELECT tickets.rowid AS rowid, tickets.id, tickets.registration_number, tickets.provisional_number, "
-         "tickets.registered_at, tickets.subject, tickets.status, organizations.name AS organization_name "
-         "FROM tickets LEFT OUTER JOIN organizations ON organizations.id = tickets.organization_id "
-         "WHERE tickets.rowid IN ({marks})")
-
-
-@dataclass
-class CacheGlance:
-    """What stage 1 reads from the cache: the feed's first rows, the outbox, the last sync."""
-
-    rows: list[Row] = field(default_factory=list)
-    pending: int = 0
-    last_sync: datetime | None = None
-
-
-def glance(path: Path, limit: int = QUICK_ROWS) -> CacheGlance | None:
-    """Read the cache file directly (read-only; never creates it). ``None`` when there is nothing to
-    read yet or it cannot be read now (no cache, an older schema …): stage 2 then shows everything."""
-    if not path.exists():
-        return None
-    try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)
-    except sqlite3.Error:
-        return None
-    try:
-        db.row_factory = sqlite3.Row
-        ids = [r[0] for r in db.execute(FEED_UNREGISTERED, (limit,))]
-        ids += [r[0] for r in db.execute(FEED_REGISTERED, (limit - len(ids),))] if len(ids) < limit else []
-        found = {r["rowid"]: dict(r) for r in db.execute(_ROWS.format(marks=",".join("?" * len(ids))), ids)} \
-            if ids else {}
-        pending = int(db.execute("SELECT count(*) FROM outbox").fetchone()[0])
-        meta = db.execute("SELECT value FROM meta WHERE key = 'last_sync_at'").fetchone()
-        last_sync = datetime.fromisoformat(meta[0]).astimezone(UTC) if meta else None
-        return CacheGlance([found[i] for i in ids if i in found], pending, last_sync)
-    except (sqlite3.Error, ValueError):
-        log.info("quick start: the cache cannot be read directly", exc_info=True)
-        return None
-    finally:
-        db.close()
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TicketListPage", text)  # the feed's own words, already translated
-
-
-def _registered(record: Row) -> str:
-    value = record.get("registered_at")
-    if not value:
-        return ""
-    return datetime.fromisoformat(str(value)).astimezone().strftime("%d.%m.%Y %H:%M")
 
 
 class QuickFeed(QWidget):
@@ -122,18 +62,16 @@ class QuickFeed(QWidget):
     is not sorted by the operator). Like the window, it does without PySide's ``Qt`` namespace."""
 
     listed = Signal(int)
-    WIDTHS = (125, 130, 240, 0, 130)  # the FEED list's; the subject stretches
 
     def __init__(self, english: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("quick_feed")
-        self._statuses = {i.code: (i.label_en if english else i.label_ru)
-                          for i in LIST_ITEMS if i.kind == ListKind.TICKET_STATUS}
-        self.model = QStandardItemModel(0, len(self.WIDTHS), self)
-        self.model.setHorizontalHeaderLabels([_tr("Номер"), _tr("Дата"), _tr("Организация"), _tr("Тема"),
-                                              _tr("Статус")])
-        self.view = view = table_view("quick_feed_view", self.model, 3,
-                                      {i: w for i, w in enumerate(self.WIDTHS) if w})
+        self.columns = [column for _key, column, _width in ticket_columns(feed=True, english=english)]
+        widths = [width for _key, _column, width in ticket_columns(feed=True, english=english)]
+        self.model = QStandardItemModel(0, len(self.columns), self)
+        self.model.setHorizontalHeaderLabels([column.title for column in self.columns])
+        self.view = view = table_view("quick_feed_view", self.model, widths.index(0),
+                                      {i: w for i, w in enumerate(widths) if w})
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(view, 1)
@@ -141,11 +79,7 @@ class QuickFeed(QWidget):
 
     def texts(self, record: Row) -> list[str]:
         """A row's cells, as the FEED list shows them."""
-        number = str(record.get("registration_number") or record.get("provisional_number") or "")
-        status = self._statuses.get(str(record.get("status")), "") if record.get("status") \
-            else _tr("Ожидает регистрации")
-        return [number, _registered(record), str(record.get("organization_name") or ""),
-                str(record.get("subject") or ""), status]
+        return [column.value(record) for column in self.columns]
 
     def show_rows(self, rows: list[Row]) -> None:
         italic = QFont()
@@ -192,7 +126,7 @@ class Startup(QObject):
 
     def start(self) -> None:
         """Show the window with the feed's first rows, then begin stage 2 once it is on screen."""
-        seen = glance(self.paths.local_db)
+        seen = glance(self.paths.local_db, QUICK_ROWS)
         if seen is not None:
             self.window.status.show_sync(pending=seen.pending, last_sync=seen.last_sync, error="", running=False,
                                          paused=False)
@@ -259,7 +193,7 @@ class Startup(QObject):
     def _failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from ksdesk_desktop.store import StoreVersionError
+        from ksdesk_desktop.store.db import StoreVersionError
 
         self.window.hide()
         if isinstance(exc, StoreVersionError):  # a cache written by a newer version: said, and no start
@@ -285,9 +219,7 @@ class Startup(QObject):
         ticket selected and at the top."""
         quick, self.feed = self.quick, page
         if self._feed_ids is not None:
-            from ksdesk_desktop.start_loader import seed
-
-            seed(page, self._feed_ids)
+            page.seed(self._feed_ids)
         current, top = quick.view.currentIndex(), quick.view.rowAt(0)
         if 0 <= current.row() < len(quick.rowids):
             row = page.model.row_of(quick.rowids[current.row()])  # type: ignore[arg-type]  # ids are row numbers

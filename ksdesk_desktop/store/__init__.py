@@ -1,5 +1,3 @@
-"""The local store: SQLAlchemy over the client's SQLite cache. Qt-free (the import test checks)."""
-
-from ksdesk_desktop.store.db import LocalStore, StoreVersionError
-
-__all__ = ["LocalStore", "StoreVersionError"]
+"""The local store: SQLAlchemy over the client's SQLite cache (``db.LocalStore``). Qt-free, and it
+imports nothing from the rest of the client (the import test checks). Kept empty: ``store.feed`` is
+read by the first stage of the start, which must not load SQLAlchemy."""

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, case, func, literal, literal_column, or_, select, text, union_all
 from sqlalchemy.sql import Select
 
+from ksdesk_desktop.store import feed
 from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.schema import CACHE
 from ksdesk_desktop.store.search import match_query, utc_text
@@ -210,21 +211,13 @@ class TicketList:
 
     def rows(self, rowids: Sequence[int]) -> dict[int, dict[str, Any]]:
         """What a list row shows of these tickets (the ones still cached), by row number: the
-        indexed columns and the organization's and assignee's names — never the whole record."""
-        t = _tickets.c
-        stmt = select(
-            ROWID.label("rowid"), t.id, t.registration_number, t.provisional_number, t.registered_at, t.subject,
-            t.status, t.priority, t.ticket_type, t.organization_id, t.assignee_id, t.local,
-            _organizations.c.name.label("organization_name"), _users.c.full_name.label("assignee_name"),
-        ).select_from(
-            _tickets.outerjoin(_organizations, _organizations.c.id == t.organization_id)
-            .outerjoin(_users, _users.c.id == t.assignee_id)
-        )
+        indexed columns and the organization's and assignee's names — never the whole record. The
+        same query (``store.feed.ROWS``) gives the first stage of the start its rows."""
         found: dict[int, dict[str, Any]] = {}
         with self.engine.connect() as conn:
             for start in range(0, len(rowids), _PAGE):
-                chunk = list(rowids[start:start + _PAGE])
-                for row in conn.execute(stmt.where(ROWID.in_(chunk))):
+                chunk = tuple(rowids[start:start + _PAGE])
+                for row in conn.exec_driver_sql(feed.rows_sql(len(chunk)), chunk):
                     found[row.rowid] = dict(row._mapping)
         return found
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QModelRoleDataSpan, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-Record = dict[str, Any]
+from ksdesk_desktop.ui.columns import Column, Record
+
 Loader = Callable[[Sequence[str]], dict[str, Record]]
 Index = QModelIndex | QPersistentModelIndex
 
@@ -26,13 +26,6 @@ DISPLAY, TOOLTIP, FONT, FOREGROUND, USER = (int(r) for r in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.UserRole))
 _SHOWN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-@dataclass(frozen=True)
-class Column:
-    title: str
-    value: Callable[[Record], str]
-    warn: Callable[[Record], bool] | None = None  # shown in red when true
 
 
 class RecordTableModel(QAbstractTableModel):

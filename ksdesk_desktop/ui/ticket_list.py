@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
@@ -33,8 +33,9 @@ from ksdesk_desktop.store.ticket_list import NOBODY, SortKey, TicketFilter, Tick
 from ksdesk_desktop.ui.record_model import FONT, Column, RecordTableModel
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.table_view import table_view
+from ksdesk_desktop.ui.ticket_columns import labels, ticket_columns
 from sync.records import Kind
-from sync.reference import LIST_ITEMS, ListKind, TicketStatus
+from sync.reference import ListKind, TicketStatus
 from sync.tickets import Availability
 
 _NO_DATE = QDate(2000, 1, 1)  # a date edit at its minimum shows «—»: no bound
@@ -46,17 +47,6 @@ class ListMode(enum.Enum):
     ALL = "all"  # N2: «Обращение» in the Navigator
     AVAILABLE = "available"  # N3: «Список доступных документов»
     FEED = "feed"  # N4: «Лента обращений» on the desktop
-
-
-def _labels(kind: ListKind, english: bool) -> dict[str, str]:
-    return {i.code: (i.label_en if english else i.label_ru) for i in LIST_ITEMS if i.kind == kind}
-
-
-def _registered(record: dict[str, Any]) -> str:
-    value = record.get("registered_at")
-    if not value:
-        return ""
-    return datetime.fromisoformat(str(value)).astimezone().strftime("%d.%m.%Y %H:%M")
 
 
 class TicketTableModel(RecordTableModel):
@@ -94,8 +84,7 @@ class TicketListPage(QWidget):
                             ListMode.FEED: "ticket_feed"}[mode])
         self._query = Latest(services.tasks, self)
         self._sort, self._descending = SortKey.REGISTERED, True
-        self._statuses = _labels(ListKind.TICKET_STATUS, english)
-        self._priorities = _labels(ListKind.PRIORITY, english)
+        self._english = english
         layout = QVBoxLayout(self)
         if mode is ListMode.FEED:
             layout.setContentsMargins(0, 0, 0, 0)
@@ -171,25 +160,8 @@ class TicketListPage(QWidget):
     # --- building -------------------------------------------------------------------------------
 
     def _columns(self) -> list[tuple[Column, SortKey, int]]:
-        statuses, priorities = self._statuses, self._priorities
-        number = Column(self.tr("Номер"), lambda r: str(r.get("registration_number") or r.get("provisional_number")
-                                                         or ""))
-        registered = Column(self.tr("Дата"), _registered)
-        organization = Column(self.tr("Организация"), lambda r: str(r.get("organization_name") or ""))
-        subject = Column(self.tr("Тема"), lambda r: str(r.get("subject") or ""))
-        status = Column(self.tr("Статус"), lambda r: statuses.get(str(r.get("status")), "")
-                        if r.get("status") else self.tr("Ожидает регистрации"))
-        priority = Column(self.tr("Приоритет"), lambda r: priorities.get(str(r.get("priority")), ""),
-                          lambda r: r.get("priority") == "critical")
-        assignee = Column(self.tr("Исполнитель"), lambda r: str(r.get("assignee_name") or ""))
-        if self.mode is ListMode.FEED:
-            return [(number, SortKey.NUMBER, 125), (registered, SortKey.REGISTERED, 130),
-                    (organization, SortKey.ORGANIZATION, 240), (subject, SortKey.SUBJECT, 0),
-                    (status, SortKey.STATUS, 130)]
-        return [(number, SortKey.NUMBER, 120), (registered, SortKey.REGISTERED, 125),
-                (organization, SortKey.ORGANIZATION, 180), (subject, SortKey.SUBJECT, 0),
-                (status, SortKey.STATUS, 115), (priority, SortKey.PRIORITY, 85),
-                (assignee, SortKey.ASSIGNEE, 130)]
+        return [(column, SortKey(key), width) for key, column, width in ticket_columns(
+            self.mode is ListMode.FEED, self._english)]
 
     def _action(self, text: str, name: str, shortcut: str, tip: str) -> QAction:
         action = QAction(text, self)
@@ -231,13 +203,13 @@ class TicketListPage(QWidget):
         self.status_filter.setObjectName("status_filter")
         self.status_filter.addItem(self.tr("Все статусы"), None)
         self.status_filter.addItem(self.tr("Все, кроме закрытых"), "open")
-        for code, label in self._statuses.items():
+        for code, label in labels(ListKind.TICKET_STATUS, self._english).items():
             if code != TicketStatus.DRAFT:
                 self.status_filter.addItem(label, code)
         self.priority_filter = QComboBox()
         self.priority_filter.setObjectName("priority_filter")
         self.priority_filter.addItem(self.tr("Любой приоритет"), None)
-        for code, label in self._priorities.items():
+        for code, label in labels(ListKind.PRIORITY, self._english).items():
             self.priority_filter.addItem(label, code)
         self.organization_filter = QLineEdit()
         self.organization_filter.setObjectName("organization_filter")

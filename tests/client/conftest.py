@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from ksdesk_desktop.app import Controller
+from ksdesk_desktop.controller import Controller
 from ksdesk_desktop.core.paths import Paths
 from tests.client.test_sync_ui import start_client
 from tests.fixtures.client import MemoryKeyring

@@ -17,10 +17,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from ksdesk_desktop.app import Controller, Options
+from ksdesk_desktop.controller import Controller
 from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.options import Options
 from ksdesk_desktop.core.paths import Paths
-from ksdesk_desktop.store import LocalStore
+from ksdesk_desktop.store.db import LocalStore
 from tests.client.helpers import type_text
 
 

@@ -8,8 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from ksdesk_desktop.core.applicant import Applicant, applicant_contact
-from ksdesk_desktop.store import LocalStore
-from ksdesk_desktop.store.db import SCHEMA_MAJOR, SCHEMA_MINOR
+from ksdesk_desktop.store.db import SCHEMA_MAJOR, SCHEMA_MINOR, LocalStore
 from ksdesk_desktop.store.directory import Directory
 from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.store.search import match_query, sort_key

@@ -13,10 +13,11 @@ import pytest
 from PySide6.QtCore import QProcess
 from pytestqt.qtbot import QtBot
 
-from ksdesk_desktop.app import Controller, Options
+from ksdesk_desktop.controller import Controller
 from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.options import Options
 from ksdesk_desktop.core.paths import Paths
-from ksdesk_desktop.store import LocalStore
+from ksdesk_desktop.store.db import LocalStore
 
 START_TIMEOUT_MS = 90_000
 

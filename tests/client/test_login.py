@@ -11,11 +11,12 @@ import pytest
 from keyring.backends.fail import Keyring as FailKeyring
 from pytestqt.qtbot import QtBot
 
-from ksdesk_desktop.app import Controller, Options
+from ksdesk_desktop.controller import Controller
 from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.options import Options
 from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.ops import TaskManager
-from ksdesk_desktop.store import LocalStore
+from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.ui.login_dialog import LoginDialog
 from tests.client.helpers import fill_login
 from tests.fixtures.client import MemoryKeyring

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from ksdesk_desktop.app import Controller, Options
+from ksdesk_desktop.controller import Controller
 from ksdesk_desktop.core.config import UserSettings
+from ksdesk_desktop.core.options import Options
 from ksdesk_desktop.core.paths import Paths
-from ksdesk_desktop.store import LocalStore
+from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.schema import outbox
 from ksdesk_desktop.ui import reference_pages
 from ksdesk_desktop.ui.reference_dialogs import ComplexDialog, ComponentDialog, ContractDialog, ListItemDialog

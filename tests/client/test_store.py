@@ -9,8 +9,7 @@ import pytest
 
 from ksdesk_desktop.core.config import UserSettings
 from ksdesk_desktop.core.paths import Paths
-from ksdesk_desktop.store import LocalStore, StoreVersionError
-from ksdesk_desktop.store.db import SCHEMA_MAJOR
+from ksdesk_desktop.store.db import SCHEMA_MAJOR, LocalStore, StoreVersionError
 
 
 def test_s1_store_creates_versioned_schema(paths: Paths) -> None:

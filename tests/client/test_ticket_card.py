@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from ksdesk_desktop.app import Controller
+from ksdesk_desktop.controller import Controller
 from ksdesk_desktop.core.attachments import LocalFiles, attach, ticket_files
 from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.i18n import install_translators

@@ -9,7 +9,7 @@ from pathlib import Path
 from ksdesk_desktop.core.attachments import LocalFiles, attach
 from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.core.ticket_history import Wording, cached_history, history_lines, list_labels
-from ksdesk_desktop.store import LocalStore
+from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.replica import Replica
 from sync.ids import new_id
 from sync.numbering import provisional_number

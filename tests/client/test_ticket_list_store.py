@@ -12,8 +12,7 @@ from typing import Any
 
 import pytest
 
-from ksdesk_desktop.store import LocalStore
-from ksdesk_desktop.store.db import SCHEMA_MAJOR, SCHEMA_MINOR
+from ksdesk_desktop.store.db import SCHEMA_MAJOR, SCHEMA_MINOR, LocalStore
 from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.store.search import match_query
 from ksdesk_desktop.store.ticket_list import NOBODY, SortKey, TicketFilter, TicketList

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from ksdesk_desktop.app import Controller
+from ksdesk_desktop.controller import Controller
 from ksdesk_desktop.ops import Lane, Op
 from ksdesk_desktop.store.ticket_list import SortKey, TicketFilter
 from ksdesk_desktop.ui import ticket_list as ticket_list_ui

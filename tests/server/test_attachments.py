@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from ksdesk_desktop.core.attachments import LocalFiles, screen
-from ksdesk_desktop.store import LocalStore
+from ksdesk_desktop.store.db import LocalStore
 from sync.attachments import content_range, too_large
 from sync.ids import new_id
 from sync.reference import MAX_ATTACHMENT_BYTES

@@ -17,8 +17,7 @@ from sqlalchemy import select
 from ksdesk_desktop.core.api_client import ApiClient, ApiError
 from ksdesk_desktop.core.attachments import AttachmentRefused, LocalFiles, attach, screen, ticket_files
 from ksdesk_desktop.core.sync_engine import SyncEngine
-from ksdesk_desktop.store import LocalStore
-from ksdesk_desktop.store.db import SCHEMA_MAJOR
+from ksdesk_desktop.store.db import SCHEMA_MAJOR, LocalStore
 from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.store.schema import CACHE, local_files
 from sync.attachments import UploadState

@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from ksdesk_desktop.store import LocalStore
-from ksdesk_desktop.store.db import INDEXES_DEFERRED
+from ksdesk_desktop.store.db import INDEXES_DEFERRED, LocalStore
 from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.store.schema import CACHE, deferrable_indexes
 from sync.records import Kind

@@ -19,7 +19,7 @@ from ksdesk_desktop.core import sync_engine
 from ksdesk_desktop.core.api_client import ApiClient, ApiError
 from ksdesk_desktop.core.backoff import Backoff
 from ksdesk_desktop.core.sync_engine import SyncEngine
-from ksdesk_desktop.store import LocalStore
+from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.store.schema import CACHE
 from sync.protocol import ChangesPage, Mutation, PushResponse

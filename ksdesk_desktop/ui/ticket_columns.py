@@ -1,0 +1,57 @@
+"""The columns of the ticket lists (N2–N5): their titles, texts and widths, in one place for the
+lists (``ui.ticket_list``) and for the first stage of the start (``quick_start.QuickFeed``), which
+must show the feed exactly as the real one does. Light: PySide6 and ``sync.reference`` only.
+
+A column's key is the ``store.ticket_list.SortKey`` value it sorts by.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from ksdesk_desktop.ui.columns import Column, Record
+from sync.reference import LIST_ITEMS, ListKind
+
+# (key, width in the lists, width in the desktop's feed; 0: stretches, absent from the feed: None)
+LAYOUT: tuple[tuple[str, int, int | None], ...] = (
+    ("number", 120, 125), ("registered", 125, 130), ("organization", 180, 240), ("subject", 0, 0),
+    ("status", 115, 130), ("priority", 85, None), ("assignee", 130, None),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TicketListPage", text)  # the lists' own words
+
+
+def labels(kind: ListKind, english: bool) -> dict[str, str]:
+    return {i.code: (i.label_en if english else i.label_ru) for i in LIST_ITEMS if i.kind == kind}
+
+
+def registered(record: Record) -> str:
+    """When the ticket was registered, in the operator's time zone; nothing until it is."""
+    value = record.get("registered_at")
+    if not value:
+        return ""
+    return datetime.fromisoformat(str(value)).astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+def ticket_columns(feed: bool, english: bool) -> list[tuple[str, Column, int]]:
+    """(key, column, width) of a list, or of the desktop's feed."""
+    statuses, priorities = labels(ListKind.TICKET_STATUS, english), labels(ListKind.PRIORITY, english)
+    waiting = _tr("Ожидает регистрации")
+    made = {
+        "number": Column(_tr("Номер"), lambda r: str(r.get("registration_number") or r.get("provisional_number")
+                                                       or "")),
+        "registered": Column(_tr("Дата"), registered),
+        "organization": Column(_tr("Организация"), lambda r: str(r.get("organization_name") or "")),
+        "subject": Column(_tr("Тема"), lambda r: str(r.get("subject") or "")),
+        "status": Column(_tr("Статус"), lambda r: statuses.get(str(r.get("status")), "") if r.get("status")
+                         else waiting),
+        "priority": Column(_tr("Приоритет"), lambda r: priorities.get(str(r.get("priority")), ""),
+                           lambda r: r.get("priority") == "critical"),
+        "assignee": Column(_tr("Исполнитель"), lambda r: str(r.get("assignee_name") or "")),
+    }
+    return [(key, made[key], feed_width if feed else width) for key, width, feed_width in LAYOUT
+            if not feed or feed_width is not None]  # type: ignore[misc]  # the feed's widths are set
