@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from sqlalchemy import func, select
-
 from ksdesk_desktop.store.db import LocalStore
-from ksdesk_desktop.store.schema import CACHE, local_files, outbox
+from ksdesk_desktop.store.directory import Directory
+from ksdesk_desktop.store.ticket_facts import ticket_facts
 from sync.protocol import HistoryAction, HistoryEntry
 from sync.records import Kind, TicketData
 from sync.reference import LIST_ITEMS, ListKind
@@ -72,10 +71,9 @@ def list_labels(store: LocalStore, english: bool = False) -> dict[tuple[str, str
     the built-in ones for what the cache lacks (never synced yet)."""
     key = "label_en" if english else "label_ru"
     labels = {(str(i.kind), i.code): getattr(i, key) for i in LIST_ITEMS}
-    with store.engine.connect() as conn:
-        for (data,) in conn.execute(select(CACHE[Kind.LIST_ITEM].c.data)):
-            if data.get("kind") and data.get("code") and data.get(key):
-                labels[(str(data["kind"]), str(data["code"]))] = str(data[key])
+    for data in Directory(store).every(Kind.LIST_ITEM):
+        if data.get("kind") and data.get("code") and data.get(key):
+            labels[(str(data["kind"]), str(data["code"]))] = str(data[key])
     return labels
 
 
@@ -137,18 +135,8 @@ def _moment(value: Any) -> datetime | None:
 def cached_history(store: LocalStore, ticket: Mapping[str, Any], me: str = "") -> list[HistoryEntry]:
     """What the cache knows of a ticket's history, oldest first. ``me``: the signed-in user's name,
     the author of what was done here and is not on the server yet."""
-    ticket_id = str(ticket["id"])
-    attachments, users = CACHE[Kind.ATTACHMENT], CACHE[Kind.USER]
-    with store.engine.connect() as conn:
-        queued = conn.execute(select(func.min(outbox.c.created_at)).where(
-            outbox.c.kind == Kind.TICKET, outbox.c.record_id == ticket_id)).scalar()
-        files = conn.execute(
-            select(attachments.c.data, attachments.c.version, local_files.c.created_at)
-            .outerjoin(local_files, local_files.c.attachment_id == attachments.c.id)
-            .where(attachments.c.ticket_id == ticket_id).order_by(attachments.c.id)
-        ).all()
-        authors = {str(ticket.get("author_id") or "")} | {str(f.data.get("created_by") or "") for f in files}
-        names = dict(conn.execute(select(users.c.id, users.c.full_name).where(users.c.id.in_(authors - {""}))).all())
+    facts = ticket_facts(store, str(ticket["id"]), str(ticket.get("author_id") or ""))
+    queued, names = facts.queued_at, facts.names
 
     def by(user_id: Any, version: Any) -> dict[str, Any]:
         if user_id:
@@ -165,8 +153,9 @@ def cached_history(store: LocalStore, ticket: Mapping[str, Any], me: str = "") -
         at = _moment(ticket.get("registered_at")) or _moment(ticket.get("created_at")) or datetime.now(UTC)
         entries.append(HistoryEntry(at=at, **by(ticket.get("author_id"), ticket.get("version")),
                                     action=HistoryAction.REGISTERED, changes={"registration_number": number}))
-    for data, version, kept_at in files:
-        at = _moment(data.get("created_at")) or _moment(kept_at) or entries[0].at
-        entries.append(HistoryEntry(at=at, **by(data.get("created_by"), version), action=HistoryAction.ATTACHMENT_ADDED,
-                                    changes={"file_name": data.get("file_name")}))
+    for file in facts.files:
+        at = _moment(file.data.get("created_at")) or _moment(file.kept_at) or entries[0].at
+        entries.append(HistoryEntry(at=at, **by(file.data.get("created_by"), file.version),
+                                    action=HistoryAction.ATTACHMENT_ADDED,
+                                    changes={"file_name": file.data.get("file_name")}))
     return sorted(entries, key=lambda e: e.at)

@@ -10,12 +10,10 @@ from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select
 
 from ksdesk_desktop.core.applicant import Applicant, applicant_contact
 from ksdesk_desktop.store.directory import Directory
 from ksdesk_desktop.store.replica import InvalidChange, Replica
-from ksdesk_desktop.store.schema import CACHE
 from sync import tickets as rules
 from sync.numbering import provisional_number
 from sync.records import Kind, TicketData, explain
@@ -63,13 +61,8 @@ def _ordered(rows: list[dict[str, Any]]) -> list[Choice]:
 
 
 def read_catalog(directory: Directory, english: bool = False) -> Catalog:
-    engine = directory.engine
-    complexes, components = CACHE[Kind.SOFTWARE_COMPLEX], CACHE[Kind.COMPONENT]
-    lists = CACHE[Kind.LIST_ITEM]
-    with engine.connect() as conn:
-        complex_rows = [{**r.data, "id": r.id} for r in conn.execute(select(complexes.c.id, complexes.c.data))]
-        component_rows = [{**r.data, "id": r.id} for r in conn.execute(select(components.c.id, components.c.data))]
-        list_rows = [dict(r.data) for r in conn.execute(select(lists.c.data))]
+    complex_rows, component_rows = directory.every(Kind.SOFTWARE_COMPLEX), directory.every(Kind.COMPONENT)
+    list_rows = directory.every(Kind.LIST_ITEM)
     by_complex: dict[str, list[dict[str, Any]]] = {}
     for row in component_rows:
         by_complex.setdefault(str(row.get("complex_id")), []).append(row)

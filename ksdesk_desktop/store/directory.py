@@ -152,6 +152,12 @@ class Directory:
 
     # --- reference data a supervisor administers (issue 5) -----------------------------------------
 
+    def every(self, kind: Kind) -> list[dict[str, Any]]:
+        """Every cached record of a small kind (complexes, components, list items), each with its id."""
+        table = CACHE[kind]
+        with self.engine.connect() as conn:
+            return [{**row.data, "id": row.id} for row in conn.execute(select(table.c.id, table.c.data))]
+
     def complex_ids(self) -> list[str]:
         """Software complexes in their order."""
         table = CACHE[Kind.SOFTWARE_COMPLEX]
