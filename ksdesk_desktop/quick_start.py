@@ -222,14 +222,14 @@ class Startup(QObject):
             page.seed(self._feed_ids)
         current, top = quick.view.currentIndex(), quick.view.rowAt(0)
         if 0 <= current.row() < len(quick.rowids):
-            row = page.model.row_of(quick.rowids[current.row()])  # type: ignore[arg-type]  # ids are row numbers
+            row = page.model.row_of(quick.rowids[current.row()])
             if row >= 0 and quick.view.selectionModel().isRowSelected(current.row()):
                 page.view.selectRow(row)
             elif row >= 0:  # the current cell only, as it was (the keyboard goes on from there)
                 page.view.selectionModel().setCurrentIndex(page.model.index(row, current.column()),
                                                            QItemSelectionModel.SelectionFlag.NoUpdate)
         if 0 < top < len(quick.rowids):
-            row = page.model.row_of(quick.rowids[top])  # type: ignore[arg-type]
+            row = page.model.row_of(quick.rowids[top])
             if row >= 0:
                 QTimer.singleShot(0, lambda: page.view.scrollTo(
                     page.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop))

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QModelRoleDataSpan, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ksdesk_desktop.ui.columns import Column, Record
 
-Loader = Callable[[Sequence[str]], dict[str, Record]]
+# a record's key: its id (``str``), or for the ticket lists its row number in the cache (``int``)
+K = TypeVar("K", str, int)
+Loader = Callable[[Sequence[K]], dict[K, Record]]
 Index = QModelIndex | QPersistentModelIndex
 
 # a record the operator must look at twice (a liquidated organization), and every error message
@@ -28,28 +30,28 @@ DISPLAY, TOOLTIP, FONT, FOREGROUND, USER = (int(r) for r in (
 _SHOWN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(QAbstractTableModel, Generic[K]):
     PAGE = 100
     MAX_PAGES = 40  # rows kept in memory: at most PAGE * MAX_PAGES
 
-    def __init__(self, columns: Sequence[Column], load: Loader, parent: Any = None) -> None:
+    def __init__(self, columns: Sequence[Column], load: Loader[K], parent: Any = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
-        self._load = load
-        self._ids: list[str] = []
-        self._pages: OrderedDict[int, dict[str, Record]] = OrderedDict()
-        self._texts: dict[Any, list[str]] = {}  # id → the texts of its row (forgotten with the pages)
+        self._load: Loader[K] = load
+        self._ids: list[K] = []
+        self._pages: OrderedDict[int, dict[K, Record]] = OrderedDict()
+        self._texts: dict[K, list[str]] = {}  # id → the texts of its row (forgotten with the pages)
 
     # --- what the caller sets --------------------------------------------------------------------
 
-    def set_ids(self, ids: Sequence[str]) -> None:
+    def set_ids(self, ids: Sequence[K]) -> None:
         self.beginResetModel()
         self._ids = list(ids)
         self._pages.clear()
         self._texts.clear()
         self.endResetModel()
 
-    def extend_ids(self, more: Sequence[str]) -> None:
+    def extend_ids(self, more: Sequence[K]) -> None:
         """More rows after the last one (the rest of a list whose first rows are shown)."""
         if more:
             self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(more) - 1)
@@ -64,13 +66,13 @@ class RecordTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self._columns) - 1))
 
     @property
-    def ids(self) -> list[str]:
+    def ids(self) -> list[K]:
         return self._ids
 
-    def id_at(self, row: int) -> str | None:
+    def id_at(self, row: int) -> K | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
-    def row_of(self, record_id: str) -> int:
+    def row_of(self, record_id: K) -> int:
         try:
             return self._ids.index(record_id)
         except ValueError:

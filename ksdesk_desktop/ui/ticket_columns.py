@@ -53,5 +53,6 @@ def ticket_columns(feed: bool, english: bool) -> list[tuple[str, Column, int]]:
                            lambda r: r.get("priority") == "critical"),
         "assignee": Column(_tr("Исполнитель"), lambda r: str(r.get("assignee_name") or "")),
     }
-    return [(key, made[key], feed_width if feed else width) for key, width, feed_width in LAYOUT
-            if not feed or feed_width is not None]  # type: ignore[misc]  # the feed's widths are set
+    if feed:
+        return [(key, made[key], feed_width) for key, _width, feed_width in LAYOUT if feed_width is not None]
+    return [(key, made[key], width) for key, width, _feed_width in LAYOUT]

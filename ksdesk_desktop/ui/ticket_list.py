@@ -49,7 +49,7 @@ class ListMode(enum.Enum):
     FEED = "feed"  # N4: «Лента обращений» on the desktop
 
 
-class TicketTableModel(RecordTableModel):
+class TicketTableModel(RecordTableModel[int]):
     """Ticket rows; sorting asks the page to query again (the cache sorts, on a worker)."""
 
     def __init__(self, columns: list[Column], keys: list[SortKey], load: Callable[..., Any],
