@@ -60,9 +60,14 @@ class ContractTerms:
 
 
 class Terms(Protocol):
-    valid_from: date
-    valid_to: date
-    complex_ids: frozenset[str]
+    """Anything that says what a contract covers (read-only: a frozen record will do)."""
+
+    @property
+    def valid_from(self) -> date: ...
+    @property
+    def valid_to(self) -> date: ...
+    @property
+    def complex_ids(self) -> frozenset[str]: ...
 
 
 CONTRACT_TIME = timezone(timedelta(hours=3), "MSK")  # contracts are dated in Moscow time (no DST since 2014)

@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import os
 import re
+import sys
 import time
 import uuid
 from collections.abc import Callable
@@ -185,7 +186,7 @@ class UploadLock:
             self._fd = None
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only (mypy reads this test)
     import msvcrt
 
     def _try_lock(fd: int) -> bool:

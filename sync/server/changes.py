@@ -21,7 +21,7 @@ COUNTER = "change_seq"
 
 def reserve(conn: Connection, count: int) -> int:
     """Reserve ``count`` numbers; returns the first. Locks the counter row until commit."""
-    last = conn.execute(
+    last: int = conn.execute(
         text("UPDATE counters SET value = value + :n WHERE name = :name RETURNING value"),
         {"n": count, "name": COUNTER},
     ).scalar_one()
@@ -53,7 +53,7 @@ def _number_changes(session: Session, _context: Any, _instances: Any) -> None:
 
 
 def synced_tables() -> list[str]:
-    return [m.class_.__tablename__ for m in Base.registry.mappers if issubclass(m.class_, Synced)]
+    return [m.tables[0].name for m in Base.registry.mappers if issubclass(m.class_, Synced)]
 
 
 def number_bulk_rows(conn: Connection) -> int:
@@ -62,7 +62,7 @@ def number_bulk_rows(conn: Connection) -> int:
     numbered = 0
     start = reserve(conn, 0)
     for table in sorted(synced_tables()):
-        count = conn.execute(text(f"SELECT count(*) FROM {table} WHERE change_seq = 0")).scalar_one()
+        count: int = conn.execute(text(f"SELECT count(*) FROM {table} WHERE change_seq = 0")).scalar_one()
         if not count:
             continue
         base = start + numbered - 1

@@ -3,6 +3,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from sync.protocol import LoginRequest, RefreshRequest, TokenPair, UserPublic
+from sync.roles import Role
 from sync.server import users
 from sync.server.deps import CurrentUser, SessionDep, StateDep
 from sync.server.models import User
@@ -13,7 +14,7 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 
 
 def public_user(user: User) -> UserPublic:
-    return UserPublic(id=user.id, login=user.login, full_name=user.full_name, role=user.role, email=user.email)
+    return UserPublic(id=user.id, login=user.login, full_name=user.full_name, role=Role(user.role), email=user.email)
 
 
 def _token_pair(state: ServerState, session: SessionDep, user: User) -> TokenPair:
