@@ -117,15 +117,14 @@ class Controller(QObject):
             window.add_page(specs[key], page)
         yield
         files = LocalFiles(store, self.paths.data / "attachments")
-        english = (self.options.lang or settings.get("language")) == "en"
-        self.tickets = TicketWindows(self.services, Drafts(store), files, window, english=english)
+        self.tickets = TicketWindows(self.services, Drafts(store), files, window)
         window.add_command(specs["new_ticket"], self.tickets.new_ticket)
         window.desktop_page.offer_create(self.tickets.new_ticket, specs["new_ticket"].tip())
         self.ticket_list = TicketList(store)
         yield
         pages = []
         for mode in (ListMode.ALL, ListMode.AVAILABLE, ListMode.FEED):
-            page = TicketListPage(self.services, self.ticket_list, mode, english=english, scope=self._availability)
+            page = TicketListPage(self.services, self.ticket_list, mode, scope=self._availability)
             page.create_requested.connect(self.tickets.new_ticket)  # N5: every list opens the same form and card
             page.open_requested.connect(self.tickets.open_ticket)
             pages.append(page)

@@ -53,6 +53,7 @@ from ksdesk_desktop.core.tickets import (
     read_catalog,
     save_ticket,
 )
+from ksdesk_desktop.i18n import english
 from ksdesk_desktop.ops import Lane, Latest, Op
 from ksdesk_desktop.store.drafts import Drafts
 from ksdesk_desktop.store.replica import InvalidChange
@@ -87,13 +88,13 @@ class TicketForm(QWidget):
 
     def __init__(self, services: Services, drafts: Drafts, local_files: LocalFiles, draft_id: str,
                  draft: dict[str, Any] | None = None,
-                 *, english: bool = False, today: Callable[[], date] = rules.contract_day,
+                 *, today: Callable[[], date] = rules.contract_day,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("ticket_form")
         self.setWindowTitle(self.tr("Обращение (новое)"))
         self.services, self.drafts, self.local_files, self.draft_id = services, drafts, local_files, draft_id
-        self._english, self._today = english, today
+        self._today = today
         self.organization: OrganizationChoice | None = None
         self.contact_id: str | None = None
         self.catalog: Catalog | None = None
@@ -110,8 +111,8 @@ class TicketForm(QWidget):
         self._autosave = QTimer(self, interval=AUTOSAVE_MS, timeout=self.save_draft)
         self._autosave.start()
         self._pending_draft = draft
-        english_lists = english
-        Op(lambda _s: read_catalog(services.directory, english_lists), Lane.QUERY).success(self._catalog_read) \
+        en = english()
+        Op(lambda _s: read_catalog(services.directory, en), Lane.QUERY).success(self._catalog_read) \
             .run(services.tasks)
 
     # --- building -----------------------------------------------------------------------------

@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ksdesk_desktop.i18n import labels
 from ksdesk_desktop.ops import Lane, Latest, Op, OpState
 from ksdesk_desktop.store.ticket_list import NOBODY, SortKey, TicketFilter, TicketList
 from ksdesk_desktop.ui.record_model import FONT, Column, RecordTableModel
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.table_view import table_view
 from sync.records import Kind
-from sync.reference import LIST_ITEMS, ListKind, TicketStatus
+from sync.reference import ListKind, TicketStatus
 from sync.tickets import Availability
 
 _NO_DATE = QDate(2000, 1, 1)  # a date edit at its minimum shows «—»: no bound
@@ -48,8 +49,6 @@ class ListMode(enum.Enum):
     FEED = "feed"  # N4: «Лента обращений» on the desktop
 
 
-def _labels(kind: ListKind, english: bool) -> dict[str, str]:
-    return {i.code: (i.label_en if english else i.label_ru) for i in LIST_ITEMS if i.kind == kind}
 
 
 def _registered(record: dict[str, Any]) -> str:
@@ -86,7 +85,7 @@ class TicketListPage(QWidget):
     open_requested = Signal(str)  # a ticket's id: open its card
     create_requested = Signal()  # «Создать»: the ticket form
 
-    def __init__(self, services: Services, tickets: TicketList, mode: ListMode, *, english: bool = False,
+    def __init__(self, services: Services, tickets: TicketList, mode: ListMode, *,
                  scope: Callable[[], Availability | None] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.tickets, self.mode, self.scope = services, tickets, mode, scope
@@ -94,8 +93,8 @@ class TicketListPage(QWidget):
                             ListMode.FEED: "ticket_feed"}[mode])
         self._query = Latest(services.tasks, self)
         self._sort, self._descending = SortKey.REGISTERED, True
-        self._statuses = _labels(ListKind.TICKET_STATUS, english)
-        self._priorities = _labels(ListKind.PRIORITY, english)
+        self._statuses = labels(ListKind.TICKET_STATUS)
+        self._priorities = labels(ListKind.PRIORITY)
         layout = QVBoxLayout(self)
         if mode is ListMode.FEED:
             layout.setContentsMargins(0, 0, 0, 0)
