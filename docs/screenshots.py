@@ -80,12 +80,12 @@ def main() -> int:
         app.processEvents()
         about.grab().save(str(DOCS / f"about{suffix}.png"))
         about.close()
-        clients = window.clients_page
+        clients = window.page("clients")
         window.show_page(clients)
         clients.search_edit.setText("сбер")
         wait_for(lambda: clients.organizations.rowCount() >= 1 and "7707083893" in clients.details.text())
         window.grab().save(str(DOCS / f"clients{suffix}.png"))
-        contracts = window.directory_pages["contracts"]
+        contracts = window.page("contracts")
         window.show_page(contracts)
         wait_for(lambda: contracts.contracts.rowCount() >= 1 and bool(contracts.contracts.data(
             contracts.contracts.index(0, 5))))

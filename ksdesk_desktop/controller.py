@@ -111,26 +111,29 @@ class Controller(QObject):
         self.directory = Directory(store)
         self.services = Services(self.tasks, self.directory, self.sync, self.connection)
         yield
-        window.install_clients(ClientsPage(self.services))
+        specs = window.specs  # each page as ui.pages.builtin_pages declares it
+        window.add_page(specs["clients"], ClientsPage(self.services))
         yield
         for key, page in reference_pages(self.services).items():  # complexes, contracts, lists (issue 5)
-            window.install_directory(key, page, page.menu_text)
+            window.add_page(specs[key], page)
         yield
         files = LocalFiles(store, self.paths.data / "attachments")
-        english = (self.options.lang or settings.get("language")) == "en"
-        self.tickets = TicketWindows(self.services, Drafts(store), files, window, english=english)
-        window.install_tickets(self.tickets.new_ticket)
+        self.tickets = TicketWindows(self.services, Drafts(store), files, window)
+        window.add_command(specs["new_ticket"], self.tickets.new_ticket)
+        window.desktop_page.offer_create(self.tickets.new_ticket, specs["new_ticket"].tip())
         self.ticket_list = TicketList(store)
         yield
         pages = []
         for mode in (ListMode.ALL, ListMode.AVAILABLE, ListMode.FEED):
-            page = TicketListPage(self.services, self.ticket_list, mode, english=english, scope=self._availability)
+            page = TicketListPage(self.services, self.ticket_list, mode, scope=self._availability)
             page.create_requested.connect(self.tickets.new_ticket)  # N5: every list opens the same form and card
             page.open_requested.connect(self.tickets.open_ticket)
             pages.append(page)
             yield
         self.ticket_pages = pages
-        window.install_ticket_lists(pages[0], pages[1], pages[2], pages[2].listed)
+        window.add_page(specs["tickets"], pages[0])  # N2: from the Navigator
+        window.add_page(specs["available_documents"], pages[1])  # N3: from the current tasks
+        window.desktop_page.set_feed(pages[2], pages[2].listed)  # N4
         if self._feed_handover is not None:
             self._feed_handover(pages[2])
         self.health_timer = QTimer(self)

@@ -1,7 +1,11 @@
 """Translations. Source strings are Russian (the default UI); English comes from
 ``resources/translations/ksdesk_en.ts``, compiled to ``.qm`` with Qt's lrelease when it is missing
 or older than the ``.ts`` (into the cache folder: generated files are never committed). Qt's own
-``qtbase_<lang>`` makes standard buttons speak the same language."""
+``qtbase_<lang>`` makes standard buttons speak the same language.
+
+The one place that knows the current language: :func:`install_translators` sets it at start, and the
+labels of reference-list codes (statuses, priorities …) come from :func:`label` / :func:`labels` in it,
+so no widget carries a language flag."""
 
 from __future__ import annotations
 
@@ -14,9 +18,32 @@ import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ksdesk_desktop.core.resources import resource
+from sync.reference import LIST_ITEMS, ListItem, ListKind
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("ru", "en")
+_current = "ru"  # the interface's language: set once at start, with the translators
+
+
+def set_language(lang: str) -> None:
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    _current = lang
+
+
+def english() -> bool:
+    """Whether list labels read from the cache (``label_en`` / ``label_ru`` columns) are English."""
+    return _current == "en"
+
+
+def label(item: ListItem) -> str:
+    return item.label_en if english() else item.label_ru
+
+
+def labels(kind: ListKind) -> dict[str, str]:
+    """A reference list's code → its label in the current language."""
+    return {i.code: label(i) for i in LIST_ITEMS if i.kind == kind}
 
 
 def lrelease_path() -> Path | None:
@@ -55,8 +82,7 @@ def compiled_translation(lang: str, cache_dir: Path) -> Path | None:
 
 def install_translators(app: QCoreApplication, lang: str, cache_dir: Path) -> list[QTranslator]:
     """Install Qt's and our translators for ``lang``; keep the returned list alive."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"unsupported language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    set_language(lang)
     QLocale.setDefault(QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English))
     translators: list[QTranslator] = []
     qt = QTranslator(app)

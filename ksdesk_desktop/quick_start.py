@@ -63,11 +63,12 @@ class QuickFeed(QWidget):
 
     listed = Signal(int)
 
-    def __init__(self, english: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("quick_feed")
-        self.columns = [column for _key, column, _width in ticket_columns(feed=True, english=english)]
-        widths = [width for _key, _column, width in ticket_columns(feed=True, english=english)]
+        columns = ticket_columns(feed=True)
+        self.columns = [column for _key, column, _width in columns]
+        widths = [width for _key, _column, width in columns]
         self.model = QStandardItemModel(0, len(self.columns), self)
         self.model.setHorizontalHeaderLabels([column.title for column in self.columns])
         self.view = view = table_view("quick_feed_view", self.model, widths.index(0),
@@ -116,9 +117,8 @@ class Startup(QObject):
         self._result: Loaded | BaseException | None = None
         self._switch_interval = sys.getswitchinterval()
         self._loaded.connect(self._take_over)
-        english = (options.lang or settings.get("language")) == "en"
         self.window = MainWindow(None, self.system_info, on_close=self.shutdown)
-        self.quick = QuickFeed(english)
+        self.quick = QuickFeed()
         self.window.desktop_page.set_feed(self.quick, self.quick.listed)
         self.feed: QWidget = self.quick  # the desktop's feed now: the quick one, then the real one
 

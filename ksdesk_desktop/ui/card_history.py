@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout,
 
 from ksdesk_desktop.core.api_client import ApiError
 from ksdesk_desktop.core.ticket_history import Wording, cached_history, history_lines, list_labels
+from ksdesk_desktop.i18n import english
 from ksdesk_desktop.ops import Lane, Latest, Op
 from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.ui.services import Services
@@ -39,9 +40,9 @@ class HistoryPanel(QWidget):
     shown = Signal(str)  # "server" or "cache": where the lines now shown come from
 
     def __init__(self, ticket: Mapping[str, Any], services: Services, store: LocalStore,
-                 parent: QWidget | None = None, *, english: bool = False) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ticket, self.services, self.store, self.english = dict(ticket), services, store, english
+        self.ticket, self.services, self.store = dict(ticket), services, store
         self.source = ""
         self.stale = False  # the ticket changed while the tab was out of view
         self.requests = 0  # how many times the server was asked (a change out of view asks nothing)
@@ -91,7 +92,7 @@ class HistoryPanel(QWidget):
         if not self.model.rowCount():  # a refresh keeps the lines shown until the new ones come
             self.note.setText(self.tr("Загрузка истории…"))
             self.note.setVisible(True)
-        api, store, english = self.services.api(), self.store, self.english
+        api, store, en = self.services.api(), self.store, english()
         if not self.ticket.get("version"):
             self._from_cache(self.tr("Обращение ещё не отправлено на сервер: показана история из локального кэша."))
         elif api is None:
@@ -99,7 +100,7 @@ class HistoryPanel(QWidget):
         else:
             ticket_id = str(self.ticket["id"])
             self.requests += 1
-            self._latest.run(Op(lambda _s: (api.ticket_history(ticket_id), list_labels(store, english)),
+            self._latest.run(Op(lambda _s: (api.ticket_history(ticket_id), list_labels(store, en)),
                                 Lane.NETWORK).success(self._show_server).failure(self._server_failed))
 
     def _show_server(self, loaded: Loaded) -> None:
@@ -116,10 +117,10 @@ class HistoryPanel(QWidget):
 
     def _from_cache(self, note: str) -> None:
         self._cache_note = note
-        store, ticket, english = self.store, self.ticket, self.english
+        store, ticket, en = self.store, self.ticket, english()
         user = self.services.connection.user
         me = user.full_name if user is not None else ""
-        self._latest.run(Op(lambda _s: (cached_history(store, ticket, me), list_labels(store, english)),
+        self._latest.run(Op(lambda _s: (cached_history(store, ticket, me), list_labels(store, en)),
                             Lane.QUERY).success(self._show_cached))
 
     def _show_cached(self, loaded: Loaded) -> None:

@@ -4,20 +4,38 @@ through the constructor — no globals.
 
 The window needs nothing but Qt: at start it is built and shown before the rest of the client is
 imported, and the controller takes it over with :meth:`MainWindow.attach` (the connection, the
-system information, what closing does) and the ``install_*`` methods. Until a page is installed,
-opening it from the Navigator or the current tasks is remembered and done once it is there."""
+system information, what closing does) and gives it each page with :meth:`MainWindow.add_page` (a
+:class:`~ksdesk_desktop.ui.pages.PageSpec` and the widget). Until a page is added, opening it from the
+Navigator or the current tasks is remembered and done once it is there."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, SignalInstance
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ksdesk_desktop.core.resources import resource
-from ksdesk_desktop.ui.pages import CurrentTasksPage, DesktopPage, NavigatorPage
+from ksdesk_desktop.ui.pages import (
+    CURRENT_TASKS,
+    NAVIGATOR,
+    CurrentTasksPage,
+    DesktopPage,
+    NavigatorPage,
+    PageSpec,
+    builtin_pages,
+)
 from ksdesk_desktop.ui.status_bar import SyncStatusBar
 
 if TYPE_CHECKING:  # both import the client's heavy half (the store, the models): made on first use
@@ -41,16 +59,16 @@ class MainWindow(QMainWindow):
         self._system_info = system_info
         self._on_close = on_close
         self.about_dialog: AboutDialog | None = None
-        self.clients_page: QWidget | None = None
-        self.directory_pages: dict[str, QWidget] = {}  # the Navigator's key → a reference page
-        self.ticket_list_page: QWidget | None = None
-        self.available_page: QWidget | None = None
+        self.specs = builtin_pages()  # what the window lists from the first frame; the widgets come later
+        self._pages: dict[str, QWidget] = {}  # a spec's key → its page, once added
         self._places: dict[QWidget, QWidget] = {}  # a page → the quick-access place it belongs to
-        self._wanted = ""  # a page asked for from the Navigator before it was installed
+        self._menus: dict[str, QMenu] = {}  # a spec's menu → the menu
+        self._wanted = ""  # a page asked for from the Navigator before it was added
         self._problem_bar: ProblemBar | None = None
 
-        self.navigator_page = NavigatorPage()
-        self.current_tasks_page = CurrentTasksPage()
+        specs = list(self.specs.values())
+        self.navigator_page = NavigatorPage([s for s in specs if s.tree and s.place == NAVIGATOR])
+        self.current_tasks_page = CurrentTasksPage([s for s in specs if s.tree and s.place == CURRENT_TASKS])
         self.desktop_page = DesktopPage()
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
@@ -72,7 +90,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         for place in (self.navigator_page, self.current_tasks_page):
             place.open_requested.connect(self._navigate)
-        self.desktop_page.create_button.setEnabled(False)  # until the ticket form is installed
 
         self._build_menu()
         self.status = SyncStatusBar(connection, self)
@@ -143,83 +160,48 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu(self.tr("&Вид"))
         for action in self.page_actions.values():
             view.addAction(action)
-        self.directories_menu = self.menuBar().addMenu(self.tr("&Справочники"))
-        self.directories_menu.setObjectName("directories_menu")
+        self._menus["directories"] = self.menuBar().addMenu(self.tr("&Справочники"))  # empty until pages come
+        self._menus["directories"].setObjectName("directories_menu")
 
-    def install_clients(self, page: QWidget) -> None:
-        """The Clients directory (T2, T5, T6): opened from the Navigator or with Ctrl+K."""
-        self.clients_page = page
+    def page(self, key: str) -> QWidget | None:
+        """The page added under ``key`` (``None`` until it is)."""
+        return self._pages.get(key)
+
+    def add_page(self, spec: PageSpec, page: QWidget) -> QAction:
+        """Add ``page`` as ``spec`` declares it: its leaf opens it (a spec the window did not know gets
+        one), and so do its menu entry and shortcut; its place stays checked in the quick-access panel."""
+        place = self.current_tasks_page if spec.place == CURRENT_TASKS else self.navigator_page
+        if self.specs.setdefault(spec.key, spec) is spec and spec.tree:
+            place.add_leaf(spec)
+        self._pages[spec.key] = page
+        self._places[page] = place
         self.pages.addWidget(page)
-        self.clients_action = QAction(self.tr("&Клиенты"), self)
-        self.clients_action.setObjectName("action_clients")
-        self.clients_action.setShortcut(QKeySequence("Ctrl+K"))
-        self.clients_action.setToolTip(self.tr("Справочник «Клиенты» (Ctrl+K)"))
-        self.clients_action.triggered.connect(lambda: self.show_page(page))
-        self.directories_menu.addAction(self.clients_action)
-        self._navigate_wanted()
+        action = self.add_command(spec, lambda: self.show_page(page))
+        if self._wanted == spec.key:
+            self._navigate(spec.key)
+        return action
 
-    def install_tickets(self, new_ticket: Callable[[], object]) -> None:
-        """The ticket form (T1–T15): «Создать обращение» in the menu, on the desktop, and Ctrl+T."""
-        self.new_ticket_action = QAction(self.tr("&Создать обращение"), self)
-        self.new_ticket_action.setObjectName("action_new_ticket")
-        self.new_ticket_action.setShortcut(QKeySequence("Ctrl+T"))
-        self.new_ticket_action.setToolTip(self.tr("Создать обращение (Ctrl+T)"))
-        self.new_ticket_action.triggered.connect(lambda: new_ticket())
-        tickets = self.menuBar().addMenu(self.tr("&Обращения"))
-        tickets.setObjectName("tickets_menu")
-        tickets.addAction(self.new_ticket_action)
-        self.tickets_menu = tickets
-        self.desktop_page.create_button.setToolTip(self.tr("Создать обращение (Ctrl+T)"))
-        self.desktop_page.create_button.clicked.connect(lambda: new_ticket())
-        self.desktop_page.create_button.setEnabled(True)
-
-    def install_ticket_lists(self, tickets: QWidget, available: QWidget, feed: QWidget,
-                             feed_listed: SignalInstance) -> None:
-        """N2–N4: «Обращение» from the Navigator, «Список доступных документов» from the current
-        tasks, the feed on the desktop; the first two also from the «Обращения» menu."""
-        self.ticket_list_page, self.available_page = tickets, available
-        for page, place in ((tickets, self.navigator_page), (available, self.current_tasks_page)):
-            self.pages.addWidget(page)
-            self._places[page] = place
-        self.desktop_page.set_feed(feed, feed_listed)
-        self.tickets_menu.addSeparator()
-        for page, text, shortcut, name in (
-            (tickets, self.tr("&Список обращений"), "Ctrl+L", "ticket_list"),
-            (available, self.tr("&Доступные документы"), "Ctrl+Shift+L", "available_documents"),
-        ):
-            action = QAction(text, self)
-            action.setObjectName(f"action_{name}")
-            action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{text.replace('&', '')} ({shortcut})")
-            action.triggered.connect(lambda _checked=False, p=page: self.show_page(p))
-            self.tickets_menu.addAction(action)
-        self._navigate_wanted()
+    def add_command(self, spec: PageSpec, run: Callable[[], object]) -> QAction:
+        """A menu entry with its shortcut that runs ``run`` («Создать обращение»)."""
+        menu = self._menus.get(spec.menu)
+        if menu is None:  # «Обращения»: after «Справочники», once its first entry comes
+            menu = self._menus[spec.menu] = self.menuBar().addMenu({"tickets": self.tr("&Обращения")}[spec.menu])
+            menu.setObjectName(f"{spec.menu}_menu")
+        if spec.separated:
+            menu.addSeparator()
+        action = QAction(spec.text, self)
+        action.setObjectName(f"action_{spec.name or spec.key}")
+        action.setShortcut(QKeySequence(spec.shortcut))
+        action.setToolTip(spec.tip())
+        action.triggered.connect(lambda: run())
+        menu.addAction(action)
+        return action
 
     def _navigate(self, key: str) -> None:
-        pages = {"clients": self.clients_page, "tickets": self.ticket_list_page,
-                 "available_documents": self.available_page, **self.directory_pages}
-        page = pages.get(key)
-        self._wanted = "" if page is not None else key  # not installed yet: opened once it is
+        page = self._pages.get(key)
+        self._wanted = "" if page is not None else key  # not added yet: opened once it is
         if page is not None:
             self.show_page(page)
-
-    def _navigate_wanted(self) -> None:
-        if self._wanted:
-            self._navigate(self._wanted)
-
-    def install_directory(self, key: str, page: QWidget, text: str) -> QAction:
-        """A reference page (issue 5), opened from the Navigator's leaf ``key`` or the «Справочники» menu."""
-        self.directory_pages[key] = page
-        self.pages.addWidget(page)
-        action = QAction(text, self)
-        action.setObjectName(f"action_{key}")
-        shortcut = f"Ctrl+Shift+{len(self.directory_pages)}"  # P3: the reference pages in their menu order
-        action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(f"{text.replace('&', '')} ({shortcut})")
-        action.triggered.connect(lambda: self.show_page(page))
-        self.directories_menu.addAction(action)
-        self._navigate_wanted()
-        return action
 
     def show_page(self, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)

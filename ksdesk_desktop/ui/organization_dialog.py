@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ksdesk_desktop.core.lookup import Lookup, Outcome, checked, lookup_organization
-from ksdesk_desktop.ops import Lane, Latest, Op
+from ksdesk_desktop.core.lookup import Lookup, Outcome, checked
+from ksdesk_desktop.ui.organization_picker import OrganizationPicker
 from ksdesk_desktop.ui.record_dialog import RecordDialog
 from ksdesk_desktop.ui.record_model import WARNING_COLOR
 from ksdesk_desktop.ui.required import mark_required
@@ -45,7 +45,6 @@ class OrganizationDialog(RecordDialog):
         self.setObjectName("organization_dialog")
         self.setWindowTitle(self.tr("Организация") if record is None else record["name"])
         self.setMinimumWidth(620)
-        self._latest: Latest[Lookup] = Latest(services.tasks, self)
         form = QFormLayout()
         labels = {
             "inn": self.tr("Организация ИНН"), "kpp": self.tr("КПП"), "ogrn": self.tr("ОГРН"),
@@ -68,7 +67,6 @@ class OrganizationDialog(RecordDialog):
         form.addRow(labels["inn"], inn_row)
         self.branch_combo = QComboBox()
         self.branch_combo.setObjectName("branch_combo")
-        self.branch_combo.setVisible(False)
         form.addRow("", self.branch_combo)
         for name in FIELDS[1:]:
             form.addRow(labels[name], self.edits[name])
@@ -87,9 +85,13 @@ class OrganizationDialog(RecordDialog):
         layout.addLayout(self.buttons)
 
         mark_required(self.edits["inn"], self.edits["name"])
+        self.picker = OrganizationPicker(services, self.edits["inn"], self.branch_combo, kpp_edit=self.edits["kpp"],
+                                         parent=self)
+        self.picker.found.connect(self._show_lookup)
+        self.picker.failed.connect(lambda message: self.say(message, error=True))
+        self.picker.chosen.connect(self._branch_chosen)
         self.edits["inn"].returnPressed.connect(self.lookup)
         self.lookup_button.clicked.connect(self.lookup)
-        self.branch_combo.activated.connect(self._branch_chosen)
         if record is not None:
             self._fill_record(record)
 
@@ -116,28 +118,16 @@ class OrganizationDialog(RecordDialog):
     # --- lookup (T2) ---------------------------------------------------------------------------
 
     def lookup(self) -> None:
-        try:
-            inn, kpp = checked(self.edits["inn"].text(), self.edits["kpp"].text())
-        except InvalidIdentifier as exc:
-            self._latest.cancel()
-            self.say(exc.message, error=True)
-            self.edits[exc.field].setFocus()
-            return
-        self.edits["inn"].setText(inn)
-        self.offer(None)
-        self.branch_combo.setVisible(False)
-        self.say(self.tr("Поиск в ЕГРЮЛ…"))
-        api, directory = self.services.api(), self.services.directory
-        exclude = self.record["id"] if self.record else None
-        self._latest.run(Op(lambda _s: lookup_organization(inn, kpp, api, directory, exclude), Lane.NETWORK)
-                         .success(self._show_lookup).failure(self._lookup_failed))
+        def started(_inn: str) -> None:
+            self.offer(None)
+            self.say(self.tr("Поиск в ЕГРЮЛ…"))
 
-    def _lookup_failed(self, exc: BaseException) -> None:
-        self.say(self.tr("Поиск не удался: %s") % exc, error=True)
-        self.lookup_finished.emit(None)
+        self.picker.lookup(self.record["id"] if self.record else None, started)
 
-    def _show_lookup(self, result: Lookup) -> None:
-        if result.outcome is Outcome.FOUND:
+    def _show_lookup(self, result: Lookup | None) -> None:
+        if result is None:  # failed: the picker said why
+            pass
+        elif result.outcome is Outcome.FOUND:
             self._fill_party(result.parties[0], result)
         elif result.outcome is Outcome.CHOOSE:
             self._choose(result)
@@ -168,28 +158,22 @@ class OrganizationDialog(RecordDialog):
             self.say(self.tr("Данные заполнены из ЕГРЮЛ."))
 
     def _choose(self, result: Lookup) -> None:
-        self.branch_combo.clear()
+        options = []
         for party in result.parties:
             kind = self.tr("филиал") if party.branch else self.tr("головная организация")
             mark = self.tr(", в справочнике") if result.existing_for(party) else ""
-            self.branch_combo.addItem(f"{self.tr('КПП')} {party.kpp} — {party.name} ({kind}{mark})", (party, result))
-        self.branch_combo.setVisible(True)
+            options.append((f"{self.tr('КПП')} {party.kpp} — {party.name} ({kind}{mark})", (party, result)))
         self.say(result.message)
-        self._branch_chosen(0)
+        self.picker.offer(options)
         self.branch_combo.setFocus()
 
     def _choose_existing(self, result: Lookup) -> None:
-        if len(result.existing) > 1:
-            self.branch_combo.clear()
-            for record in result.existing:
-                self.branch_combo.addItem(f"{self.tr('КПП')} {record.get('kpp') or '—'} — {record['name']}", record)
-            self.branch_combo.setVisible(True)
         self.say(result.message, error=True)
-        self.offer(result.existing[0])
+        self.picker.offer([(f"{self.tr('КПП')} {record.get('kpp') or '—'} — {record['name']}", record)
+                           for record in result.existing])
         self.existing_button.setFocus()
 
-    def _branch_chosen(self, index: int) -> None:
-        data = self.branch_combo.itemData(index)
+    def _branch_chosen(self, data: object) -> None:
         if isinstance(data, tuple):
             party, result = data
             self.offer(None)

@@ -1,10 +1,17 @@
 """The three places an operator starts from (N1): Navigator, current tasks (ПТЗ), desktop feed.
 The Navigator's and the ПТЗ's leaves open pages (``open_requested`` with the leaf's key); the desktop
-holds the ticket feed (N4) once the controller puts it there."""
+holds the ticket feed (N4) once the controller puts it there.
+
+Every page the window can open is declared once, as a :class:`PageSpec`: its leaf, its menu entry,
+its shortcut. The window lists the built-in ones (:func:`builtin_pages`) from its first frame and
+takes each page's widget later with ``MainWindow.add_page``."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal, SignalInstance
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Signal, SignalInstance
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
@@ -12,20 +19,68 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeView, QVBox
 # rest of the client loads (``ksdesk_desktop.quick_start``) and does without PySide's ``Qt`` namespace,
 # whose hundred-odd enums cost the first frame some 15 ms: roles as numbers, enum properties by name.
 KEY = 0x0100
+NAVIGATOR, CURRENT_TASKS = "navigator", "current_tasks"  # the places a page's leaf can be in
 
 
-def _tree(parent: QWidget, name: str, paths: list[tuple[list[str], str]]) -> QTreeView:
+@dataclass(frozen=True)
+class PageSpec:
+    """A page (or a command, with an empty ``tree``), declared once. Texts come translated."""
+
+    key: str  # the leaf's key: what the Navigator / current tasks open; the action is ``action_<name or key>``
+    tree: tuple[str, ...]  # the leaf's path in its place's tree; () for none
+    menu: str  # the menu listing it: "directories" («Справочники») or "tickets" («Обращения»)
+    text: str  # the menu entry, with its & mnemonic
+    shortcut: str
+    place: str = NAVIGATOR  # the quick-access place that stays checked while the page is shown
+    tooltip: str = ""  # default: the entry's text and its shortcut
+    name: str = ""  # the action's object name without ``action_``; default: the key
+    separated: bool = False  # a separator above the entry in its menu
+
+    def tip(self) -> str:
+        return self.tooltip or f"{self.text.replace('&', '')} ({self.shortcut})"
+
+
+def builtin_pages() -> dict[str, PageSpec]:
+    """The client's pages and the «Создать обращение» command, in the order of their leaves. Made
+    when the window is (after the translators are installed); each text keeps its translation context."""
+    t = QCoreApplication.translate
+    ticketing, directories = t("NavigatorPage", "УЧЁТ ОБРАЩЕНИЙ ЗАКАЗЧИКОВ"), t("NavigatorPage", "СПРАВОЧНИКИ")
+    return {spec.key: spec for spec in (
+        PageSpec("tickets", (ticketing, t("NavigatorPage", "Обращение")), "tickets",
+                 t("MainWindow", "&Список обращений"), "Ctrl+L", name="ticket_list", separated=True),
+        PageSpec("clients", (directories, t("NavigatorPage", "Клиенты")), "directories", t("MainWindow", "&Клиенты"),
+                 "Ctrl+K", tooltip=t("MainWindow", "Справочник «Клиенты» (Ctrl+K)")),
+        PageSpec("complexes", (directories, t("NavigatorPage", "Программные комплексы")), "directories",
+                 t("ComplexesPage", "&Программные комплексы"), "Ctrl+Shift+1"),
+        PageSpec("contracts", (directories, t("NavigatorPage", "Контракты")), "directories",
+                 t("ContractsPage", "К&онтракты"), "Ctrl+Shift+2"),
+        PageSpec("lists", (directories, t("NavigatorPage", "Списки")), "directories", t("ListsPage", "&Списки"),
+                 "Ctrl+Shift+3"),
+        PageSpec("available_documents", (
+            t("CurrentTasksPage", "Служба поддержки Кейсистемс"), t("CurrentTasksPage", "Обращение"),
+            t("CurrentTasksPage", "Список доступных документов"),
+        ), "tickets", t("MainWindow", "&Доступные документы"), "Ctrl+Shift+L", place=CURRENT_TASKS),
+        PageSpec("new_ticket", (), "tickets", t("MainWindow", "&Создать обращение"), "Ctrl+T",
+                 tooltip=t("MainWindow", "Создать обращение (Ctrl+T)")),
+    )}
+
+
+def _add_leaf(model: QStandardItemModel, path: tuple[str, ...], key: str) -> None:
+    node = model.invisibleRootItem()
+    for label in path:
+        found = next((node.child(i) for i in range(node.rowCount()) if node.child(i).text() == label), None)
+        if found is None:
+            found = QStandardItem(label)
+            found.setEditable(False)
+            node.appendRow(found)
+        node = found
+    node.setData(key, KEY)
+
+
+def _tree(parent: QWidget, name: str, specs: list[PageSpec]) -> QTreeView:
     model = QStandardItemModel(parent)
-    for path, key in paths:
-        node = model.invisibleRootItem()
-        for label in path:
-            found = next((node.child(i) for i in range(node.rowCount()) if node.child(i).text() == label), None)
-            if found is None:
-                found = QStandardItem(label)
-                found.setEditable(False)
-                node.appendRow(found)
-            node = found
-        node.setData(key, KEY)
+    for spec in specs:
+        _add_leaf(model, spec.tree, spec.key)
     view = QTreeView(parent)
     view.setObjectName(name)
     view.setHeaderHidden(True)
@@ -45,11 +100,16 @@ class _Page(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.title_label)
 
-    def _add_tree(self, tree: QTreeView) -> None:
-        self.tree = tree
+    def _add_tree(self, name: str, specs: list[PageSpec]) -> None:
+        self.tree = tree = _tree(self, name, specs)
         tree.activated.connect(self._open)
         tree.doubleClicked.connect(self._open)
         self.layout_.addWidget(tree)
+
+    def add_leaf(self, spec: PageSpec) -> None:
+        """A leaf for a page declared after the window was made."""
+        _add_leaf(self.tree.model(), spec.tree, spec.key)  # type: ignore[arg-type]
+        self.tree.expandAll()
 
     def _open(self, index: QModelIndex) -> None:
         key = index.data(KEY)
@@ -58,25 +118,15 @@ class _Page(QWidget):
 
 
 class NavigatorPage(_Page):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, specs: list[PageSpec], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Навигатор"), "navigator", parent)
-        self._add_tree(_tree(self, "navigator_tree", [
-            ([self.tr("УЧЁТ ОБРАЩЕНИЙ ЗАКАЗЧИКОВ"), self.tr("Обращение")], "tickets"),
-            ([self.tr("СПРАВОЧНИКИ"), self.tr("Клиенты")], "clients"),
-            ([self.tr("СПРАВОЧНИКИ"), self.tr("Программные комплексы")], "complexes"),
-            ([self.tr("СПРАВОЧНИКИ"), self.tr("Контракты")], "contracts"),
-            ([self.tr("СПРАВОЧНИКИ"), self.tr("Списки")], "lists"),
-        ]))
+        self._add_tree("navigator_tree", specs)
 
 
 class CurrentTasksPage(_Page):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, specs: list[PageSpec], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Текущие задачи"), "current_tasks", parent)
-        self._add_tree(_tree(self, "current_tasks_tree", [([
-            self.tr("Служба поддержки Кейсистемс"),
-            self.tr("Обращение"),
-            self.tr("Список доступных документов"),
-        ], "available_documents")]))
+        self._add_tree("current_tasks_tree", specs)
 
 
 class DesktopPage(_Page):
@@ -86,6 +136,7 @@ class DesktopPage(_Page):
         self.feed_label.setObjectName("feed_title")
         self.create_button = QPushButton(self.tr("Создать обращение"))
         self.create_button.setObjectName("create_ticket_button")
+        self.create_button.setEnabled(False)  # until the ticket form can be made: offer_create
         self.empty_label = QLabel(self.tr("Обращений пока нет."))
         self.empty_label.setObjectName("feed_empty")
         self.empty_label.setProperty("alignment", "AlignCenter")  # by name: see KEY
@@ -96,6 +147,12 @@ class DesktopPage(_Page):
         self.layout_.addLayout(header)
         self.layout_.addWidget(self.empty_label, 1)
         self.feed: QWidget | None = None
+
+    def offer_create(self, create: Callable[[], object], tooltip: str) -> None:
+        """«Создать обращение» works once the ticket form can be made (disabled until then)."""
+        self.create_button.setToolTip(tooltip)
+        self.create_button.clicked.connect(lambda: create())
+        self.create_button.setEnabled(True)
 
     def set_feed(self, feed: QWidget, listed: SignalInstance) -> None:
         """N4: the feed under the title; «Обращений пока нет.» above it while it is empty (the feed

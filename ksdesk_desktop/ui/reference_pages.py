@@ -127,7 +127,6 @@ class ComplexesPage(ReferencePage):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, "complexes", self.tr("Программные комплексы"), parent)
-        self.menu_text = self.tr("&Программные комплексы")
         directory = services.directory
         self._list: Latest[list[str]] = Latest(services.tasks, self)
         self._components: Latest[list[str]] = Latest(services.tasks, self)
@@ -257,7 +256,6 @@ class ContractsPage(ReferencePage):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, "contracts", self.tr("Контракты"), parent)
-        self.menu_text = self.tr("К&онтракты")
         self._search: Latest[list[str]] = Latest(services.tasks, self)
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("contracts_search")
@@ -334,7 +332,6 @@ class ListsPage(ReferencePage):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, "lists", self.tr("Списки"), parent)
-        self.menu_text = self.tr("&Списки")
         directory = services.directory
         self._list: Latest[list[str]] = Latest(services.tasks, self)
         self.kind_combo = QComboBox()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ksdesk_desktop.core.attachments import AttachedFile, LocalFiles
 from ksdesk_desktop.core.tickets import ticket_names
+from ksdesk_desktop.i18n import english
 from ksdesk_desktop.ops import Lane, Latest, Op
 from ksdesk_desktop.ui.card_files import FilesPanel
 from ksdesk_desktop.ui.card_history import HistoryPanel
@@ -42,7 +43,6 @@ class CardContext:
 
     services: Services
     files: LocalFiles
-    english: bool = False  # the labels of list codes in English (``ksdesk --lang en``)
 
 
 # What a ticket's fields show: the ticket itself and the records and lists it points at.
@@ -68,7 +68,7 @@ class TicketCard(QDialog):
         self.history: HistoryPanel | None = None
         if context is not None:
             self.files = FilesPanel(str(ticket["id"]), files, context.services, context.files)
-            self.history = HistoryPanel(ticket, context.services, context.files.store, english=context.english)
+            self.history = HistoryPanel(ticket, context.services, context.files.store)
             self.files_tab = self.tabs.addTab(self.files, "")
             self.tabs.addTab(self.history, self.tr("&История"))
             self.files.count_changed.connect(self._count_files)
@@ -126,12 +126,12 @@ class TicketCard(QDialog):
     def _records_changed(self, kinds: set[Kind]) -> None:
         if not kinds & FIELD_KINDS or self.context is None:
             return  # the files tab follows the ticket's files itself
-        context, ticket_id, english = self.context, str(self.ticket["id"]), self.context.english
+        context, ticket_id, en = self.context, str(self.ticket["id"]), english()
         replica, directory = context.services.sync.replica, context.services.directory
 
         def read(_s: Any) -> tuple[dict[str, Any], dict[str, str]] | None:
             ticket = replica.get(Kind.TICKET, ticket_id)
-            return None if ticket is None else (ticket, ticket_names(directory, ticket, english))
+            return None if ticket is None else (ticket, ticket_names(directory, ticket, en))
 
         self._reading.run(Op(read, Lane.QUERY).success(self._reread))
 

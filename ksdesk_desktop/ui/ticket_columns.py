@@ -1,6 +1,6 @@
 """The columns of the ticket lists (N2–N5): their titles, texts and widths, in one place for the
 lists (``ui.ticket_list``) and for the first stage of the start (``quick_start.QuickFeed``), which
-must show the feed exactly as the real one does. Light: PySide6 and ``sync.reference`` only.
+must show the feed exactly as the real one does. Light: PySide6, ``i18n`` and ``sync.reference`` only.
 
 A column's key is the ``store.ticket_list.SortKey`` value it sorts by.
 """
@@ -11,8 +11,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from ksdesk_desktop.i18n import labels
 from ksdesk_desktop.ui.columns import Column, Record
-from sync.reference import LIST_ITEMS, ListKind
+from sync.reference import ListKind
 
 # (key, width in the lists, width in the desktop's feed; 0: stretches, absent from the feed: None)
 LAYOUT: tuple[tuple[str, int, int | None], ...] = (
@@ -25,10 +26,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("TicketListPage", text)  # the lists' own words
 
 
-def labels(kind: ListKind, english: bool) -> dict[str, str]:
-    return {i.code: (i.label_en if english else i.label_ru) for i in LIST_ITEMS if i.kind == kind}
-
-
 def registered(record: Record) -> str:
     """When the ticket was registered, in the operator's time zone; nothing until it is."""
     value = record.get("registered_at")
@@ -37,9 +34,9 @@ def registered(record: Record) -> str:
     return datetime.fromisoformat(str(value)).astimezone().strftime("%d.%m.%Y %H:%M")
 
 
-def ticket_columns(feed: bool, english: bool) -> list[tuple[str, Column, int]]:
+def ticket_columns(feed: bool) -> list[tuple[str, Column, int]]:
     """(key, column, width) of a list, or of the desktop's feed."""
-    statuses, priorities = labels(ListKind.TICKET_STATUS, english), labels(ListKind.PRIORITY, english)
+    statuses, priorities = labels(ListKind.TICKET_STATUS), labels(ListKind.PRIORITY)
     waiting = _tr("Ожидает регистрации")
     made = {
         "number": Column(_tr("Номер"), lambda r: str(r.get("registration_number") or r.get("provisional_number")

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ksdesk_desktop.core.attachments import AttachmentRefused, KeptFile, LocalFiles, attach, screen
-from ksdesk_desktop.core.lookup import Lookup, Outcome, checked, lookup_organization
+from ksdesk_desktop.core.lookup import Lookup, Outcome
 from ksdesk_desktop.core.tickets import (
     Catalog,
     Choice,
@@ -53,10 +53,12 @@ from ksdesk_desktop.core.tickets import (
     read_catalog,
     save_ticket,
 )
+from ksdesk_desktop.i18n import english
 from ksdesk_desktop.ops import Lane, Latest, Op
 from ksdesk_desktop.store.drafts import Drafts
 from ksdesk_desktop.store.replica import InvalidChange
 from ksdesk_desktop.ui.forms import child, load_form
+from ksdesk_desktop.ui.organization_picker import OrganizationPicker
 from ksdesk_desktop.ui.record_model import WARNING_COLOR
 from ksdesk_desktop.ui.required import is_missing, mark_required, set_missing
 from ksdesk_desktop.ui.services import Services
@@ -87,13 +89,13 @@ class TicketForm(QWidget):
 
     def __init__(self, services: Services, drafts: Drafts, local_files: LocalFiles, draft_id: str,
                  draft: dict[str, Any] | None = None,
-                 *, english: bool = False, today: Callable[[], date] = rules.contract_day,
+                 *, today: Callable[[], date] = rules.contract_day,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("ticket_form")
         self.setWindowTitle(self.tr("Обращение (новое)"))
         self.services, self.drafts, self.local_files, self.draft_id = services, drafts, local_files, draft_id
-        self._english, self._today = english, today
+        self._today = today
         self.organization: OrganizationChoice | None = None
         self.contact_id: str | None = None
         self.catalog: Catalog | None = None
@@ -105,13 +107,12 @@ class TicketForm(QWidget):
         self._saving = False
         self._build()
         self._latest_orgs: Latest[list[OrganizationChoice]] = Latest(services.tasks, self)
-        self._latest_lookup: Latest[Lookup] = Latest(services.tasks, self)
         self._change_timer = QTimer(self, singleShot=True, interval=CHANGE_SAVE_MS, timeout=self.save_draft)
         self._autosave = QTimer(self, interval=AUTOSAVE_MS, timeout=self.save_draft)
         self._autosave.start()
         self._pending_draft = draft
-        english_lists = english
-        Op(lambda _s: read_catalog(services.directory, english_lists), Lane.QUERY).success(self._catalog_read) \
+        en = english()
+        Op(lambda _s: read_catalog(services.directory, en), Lane.QUERY).success(self._catalog_read) \
             .run(services.tasks)
 
     # --- building -----------------------------------------------------------------------------
@@ -163,7 +164,6 @@ class TicketForm(QWidget):
                 found.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.branch_combo = QComboBox(self)
         self.branch_combo.setObjectName("branch_combo")
-        self.branch_combo.setVisible(False)
         self.kpp_value.parentWidget().layout().addWidget(self.branch_combo)  # type: ignore[union-attr]
         for combo in (self.complex_combo, self.type_combo, self.channel_combo, self.priority_combo):
             combo.setPlaceholderText(self.tr("Выберите…"))
@@ -182,6 +182,7 @@ class TicketForm(QWidget):
         self.attach_button.setToolTip(self.tr("Прикрепить файлы (Ctrl+O); можно перетащить их в список"))
         self.detach_button.setToolTip(self.tr("Убрать выбранный файл (Delete)"))
         self.inn_edit.setToolTip(self.tr("ИНН и Enter: КПП и наименование из ЕГРЮЛ"))
+        self.picker = OrganizationPicker(self.services, self.inn_edit, self.branch_combo, parent=self)
         self._build_completers()
         self._connect()
 
@@ -200,13 +201,15 @@ class TicketForm(QWidget):
 
     def _connect(self) -> None:
         self.inn_edit.returnPressed.connect(self.lookup)
+        self.picker.found.connect(self._show_lookup)
+        self.picker.failed.connect(lambda message: self.say(message, error=True))
+        self.picker.chosen.connect(self._branch_chosen)
         self.organization_edit.textEdited.connect(self._organization_typed)
         self.applicant_edit.textEdited.connect(self._applicant_typed)
         self.email_edit.editingFinished.connect(self._check_email)
         self.phone_edit.editingFinished.connect(self._check_phone)
         self.phone_edit.installEventFilter(self)
         self.complex_combo.currentIndexChanged.connect(self._complex_changed)
-        self.branch_combo.activated.connect(self._branch_chosen)
         self.subject_edit.textChanged.connect(self._count)
         self.text_edit.textChanged.connect(self._count)
         for edit in (self.inn_edit, self.organization_edit, self.applicant_edit, self.email_edit, self.phone_edit,
@@ -318,28 +321,17 @@ class TicketForm(QWidget):
 
     def lookup(self) -> None:
         """T2: «Организация ИНН» + Enter — the directory first, then EGRUL through the server."""
-        try:
-            inn, kpp = checked(self.inn_edit.text())
-        except InvalidIdentifier as exc:
-            self._latest_lookup.cancel()
-            self.say(exc.message, error=True)
-            self.inn_edit.setFocus()
-            return
-        self.inn_edit.setText(inn)
-        self._manual_inn = ""
-        self.branch_combo.setVisible(False)
-        self.say(self.tr("Поиск организации с ИНН %s…") % inn)
-        api, directory = self.services.api(), self.services.directory
-        self._latest_lookup.run(Op(lambda _s: lookup_organization(inn, kpp, api, directory), Lane.NETWORK)
-                                .success(self._show_lookup).failure(self._lookup_failed))
+        def started(inn: str) -> None:
+            self._manual_inn = ""
+            self.say(self.tr("Поиск организации с ИНН %s…") % inn)
 
-    def _lookup_failed(self, exc: BaseException) -> None:
-        self.say(self.tr("Поиск не удался: %s") % exc, error=True)
-        self.lookup_finished.emit(None)
+        self.picker.lookup(started=started)
 
-    def _show_lookup(self, result: Lookup) -> None:
+    def _show_lookup(self, result: Lookup | None) -> None:
         day = self._today()
-        if result.outcome is Outcome.EXISTS:
+        if result is None:  # failed: the picker said why
+            pass
+        elif result.outcome is Outcome.EXISTS:
             records = result.existing
             self._offer_branches([(f"{self.tr('КПП')} {r.get('kpp') or '—'} — {r['name']}",
                                    organization_choice(self.services.directory, r, day)) for r in records])
@@ -369,15 +361,10 @@ class TicketForm(QWidget):
         self.lookup_finished.emit(result)
 
     def _offer_branches(self, options: list[tuple[str, OrganizationChoice]]) -> None:
-        self.branch_combo.clear()
-        for label, choice in options:
-            self.branch_combo.addItem(label, choice)
-        self.branch_combo.setVisible(len(options) > 1)
-        self._branch_chosen(0)
+        self.picker.offer(options)
         (self.branch_combo if len(options) > 1 else self.applicant_edit).setFocus()
 
-    def _branch_chosen(self, index: int) -> None:
-        choice = self.branch_combo.itemData(index)
+    def _branch_chosen(self, choice: object) -> None:
         if isinstance(choice, OrganizationChoice):
             self._set_organization(choice)
 

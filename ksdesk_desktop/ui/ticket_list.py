@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ksdesk_desktop.i18n import labels
 from ksdesk_desktop.ops import Lane, Latest, Op, OpState
 from ksdesk_desktop.store.ticket_list import NOBODY, SortKey, TicketFilter, TicketList
 from ksdesk_desktop.ui.record_model import FONT, Column, RecordTableModel
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.table_view import table_view
-from ksdesk_desktop.ui.ticket_columns import labels, ticket_columns
+from ksdesk_desktop.ui.ticket_columns import ticket_columns
 from sync.records import Kind
 from sync.reference import ListKind, TicketStatus
 from sync.tickets import Availability
@@ -76,7 +77,7 @@ class TicketListPage(QWidget):
     open_requested = Signal(str)  # a ticket's id: open its card
     create_requested = Signal()  # «Создать»: the ticket form
 
-    def __init__(self, services: Services, tickets: TicketList, mode: ListMode, *, english: bool = False,
+    def __init__(self, services: Services, tickets: TicketList, mode: ListMode, *,
                  scope: Callable[[], Availability | None] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.tickets, self.mode, self.scope = services, tickets, mode, scope
@@ -84,7 +85,6 @@ class TicketListPage(QWidget):
                             ListMode.FEED: "ticket_feed"}[mode])
         self._query = Latest(services.tasks, self)
         self._sort, self._descending = SortKey.REGISTERED, True
-        self._english = english
         layout = QVBoxLayout(self)
         if mode is ListMode.FEED:
             layout.setContentsMargins(0, 0, 0, 0)
@@ -161,7 +161,7 @@ class TicketListPage(QWidget):
 
     def _columns(self) -> list[tuple[Column, SortKey, int]]:
         return [(column, SortKey(key), width) for key, column, width in ticket_columns(
-            self.mode is ListMode.FEED, self._english)]
+            feed=self.mode is ListMode.FEED)]
 
     def _action(self, text: str, name: str, shortcut: str, tip: str) -> QAction:
         action = QAction(text, self)
@@ -203,13 +203,13 @@ class TicketListPage(QWidget):
         self.status_filter.setObjectName("status_filter")
         self.status_filter.addItem(self.tr("Все статусы"), None)
         self.status_filter.addItem(self.tr("Все, кроме закрытых"), "open")
-        for code, label in labels(ListKind.TICKET_STATUS, self._english).items():
+        for code, label in labels(ListKind.TICKET_STATUS).items():
             if code != TicketStatus.DRAFT:
                 self.status_filter.addItem(label, code)
         self.priority_filter = QComboBox()
         self.priority_filter.setObjectName("priority_filter")
         self.priority_filter.addItem(self.tr("Любой приоритет"), None)
-        for code, label in labels(ListKind.PRIORITY, self._english).items():
+        for code, label in labels(ListKind.PRIORITY).items():
             self.priority_filter.addItem(label, code)
         self.organization_filter = QLineEdit()
         self.organization_filter.setObjectName("organization_filter")

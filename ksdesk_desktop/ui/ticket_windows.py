@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from ksdesk_desktop.core.attachments import AttachedFile, LocalFiles, ticket_files
 from ksdesk_desktop.core.tickets import SavedTicket, ticket_names
+from ksdesk_desktop.i18n import english
 from ksdesk_desktop.ops import Lane, Op
 from ksdesk_desktop.store.drafts import Draft, Drafts
 from ksdesk_desktop.ui.services import Services
@@ -25,10 +26,9 @@ class TicketWindows(QObject):
     card_opened = Signal(object)  # TicketCard
     registered = Signal(str, str)  # ticket id, registration number: the toast shows it
 
-    def __init__(self, services: Services, drafts: Drafts, files: LocalFiles, window: QWidget, *,
-                 english: bool = False) -> None:
+    def __init__(self, services: Services, drafts: Drafts, files: LocalFiles, window: QWidget) -> None:
         super().__init__(window)
-        self.services, self.drafts, self.files, self.window, self.english = services, drafts, files, window, english
+        self.services, self.drafts, self.files, self.window = services, drafts, files, window
         self.forms: list[TicketForm] = []
         self.card: TicketCard | None = None
         self.toast = Toast(window)
@@ -40,7 +40,7 @@ class TicketWindows(QObject):
         return self._open_form(str(new_id()))
 
     def _open_form(self, draft_id: str, data: dict[str, Any] | None = None) -> TicketForm:
-        form = TicketForm(self.services, self.drafts, self.files, draft_id, data, english=self.english,
+        form = TicketForm(self.services, self.drafts, self.files, draft_id, data,
                           parent=self.window)
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.saved.connect(self._saved)
@@ -94,14 +94,14 @@ class TicketWindows(QObject):
 
     def open_ticket(self, ticket_id: str) -> None:
         """N5: the ticket's card, with its fields, files and history (read on a worker)."""
-        replica, directory, english = self.services.sync.replica, self.services.directory, self.english
+        replica, directory, en = self.services.sync.replica, self.services.directory, english()
         store = self.files.store
 
         def read(_s: Any) -> tuple[dict[str, Any], dict[str, str], list[AttachedFile]] | None:
             ticket = replica.get(Kind.TICKET, ticket_id)
             if ticket is None:
                 return None
-            return ticket, ticket_names(directory, ticket, english), ticket_files(store, ticket_id)
+            return ticket, ticket_names(directory, ticket, en), ticket_files(store, ticket_id)
 
         Op(read, Lane.QUERY).success(self._show_card).run(self.services.tasks)
 
@@ -110,7 +110,7 @@ class TicketWindows(QObject):
             return
         ticket, names, files = found
         card = TicketCard(ticket, names, parent=self.window, files=files,
-                          context=CardContext(self.services, self.files, english=self.english))
+                          context=CardContext(self.services, self.files))
         card.destroyed.connect(lambda _o=None, c=card: self._forget_card(c))
         self.card = card
         card.open()

@@ -1053,11 +1053,6 @@ panel</translation>
         <translation>Looking up in EGRUL…</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="136"/>
-        <source>Поиск не удался: %s</source>
-        <translation>The lookup failed: %s</translation>
-    </message>
-    <message>
         <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="162"/>
         <source>Эта организация уже есть в справочнике: %s. Откройте её, а не создавайте новую.</source>
         <translation>This organization is already in the directory: %s. Open it instead of creating a new one.</translation>
@@ -1096,6 +1091,14 @@ panel</translation>
         <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="216"/>
         <source> и КПП %s</source>
         <translation> and KPP %s</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationPicker</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_picker.py" line="57"/>
+        <source>Поиск не удался: %s</source>
+        <translation>The lookup failed: %s</translation>
     </message>
 </context>
 <context>
@@ -1441,11 +1444,6 @@ panel</translation>
         <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="331"/>
         <source>Поиск организации с ИНН %s…</source>
         <translation>Looking up the organization with INN %s…</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="337"/>
-        <source>Поиск не удался: %s</source>
-        <translation>The lookup failed: %s</translation>
     </message>
     <message>
         <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="346"/>

@@ -45,7 +45,7 @@ def clients(qtbot: QtBot, demo_server: ServerProcess, paths: Paths, memory_keyri
                  for r in range(tree.model().rowCount(tree.model().index(p, 0)))
                  if tree.model().index(r, 0, tree.model().index(p, 0)).data() == "Клиенты")
     double_click(qtbot, tree, index)
-    page = window.clients_page
+    page = window.page("clients")
     assert isinstance(page, ClientsPage) and window.pages.currentWidget() is page
     qtbot.waitUntil(lambda: page.organizations.rowCount() >= 300, timeout=10_000)  # the server is shared
     page._test_controller = controller  # type: ignore[attr-defined]

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.core.resources import resource
-from ksdesk_desktop.i18n import install_translators
+from ksdesk_desktop.i18n import install_translators, labels, set_language
 from ksdesk_desktop.session import Connection
 from ksdesk_desktop.ui.main_window import MainWindow
+from sync.reference import ListKind
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,6 +27,7 @@ def english(qapp: QApplication, tmp_path: Path):
     yield translators
     for translator in translators:
         qapp.removeTranslator(translator)
+    set_language("ru")
 
 
 def test_p2_english_interface(qtbot: QtBot, english: list) -> None:
@@ -36,12 +38,14 @@ def test_p2_english_interface(qtbot: QtBot, english: list) -> None:
     assert window.quick_access.windowTitle() == "Quick access panel"
     assert window.menuBar().actions()[0].text() == "&Menu"
     assert "Offline" in window.status.connection_label.text()
+    assert labels(ListKind.TICKET_STATUS)["registered"] == "Registered"  # list labels follow, from one place
 
 
 def test_p2_russian_is_the_default(qtbot: QtBot) -> None:
     window = MainWindow(Connection(), lambda: "")
     qtbot.addWidget(window)
     assert [a.text() for a in window.page_actions.values()] == ["Навигатор", "Текущие задачи", "Рабочий стол"]
+    assert labels(ListKind.TICKET_STATUS)["registered"] == "Зарегистрировано"
 
 
 def test_p2_every_ui_string_is_translated(tmp_path: Path) -> None:

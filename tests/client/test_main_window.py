@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QToolButton
+from PySide6.QtWidgets import QLabel, QMenu, QToolButton
 from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.session import Connection
 from ksdesk_desktop.sysinfo import SystemContext, system_info
 from ksdesk_desktop.ui.main_window import MainWindow
+from ksdesk_desktop.ui.pages import PageSpec
 from sync.protocol import Health
+from tests.client.helpers import double_click
 
 
 def make_window(qtbot: QtBot, info: str = "сведения") -> MainWindow:
@@ -110,3 +112,57 @@ def test_s5_status_bar_shows_connection_pending_and_last_sync(qtbot: QtBot) -> N
     assert "Нет связи" in status.connection_label.text()
     assert "нет сети" in status.connection_label.toolTip()
     assert all(isinstance(w, QLabel) for w in (status.connection_label, status.pending_label))
+
+
+def leaf(model: QAbstractItemModel, *path: str) -> QModelIndex:
+    index = QModelIndex()
+    for text in path:
+        index = next(model.index(r, 0, index) for r in range(model.rowCount(index))
+                     if model.index(r, 0, index).data() == text)
+    return index
+
+
+def test_a_page_added_as_docs_architecture_says_opens_from_navigator_menu_and_shortcut(qtbot: QtBot) -> None:
+    """docs/architecture.md «Adding a page», followed for a throw-away page, then used as an operator would."""
+    window = make_window(qtbot)
+    notes = QLabel("заметки")
+    spec = PageSpec("notes", ("СПРАВОЧНИКИ", "Заметки"), "directories", "&Заметки", "Ctrl+Shift+9")
+    window.add_page(spec, notes)
+
+    click_quick_access(qtbot, window, "Навигатор")
+    tree = window.navigator_page.tree
+    double_click(qtbot, tree, leaf(tree.model(), "СПРАВОЧНИКИ", "Заметки"))
+    assert window.pages.currentWidget() is notes and notes.isVisible()
+    assert window.page_actions[window.navigator_page].isChecked()  # its place stays checked
+
+    click_quick_access(qtbot, window, "Рабочий стол")
+    menu = window.findChild(QMenu, "directories_menu")
+    assert isinstance(menu, QMenu) and menu.title() == "&Справочники"
+    bar = window.menuBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(menu.menuAction()).center())
+    qtbot.waitUntil(menu.isVisible)
+    entry = next(a for a in menu.actions() if a.text() == "&Заметки")
+    assert entry.toolTip() == "Заметки (Ctrl+Shift+9)"
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(entry).center())
+    assert window.pages.currentWidget() is notes and notes.isVisible()
+
+    click_quick_access(qtbot, window, "Рабочий стол")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.pages.currentWidget() is notes and notes.isVisible()
+
+
+def test_a_leaf_opened_before_its_page_is_added_opens_it_once_added(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    click_quick_access(qtbot, window, "Текущие задачи")
+    tree = window.current_tasks_page.tree
+    double_click(qtbot, tree, leaf(tree.model(), "Служба поддержки Кейсистемс", "Обращение",
+                                   "Список доступных документов"))
+    assert window.pages.currentWidget() is window.current_tasks_page  # nothing to open yet
+    available = QLabel("доступные")
+    window.add_page(window.specs["clients"], QLabel("клиенты"))
+    assert window.pages.currentWidget() is window.current_tasks_page
+    window.add_page(window.specs["available_documents"], available)
+    assert window.pages.currentWidget() is available and available.isVisible()
+    assert window.page_actions[window.current_tasks_page].isChecked()

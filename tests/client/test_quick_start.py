@@ -46,7 +46,7 @@ def test_the_quick_feed_reads_what_the_feed_shows(qtbot: QtBot, controller: Cont
     assert seen is not None and seen.rows
     assert [row["rowid"] for row in seen.rows] == controller.ticket_list.ids(TicketFilter())[:50]
     assert (seen.pending, seen.last_sync) in (before, after)
-    quick = QuickFeed(english=False)
+    quick = QuickFeed()
     qtbot.addWidget(quick)
     quick.show_rows(seen.rows)
     feed.model.set_ids([row["rowid"] for row in seen.rows])

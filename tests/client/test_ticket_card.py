@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from ksdesk_desktop.controller import Controller
 from ksdesk_desktop.core.attachments import LocalFiles, attach, ticket_files
 from ksdesk_desktop.core.paths import Paths
-from ksdesk_desktop.i18n import install_translators
+from ksdesk_desktop.i18n import install_translators, set_language
 from ksdesk_desktop.ui.ticket_card import TicketCard
 from ksdesk_desktop.ui.ticket_windows import TicketWindows
 from sync.attachments import format_size
@@ -80,6 +80,7 @@ def english(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
         for translator in translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(locale)
+        set_language("ru")
 
 
 def save_ticket(qtbot: QtBot, controller: Controller, files: Sequence[Path] = ()) -> tuple[str, str]:

@@ -307,11 +307,11 @@ def test_n5_every_item_model_passes_the_model_tester(qtbot: QtBot, qtmodeltester
         window.show_page(page if page is not controller.ticket_pages[2] else window.desktop_page)
         qtbot.waitUntil(lambda p=page: p.model.rowCount() > 0, timeout=10_000)
         qtmodeltester.check(page.model)
-    clients = window.clients_page
+    clients = window.page("clients")
     qtbot.waitUntil(lambda: clients.organizations.rowCount() > 0, timeout=10_000)
     qtmodeltester.check(clients.organizations)
     qtmodeltester.check(clients.contacts)
-    for reference in window.directory_pages.values():
+    for reference in map(window.page, ("complexes", "contracts", "lists")):
         for name in ("complexes", "components", "contracts", "items"):
             model = getattr(reference, name, None)
             if model is not None:
@@ -343,7 +343,7 @@ def test_n5_a_painted_cell_shows_what_the_model_holds(qtbot: QtBot, controller: 
             assert option.text or column != 0  # every row shows its number
             font = index.data(Qt.ItemDataRole.FontRole)
             assert option.font.italic() == (font is not None and font.italic())
-    contracts = window.directory_pages["contracts"]
+    contracts = window.page("contracts")
     window.show_page(contracts)
     qtbot.waitUntil(lambda: contracts.contracts.rowCount() > 0, timeout=10_000)
     red = [(r, c) for r in range(contracts.contracts.rowCount()) for c in range(contracts.contracts.columnCount())
