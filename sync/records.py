@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from pydantic_core import PydanticCustomError
 
 from sync import attachments, identifiers, tickets
-from sync.reference import MAX_SUBJECT, MAX_TEXT_FIELD, MAX_TICKET_TEXT, Channel, Priority, TicketType
+from sync.reference import MAX_SUBJECT, MAX_TICKET_TEXT, Channel, Priority, TicketType
 
 
 class Kind(StrEnum):
@@ -259,11 +259,6 @@ class AttachmentUpdateData(_Data):
 
 def _file_name(value: Any) -> Any:
     return attachments.safe_name(value) if isinstance(value, str) else value
-
-
-class RequestData(_Data):  # the agent desk's request (A5)
-    title: str = Field(default="", max_length=MAX_TEXT_FIELD)
-    description: str = Field(default="", max_length=MAX_TEXT_FIELD)
 
 
 WRITABLE: dict[Kind, type[_Data]] = {
