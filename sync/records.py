@@ -1,13 +1,17 @@
 """Synced record kinds and what a client may write in each (shared by client and server).
 
-A kind's name is the API name (glossary). ``WRITABLE`` holds the pydantic model of the fields a
-client may set; everything else (version, change sequence, registration number, author …) is the
-server's. The server validates every mutation with these models again.
+A kind's name is the API name (glossary). Each kind is declared once, by a :class:`KindSpec` in
+``SPECS`` (:func:`register`): the pydantic model of the fields a client may set, whether clients
+create it, who may write it (``sync.roles.Access``) and the fields that point at other records.
+Everything else (version, change sequence, registration number, author …) is the server's. The
+server validates every mutation with these models again.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator, Mapping, Set
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any, Self
@@ -16,10 +20,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from pydantic_core import PydanticCustomError
 
 from sync import attachments, identifiers, tickets
-from sync.reference import MAX_SUBJECT, MAX_TEXT_FIELD, MAX_TICKET_TEXT, Channel, Priority, TicketType
+from sync.reference import MAX_SUBJECT, MAX_TICKET_TEXT, Channel, Priority, TicketType
+from sync.roles import AUTHORS, EVERYONE, REFERENCE_ADMINS, TICKETS, Access
 
 
 class Kind(StrEnum):
+    """The product's kinds. A kind registered under another name (a test's throw-away kind) is a
+    ``Kind`` too while it is registered: ``Kind("widget")`` then gives it."""
+
     USER = "user"
     ORGANIZATION = "organization"
     CUSTOMER = "customer"
@@ -31,16 +39,19 @@ class Kind(StrEnum):
     TICKET = "ticket"
     ATTACHMENT = "attachment"
 
+    @classmethod
+    def _missing_(cls, value: object) -> Kind | None:
+        return _EXTRA_KINDS.get(value) if isinstance(value, str) else None
 
-# fields that point at a record of another kind (a merged duplicate's id is repointed in all of them)
-REFERENCES: dict[str, Kind] = {
-    "organization_id": Kind.ORGANIZATION,
-    "customer_id": Kind.CUSTOMER,
-    "contact_id": Kind.CONTACT,
-    "complex_id": Kind.SOFTWARE_COMPLEX,
-    "component_id": Kind.COMPONENT,
-    "ticket_id": Kind.TICKET,
-}
+
+_EXTRA_KINDS: dict[str, Kind] = {}
+
+
+def _extra_kind(name: str) -> Kind:
+    """A ``Kind`` for a name the enum does not list (made as enum pseudo-members are)."""
+    member = str.__new__(Kind, name)
+    member._name_, member._value_ = name.upper(), name
+    return member
 
 
 class _Data(BaseModel):
@@ -261,29 +272,127 @@ def _file_name(value: Any) -> Any:
     return attachments.safe_name(value) if isinstance(value, str) else value
 
 
-class RequestData(_Data):  # the agent desk's request (A5)
-    title: str = Field(default="", max_length=MAX_TEXT_FIELD)
-    description: str = Field(default="", max_length=MAX_TEXT_FIELD)
+# --- the registry: one declaration per kind ----------------------------------------------------------
 
 
-WRITABLE: dict[Kind, type[_Data]] = {
-    Kind.ORGANIZATION: OrganizationData,
-    Kind.CONTACT: ContactData,
-    Kind.SOFTWARE_COMPLEX: SoftwareComplexData,
-    Kind.COMPONENT: ComponentData,
-    Kind.CONTRACT: ContractData,
-    Kind.LIST_ITEM: ListItemData,
-    Kind.TICKET: TicketUpdateData,
-    Kind.ATTACHMENT: AttachmentUpdateData,
-}
-CREATABLE: frozenset[Kind] = frozenset({
-    Kind.ORGANIZATION, Kind.CONTACT, Kind.SOFTWARE_COMPLEX, Kind.COMPONENT, Kind.CONTRACT, Kind.TICKET,
-    Kind.ATTACHMENT,
-})
-# kinds whose creation takes other fields than a later change (a ticket is created from the whole form)
-CREATE_MODELS: dict[Kind, type[_Data]] = {Kind.TICKET: TicketData, Kind.ATTACHMENT: AttachmentData}
+@dataclass(frozen=True)
+class KindSpec:
+    """One kind as both sides know it."""
+
+    kind: str
+    update: type[BaseModel] | None = None  # the fields a client may change; None: the server's kind alone
+    create: type[BaseModel] | None = None  # the fields of a creation, when not ``update``'s
+    creatable: bool = False  # clients make records of it (through the outbox)
+    access: Access = EVERYONE  # who may create, change, delete (``sync.roles``)
+    # fields that point at a record of another kind (a merged duplicate's id is repointed in all of them)
+    references: Mapping[str, Kind] = field(default_factory=dict)
+
+    def model(self, creating: bool) -> type[BaseModel]:
+        """The model that checks a creation (``creating``) or a change; only for a writable kind."""
+        model = (self.create or self.update) if creating else self.update
+        if model is None:
+            raise KeyError(self.kind)
+        return model
 
 
-def model_for(kind: Kind, creating: bool) -> type[_Data]:
+SPECS: dict[str, KindSpec] = {}
+
+
+def register(spec: KindSpec) -> Kind:
+    """Declare a kind (once); returns it as a ``Kind``."""
+    if spec.kind in SPECS:
+        raise ValueError(f"kind {spec.kind!r} is declared already")
+    SPECS[spec.kind] = spec
+    if spec.kind not in Kind._value2member_map_:
+        _EXTRA_KINDS[spec.kind] = _extra_kind(spec.kind)
+    return Kind(spec.kind)
+
+
+def unregister(kind: str) -> None:
+    """Forget a kind declared by :func:`register` (a test's throw-away kind)."""
+    del SPECS[kind]
+    _EXTRA_KINDS.pop(kind, None)
+
+
+def spec(kind: str) -> KindSpec:
+    """The declaration of ``kind`` (KeyError for a kind nobody declared)."""
+    return SPECS[kind]
+
+
+for _spec in (
+    KindSpec(Kind.USER, access=REFERENCE_ADMINS),
+    KindSpec(Kind.ORGANIZATION, OrganizationData, creatable=True, references={"customer_id": Kind.CUSTOMER}),
+    KindSpec(Kind.CUSTOMER, references={"organization_id": Kind.ORGANIZATION}),
+    KindSpec(Kind.CONTACT, ContactData, creatable=True, references={"organization_id": Kind.ORGANIZATION}),
+    KindSpec(Kind.SOFTWARE_COMPLEX, SoftwareComplexData, creatable=True, access=REFERENCE_ADMINS),
+    KindSpec(Kind.COMPONENT, ComponentData, creatable=True, access=REFERENCE_ADMINS,
+             references={"complex_id": Kind.SOFTWARE_COMPLEX}),
+    KindSpec(Kind.CONTRACT, ContractData, creatable=True, access=REFERENCE_ADMINS,
+             references={"customer_id": Kind.CUSTOMER}),
+    KindSpec(Kind.LIST_ITEM, ListItemData, access=REFERENCE_ADMINS),  # items come with the build (sync.reference)
+    KindSpec(Kind.TICKET, TicketUpdateData, TicketData, creatable=True, access=TICKETS, references={
+        "organization_id": Kind.ORGANIZATION, "contact_id": Kind.CONTACT, "complex_id": Kind.SOFTWARE_COMPLEX,
+        "component_id": Kind.COMPONENT}),
+    KindSpec(Kind.ATTACHMENT, AttachmentUpdateData, AttachmentData, creatable=True, access=AUTHORS,
+             references={"ticket_id": Kind.TICKET}),
+):
+    register(_spec)
+
+
+# --- views of the registry under the names the client's replica reads --------------------------------
+
+
+class _Writable(Mapping[Kind, type[BaseModel]]):
+    """Kind → the model of a change, for the kinds a client may write."""
+
+    def __getitem__(self, kind: Kind) -> type[BaseModel]:
+        found = SPECS[kind].update
+        if found is None:
+            raise KeyError(kind)
+        return found
+
+    def __iter__(self) -> Iterator[Kind]:
+        return (Kind(k) for k, s in list(SPECS.items()) if s.update is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class _Creatable(Set[Kind]):
+    """The kinds clients create."""
+
+    def __contains__(self, kind: object) -> bool:
+        found = SPECS.get(kind) if isinstance(kind, str) else None
+        return found is not None and found.creatable
+
+    def __iter__(self) -> Iterator[Kind]:
+        return (Kind(k) for k, s in list(SPECS.items()) if s.creatable)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class _References(Mapping[str, Kind]):
+    """Field → the kind it points at, over every kind (a field name means one kind everywhere)."""
+
+    def _all(self) -> dict[str, Kind]:
+        return {name: target for s in list(SPECS.values()) for name, target in s.references.items()}
+
+    def __getitem__(self, name: str) -> Kind:
+        return self._all()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+WRITABLE: Mapping[Kind, type[BaseModel]] = _Writable()
+CREATABLE: Set[Kind] = _Creatable()
+REFERENCES: Mapping[str, Kind] = _References()
+
+
+def model_for(kind: Kind, creating: bool) -> type[BaseModel]:
     """The model that checks a creation (``creating``) or a change of ``kind``."""
-    return CREATE_MODELS.get(kind, WRITABLE[kind]) if creating else WRITABLE[kind]
+    return SPECS[kind].model(creating)

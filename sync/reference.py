@@ -40,29 +40,6 @@ class TicketStatus(StrEnum):
     CLOSED = "closed"
 
 
-class TaskKind(StrEnum):
-    CALL = "call"
-    EMAIL = "email"
-    PORTAL = "portal"
-
-
-class TaskStatus(StrEnum):
-    QUEUED = "queued"
-    OFFERED = "offered"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-
-
-class RequestStatus(StrEnum):
-    OPEN = "open"
-    CLOSED = "closed"
-
-
-class AgentState(StrEnum):
-    READY = "ready"
-    NOT_READY = "not_ready"
-
-
 class ListKind(StrEnum):
     TICKET_TYPE = "ticket_type"
     CHANNEL = "channel"
@@ -115,5 +92,4 @@ LIST_ITEMS: list[ListItem] = [
 MAX_TEXT_FIELD = 2000  # A5: request title/description and every such text field
 MAX_SUBJECT = 250
 MAX_TICKET_TEXT = 20000
-MAX_TAG = 50  # A8
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024  # T12

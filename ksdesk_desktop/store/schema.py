@@ -5,9 +5,15 @@ operator's not yet confirmed changes laid over it. Its ``data`` column is the wh
 a few fields are copied into columns so lists can sort, filter and search with indexes. When a
 record has local changes, the server's own version is kept beside it in ``shadow``, so neither
 side is ever overwritten silently (S4).
+
+Each kind's table, its copied columns and indexes, and what offline search reads of it are declared
+once, by :func:`declare` (a :class:`CacheKind` in ``KINDS``; ``CACHE`` gives the tables by kind).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from sqlalchemy import JSON, Boolean, Column, Index, Integer, MetaData, String, Table, Text
 
@@ -93,57 +99,99 @@ def _cache_table(name: str, *columns: Column[object], indexes: tuple[str, ...] =
     return table
 
 
-def search_columns() -> list[Column[object]]:
-    """Derived columns of searchable kinds (``store.search``), filled when a row is written."""
-    return [Column("sort_name", Text), Column("search_text", Text)]
+@dataclass(frozen=True)
+class Search:
+    """What offline search reads of a kind (``store.search``): the fields its ``search_text`` is made
+    of, the field its ``sort_name`` is made of, and the columns of its FTS5 index."""
+
+    fields: tuple[str, ...]
+    sort_field: str
+    fts_columns: tuple[str, ...] = ("search_text",)
+
+
+@dataclass(frozen=True)
+class CacheKind:
+    kind: str
+    table: Table
+    search: Search | None = None
+
+
+KINDS: dict[str, CacheKind] = {}
+
+
+def declare(kind: str, name: str, *columns: Column[object], indexes: tuple[str, ...] = (),
+            search: Search | None = None) -> Table:
+    """A kind's cache table: the columns copied from its records (named as their fields) and, for a
+    searchable kind, the derived ``sort_name``, ``search_text`` and any other indexed column after them."""
+    if kind in KINDS:
+        raise ValueError(f"kind {kind!r} has a cache table already")
+    if search is not None:
+        derived = ("sort_name", "search_text", *(c for c in search.fts_columns if c != "search_text"))
+        columns = (*columns, *(Column(c, Text) for c in derived))
+    table = _cache_table(name, *columns, indexes=indexes)
+    KINDS[kind] = CacheKind(kind, table, search)
+    return table
+
+
+def forget(kind: str) -> None:
+    """Undo :func:`declare` (a test's throw-away kind)."""
+    metadata.remove(KINDS.pop(kind).table)
+    _FIELD_COLUMNS.pop(kind, None)
+
+
+class _Tables(Mapping[str, Table]):
+    """Kind → its cache table."""
+
+    def __getitem__(self, kind: str) -> Table:
+        return KINDS[kind].table
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(KINDS))
+
+    def __len__(self) -> int:
+        return len(KINDS)
 
 
 # Column names equal the record's field names: a row's columns are filled from its data.
-CACHE: dict[Kind, Table] = {
-    Kind.USER: _cache_table(
-        "users", Column("login", String(64)), Column("full_name", Text), Column("role", String(20)),
-    ),
-    Kind.LIST_ITEM: _cache_table(
-        "list_items", Column("kind", String(30)), Column("code", String(30)), Column("sort_order", Integer),
-        indexes=("kind",),
-    ),
-    Kind.SOFTWARE_COMPLEX: _cache_table(
-        "software_complexes", Column("code", String(50)), Column("name", Text), Column("sort_order", Integer),
-    ),
-    Kind.COMPONENT: _cache_table(
-        "components", Column("complex_id", String(36)), Column("name", Text), Column("sort_order", Integer),
-        indexes=("complex_id",),
-    ),
-    Kind.ORGANIZATION: _cache_table(
-        "organizations", Column("inn", String(12)), Column("kpp", String(9)), Column("name", Text),
-        Column("customer_id", String(36)), *search_columns(), indexes=("inn", "name", "customer_id", "sort_name"),
-    ),
-    Kind.CUSTOMER: _cache_table("customers", Column("organization_id", String(36)), indexes=("organization_id",)),
-    Kind.CONTACT: _cache_table(
-        "contacts", Column("organization_id", String(36)), Column("full_name", Text), Column("phone", String(20)),
-        Column("email", String(254)), *search_columns(), indexes=("organization_id", "full_name", "sort_name"),
-    ),
-    Kind.CONTRACT: _cache_table(
-        "contracts", Column("customer_id", String(36)), Column("valid_from", String(10)),
-        Column("valid_to", String(10)), indexes=("customer_id",),
-    ),
-    Kind.TICKET: _cache_table(
-        "tickets", Column("registration_number", String(30)), Column("status", String(30)),
-        Column("organization_id", String(36)), Column("contact_id", String(36)), Column("author_id", String(36)),
-        Column("assignee_id", String(36)), Column("registered_at", String(40)), Column("subject", Text),
-        # 2.4: what the ticket lists sort, filter and search by (N5)
-        Column("provisional_number", String(40)), Column("priority", String(30)), Column("ticket_type", String(30)),
-        Column("route", String(20)), *search_columns(), Column("org_text", Text),
-        # N3: «available to me» is read from the last two alone (assigned to me, registered by me,
-        # waiting unassigned on my line — each with its status)
-        indexes=("registration_number", "status", "organization_id", "registered_at", "priority", "sort_name",
-                 "assignee_id,route,status", "author_id,status"),
-    ),
-    Kind.ATTACHMENT: _cache_table(
-        "attachments", Column("ticket_id", String(36)), Column("file_name", Text), Column("size", Integer),
-        Column("sha256", String(64)), Column("complete", Boolean), indexes=("ticket_id",),
-    ),
-}
+CACHE: Mapping[str, Table] = _Tables()
+declare(Kind.USER, "users", Column("login", String(64)), Column("full_name", Text), Column("role", String(20)))
+declare(Kind.LIST_ITEM, "list_items", Column("kind", String(30)), Column("code", String(30)),
+        Column("sort_order", Integer), indexes=("kind",))
+declare(Kind.SOFTWARE_COMPLEX, "software_complexes", Column("code", String(50)), Column("name", Text),
+        Column("sort_order", Integer))
+declare(Kind.COMPONENT, "components", Column("complex_id", String(36)), Column("name", Text),
+        Column("sort_order", Integer), indexes=("complex_id",))
+declare(Kind.ORGANIZATION, "organizations", Column("inn", String(12)), Column("kpp", String(9)), Column("name", Text),
+        Column("customer_id", String(36)), indexes=("inn", "name", "customer_id", "sort_name"),
+        search=Search(("name", "full_name", "inn", "kpp", "ogrn"), sort_field="name"))
+declare(Kind.CUSTOMER, "customers", Column("organization_id", String(36)), indexes=("organization_id",))
+declare(Kind.CONTACT, "contacts", Column("organization_id", String(36)), Column("full_name", Text),
+        Column("phone", String(20)), Column("email", String(254)),
+        indexes=("organization_id", "full_name", "sort_name"),
+        search=Search(("full_name", "position", "email", "phone"), sort_field="full_name"))
+declare(
+    Kind.CONTRACT, "contracts", Column("customer_id", String(36)), Column("valid_from", String(10)),
+    Column("valid_to", String(10)), indexes=("customer_id",),
+)
+declare(
+    Kind.TICKET, "tickets", Column("registration_number", String(30)), Column("status", String(30)),
+    Column("organization_id", String(36)), Column("contact_id", String(36)), Column("author_id", String(36)),
+    Column("assignee_id", String(36)), Column("registered_at", String(40)), Column("subject", Text),
+    # 2.4: what the ticket lists sort, filter and search by (N5)
+    Column("provisional_number", String(40)), Column("priority", String(30)), Column("ticket_type", String(30)),
+    Column("route", String(20)),
+    # N3: «available to me» is read from the last two alone (assigned to me, registered by me,
+    # waiting unassigned on my line — each with its status)
+    indexes=("registration_number", "status", "organization_id", "registered_at", "priority", "sort_name",
+             "assignee_id,route,status", "author_id,status"),
+    # tickets are also found by their organization's search text (``org_text``, N5)
+    search=Search(("registration_number", "provisional_number", "subject", "text"), sort_field="subject",
+                  fts_columns=("search_text", "org_text")),
+)
+declare(
+    Kind.ATTACHMENT, "attachments", Column("ticket_id", String(36)), Column("file_name", Text), Column("size", Integer),
+    Column("sha256", String(64)), Column("complete", Boolean), indexes=("ticket_id",),
+)
 BASE_COLUMNS = frozenset({"id", "version", "seq", "local", "data", "sort_name", "search_text", "org_text"})
 
 
@@ -160,13 +208,15 @@ def _name(index: Index) -> str:
     return str(index.name)
 
 
-_FIELD_COLUMNS = {kind: tuple(c.key for c in table.columns if c.key not in BASE_COLUMNS)
-                  for kind, table in CACHE.items()}
+_FIELD_COLUMNS: dict[str, tuple[str, ...]] = {}
 
 
-def field_columns(kind: Kind) -> tuple[str, ...]:
+def field_columns(kind: str) -> tuple[str, ...]:
     """The record fields a kind's cache table copies into columns."""
-    return _FIELD_COLUMNS[kind]
+    found = _FIELD_COLUMNS.get(kind)
+    if found is None:
+        found = _FIELD_COLUMNS[kind] = tuple(c.key for c in CACHE[kind].columns if c.key not in BASE_COLUMNS)
+    return found
 
 
 # T12: the copies of files attached here, kept until (and after) their content reaches the server

@@ -20,15 +20,9 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from ksdesk_desktop.store.schema import KINDS, Search
 from sync.records import Kind
 
-SEARCHABLE: dict[Kind, tuple[str, ...]] = {
-    Kind.ORGANIZATION: ("name", "full_name", "inn", "kpp", "ogrn"),
-    Kind.CONTACT: ("full_name", "position", "email", "phone"),
-    Kind.TICKET: ("registration_number", "provisional_number", "subject", "text"),
-}
-# what a kind's lists sort by when they sort by name
-_SORT_FIELD = {Kind.ORGANIZATION: "name", Kind.CONTACT: "full_name", Kind.TICKET: "subject"}
 _NUMBER_TAIL = re.compile(r"-0*(\d+)$")
 # legal forms that lead most names: a list sorted by «ООО …» would group by legal form, not by name
 _LEGAL_FORM = re.compile(
@@ -45,12 +39,18 @@ def sort_key(name: str) -> str:
     return normalize(_LEGAL_FORM.sub("", name.strip())).lstrip("«\"' ")
 
 
+def searched(kind: str) -> Search | None:
+    """What search reads of a kind (declared with its cache table); None: not searchable."""
+    declared = KINDS.get(kind)
+    return declared.search if declared is not None else None
+
+
 def derived(kind: Kind, data: Mapping[str, Any]) -> dict[str, str | None]:
     """The derived columns of a searchable kind's row."""
-    fields = SEARCHABLE.get(kind)
-    if fields is None:
+    search = searched(kind)
+    if search is None:
         return {}
-    parts = [str(data.get(name) or "") for name in fields]
+    parts = [str(data.get(name) or "") for name in search.fields]
     if kind is Kind.TICKET:
         number = _NUMBER_TAIL.search(str(data.get("registration_number") or ""))
         if number:
@@ -62,7 +62,7 @@ def derived(kind: Kind, data: Mapping[str, Any]) -> dict[str, str | None]:
         phone = str(data.get("phone") or "")
         if phone.startswith("+7"):
             parts.append(phone[2:])  # the number without the country code: «495…» finds it
-        name = sort_key(str(data.get(_SORT_FIELD[kind]) or ""))
+        name = sort_key(str(data.get(search.sort_field) or ""))
         extra = {}
     return {"search_text": normalize(" ".join(p for p in parts if p)), "sort_name": name, **extra}
 
@@ -108,10 +108,7 @@ def fts_statements(table: str, columns: tuple[str, ...] = ("search_text",)) -> l
     ]
 
 
-TICKET_FTS_COLUMNS = ("search_text", "org_text")
-# the indexed columns of each searchable kind's table
-FTS_COLUMNS: dict[Kind, tuple[str, ...]] = {
-    Kind.ORGANIZATION: ("search_text",), Kind.CONTACT: ("search_text",), Kind.TICKET: TICKET_FTS_COLUMNS}
+TICKET_FTS_COLUMNS = ("search_text", "org_text")  # the tickets' index as schema 2.4 made it
 
 
 @contextmanager
@@ -119,7 +116,8 @@ def indexing_new(conn: Connection, kind: Kind, table: str) -> Iterator[None]:
     """Rows the block inserts into the kind's table are added to its FTS index after it, in one
     statement (nothing to do, and nothing read, for a kind without an index). A row inserted gets a
     higher row number than any before it."""
-    columns = FTS_COLUMNS.get(kind)
+    search = searched(kind)
+    columns = search.fts_columns if search is not None else ()
     if not columns:
         yield
         return

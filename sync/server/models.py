@@ -30,7 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from sync.ids import new_id
-from sync.reference import MAX_SUBJECT, MAX_TAG, MAX_TEXT_FIELD
+from sync.reference import MAX_SUBJECT, MAX_TEXT_FIELD
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -126,15 +126,6 @@ class RefreshToken(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
-
-
-class AgentStateRecord(Base):
-    """A4: Ready / Not ready of an agent; the server owns the offer timer."""
-
-    __tablename__ = "agent_states"
-    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
-    state: Mapped[str] = mapped_column(String(20), default="not_ready")  # sync.reference.AgentState
-    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 # --- clients directory --------------------------------------------------------------------------
@@ -323,59 +314,6 @@ class MailMessage(Base):
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str] = mapped_column(String(1000), default="")
-
-
-# --- agent desk ---------------------------------------------------------------------------------
-
-
-class CustomerRequest(Synced, Base):
-    """Запрос клиента (agent desk): groups the activities of one problem (A3, A5, A7)."""
-
-    __tablename__ = "requests"
-    organization_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organizations.id"), index=True)
-    contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contacts.id"), index=True)
-    title: Mapped[str] = mapped_column(String(MAX_TEXT_FIELD), default="")
-    description: Mapped[str] = mapped_column(String(MAX_TEXT_FIELD), default="")
-    status: Mapped[str] = mapped_column(String(20), default="open")  # sync.reference.RequestStatus
-    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-
-
-class AgentTask(Synced, Base):
-    """Задача (входящая): a call, e-mail or portal message in the queue (A1, A2, A4)."""
-
-    __tablename__ = "tasks"
-    kind: Mapped[str] = mapped_column(String(20))  # sync.reference.TaskKind
-    status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
-    organization_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organizations.id"))
-    contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contacts.id"))
-    from_address: Mapped[str] = mapped_column(String(254), default="")  # caller number or sender
-    summary: Mapped[str] = mapped_column(String(MAX_TEXT_FIELD), default="")
-    offered_to: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
-    offer_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    assignee_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), index=True)
-    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    request_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("requests.id"))
-
-
-class Activity(Synced, Base):
-    """Активность: one interaction, attached to a request (A3)."""
-
-    __tablename__ = "activities"
-    request_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("requests.id"), index=True)
-    task_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tasks.id"))
-    agent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
-    kind: Mapped[str] = mapped_column(String(20))
-    note: Mapped[str] = mapped_column(String(MAX_TEXT_FIELD), default="")
-
-
-class Tag(Synced, Base):
-    """A tag of an activity: unique within the activity, at most 50 characters (A8)."""
-
-    __tablename__ = "tags"
-    __table_args__ = (UniqueConstraint("activity_id", "name", name="uq_tags_activity_name"),)
-    activity_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("activities.id"), index=True)
-    name: Mapped[str] = mapped_column(String(MAX_TAG))
 
 
 # --- state registry (T2) ------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 A contract's software complexes live in ``contract_complexes``, not in the contract's row: they are
 read for the answer as pull sends them (``complex_ids``) and written in the pushing transaction, and
 a change of them alone is a change of the contract (a new version every client pulls). Who may
-administer is checked once, in ``sync_service`` (``ADMIN_ONLY``).
+administer is the kinds' declaration (``sync.roles.REFERENCE_ADMINS``), checked once, in ``sync_service``.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from sync.errors import ErrorCode
-from sync.server.models import Contract, SoftwareComplex, Synced, User
+from sync.server.models import Contract, ContractComplex, SoftwareComplex, Synced, User
 from sync.server.rejection import Rejected
 
 # writable fields kept outside the record's own table
@@ -30,6 +30,21 @@ def linked(obj: Synced) -> dict[str, Any]:
     if isinstance(obj, Contract) and obj.deleted_at is None:
         return {"complex_ids": sorted(str(c.id) for c in obj.complexes)}
     return {}
+
+
+def add_contract_complexes(session: Session, records: list[dict[str, Any]]) -> None:
+    """A pulled page's live contracts get their complexes (``complex_ids``), read in one query."""
+    live = [r for r in records if not r["deleted"]]
+    found: dict[str, list[str]] = {r["id"]: [] for r in live}
+    if found:
+        rows = session.execute(
+            select(ContractComplex.contract_id, ContractComplex.complex_id)
+            .where(ContractComplex.contract_id.in_([uuid.UUID(i) for i in found])).order_by(ContractComplex.complex_id)
+        )
+        for contract_id, complex_id in rows:
+            found[str(contract_id)].append(str(complex_id))
+    for record in live:
+        record["data"]["complex_ids"] = found[record["id"]]
 
 
 def writable_values(obj: Synced, fields: Iterable[str]) -> dict[str, Any]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import uuid
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,57 +26,16 @@ from sync.protocol import (
     ResultStatus,
     plain,
 )
-from sync.records import CREATABLE, WRITABLE, Kind, explain, model_for
-from sync.records import REFERENCES as RECORD_REFERENCES
-from sync.roles import Permission, Role, may
-from sync.server import attachments, directory, reference_admin, tickets
+from sync.records import Kind, KindSpec, explain
+from sync.records import spec as spec_of
+from sync.server import directory, reference_admin
 from sync.server.changes import COUNTER
-from sync.server.models import (
-    AppliedMutation,
-    Attachment,
-    Component,
-    Contact,
-    Contract,
-    ContractComplex,
-    Counter,
-    Customer,
-    ListItemRecord,
-    Organization,
-    SoftwareComplex,
-    Synced,
-    Ticket,
-    User,
-)
+from sync.server.kinds import KINDS
+from sync.server.models import AppliedMutation, Counter, Synced, User
 from sync.server.rejection import Rejected
 from sync.sqlite import WRITE
 
-MODELS: dict[Kind, type[Synced]] = {
-    Kind.USER: User,
-    Kind.LIST_ITEM: ListItemRecord,
-    Kind.SOFTWARE_COMPLEX: SoftwareComplex,
-    Kind.COMPONENT: Component,
-    Kind.ORGANIZATION: Organization,
-    Kind.CUSTOMER: Customer,
-    Kind.CONTACT: Contact,
-    Kind.CONTRACT: Contract,
-    Kind.TICKET: Ticket,
-    Kind.ATTACHMENT: Attachment,
-}
 HIDDEN = frozenset({"id", "version", "change_seq", "deleted_at", "password_hash"})
-# fields that point at other records: a mutation may only point at one that exists
-REFERENCES: dict[str, type[Synced]] = {field: MODELS[kind] for field, kind in RECORD_REFERENCES.items()}
-# kinds whose creation is more than storing the checked fields (numbering, routing, mail …)
-CREATORS: dict[Kind, Callable[[Session, User, uuid.UUID, dict[str, Any]], Synced]] = {
-    Kind.TICKET: tickets.create,
-    Kind.CONTRACT: reference_admin.create_contract,
-    # T12: whoever may change a ticket may add files to it
-    Kind.ATTACHMENT: attachments.creator(lambda user, ticket: _may_change(user, Kind.TICKET, ticket, Operation.UPSERT)),
-}
-# kinds whose changes are written to a history (N5): called with {field: (old, new)} of what changed
-AUDITORS: dict[Kind, Callable[[Session, User, Any, dict[str, tuple[Any, Any]]], None]] = {
-    Kind.TICKET: tickets.audit_update,
-}
-ADMIN_ONLY = frozenset({Kind.SOFTWARE_COMPLEX, Kind.COMPONENT, Kind.CONTRACT, Kind.LIST_ITEM, Kind.USER})
 
 
 # --- records out ----------------------------------------------------------------------------------
@@ -91,19 +48,6 @@ def record_out(kind: Kind, obj: Synced, extra: dict[str, Any] | None = None) -> 
     if extra and not deleted:
         data.update(extra)
     return RecordOut(kind=kind, id=obj.id, version=obj.version, seq=obj.change_seq, deleted=deleted, data=data)
-
-
-def _contract_complexes(session: Session, ids: list[uuid.UUID]) -> dict[str, list[str]]:
-    """The complexes of each contract, by the contract's id as text (as a page carries it)."""
-    found: dict[str, list[str]] = {str(i): [] for i in ids}
-    if ids:
-        rows = session.execute(
-            select(ContractComplex.contract_id, ContractComplex.complex_id).where(ContractComplex.contract_id.in_(ids))
-            .order_by(ContractComplex.complex_id)
-        )
-        for contract_id, complex_id in rows:
-            found[str(contract_id)].append(str(complex_id))
-    return found
 
 
 def snapshot_session(factory: sessionmaker[Session]) -> Session:
@@ -137,7 +81,7 @@ def pull_page(session: Session, after: int, limit: int) -> dict[str, Any]:
     alone, then read the rows up to it from each table (only the rows that go out are read)."""
     connection = session.connection()  # Core rows: no ORM result machinery for a plain read
     numbers: list[int] = []
-    for model in MODELS.values():
+    for model in (k.model for k in list(KINDS.values())):
         stmt = select(model.change_seq).where(model.change_seq > after).order_by(model.change_seq).limit(limit + 1)
         numbers.extend(connection.scalars(stmt))
     head = int(connection.execute(select(Counter.value).where(Counter.name == COUNTER)).scalar() or 0)
@@ -146,8 +90,8 @@ def pull_page(session: Session, after: int, limit: int) -> dict[str, Any]:
     numbers.sort()
     upper = numbers[min(limit, len(numbers)) - 1]
     found: list[dict[str, Any]] = []
-    for kind, model in MODELS.items():
-        found.extend(_records(session, kind, model, after, upper))
+    for kind in list(KINDS):
+        found.extend(_records(session, kind, after, upper))
     found.sort(key=lambda record: record["seq"])
     return {"changes": found, "cursor": upper, "has_more": len(numbers) > limit, "head": head}
 
@@ -165,7 +109,9 @@ def _shape(model: type[Synced], dialect: str) -> tuple[list[Any], list[tuple[int
     return selected, out, at
 
 
-def _records(session: Session, kind: Kind, model: type[Synced], after: int, upper: int) -> list[dict[str, Any]]:
+def _records(session: Session, kind: str, after: int, upper: int) -> list[dict[str, Any]]:
+    server_kind = KINDS[kind]
+    model = server_kind.model
     connection = session.connection()
     selected, out, at = _shape(model, connection.dialect.name)
     stmt = select(*selected).where(model.change_seq > after, model.change_seq <= upper)
@@ -174,13 +120,10 @@ def _records(session: Session, kind: Kind, model: type[Synced], after: int, uppe
     for row in connection.execute(stmt):
         deleted = row[at_deleted] is not None
         data = {} if deleted else {key: row[i] for i, key in out}
-        records.append({"kind": kind.value, "id": str(row[at_id]), "version": row[at_version], "seq": row[at_seq],
+        records.append({"kind": str(kind), "id": str(row[at_id]), "version": row[at_version], "seq": row[at_seq],
                         "deleted": deleted, "data": data})
-    if kind is Kind.CONTRACT:
-        live = [r for r in records if not r["deleted"]]
-        complexes = _contract_complexes(session, [uuid.UUID(r["id"]) for r in live])
-        for record in live:
-            record["data"]["complex_ids"] = complexes[record["id"]]
+    if server_kind.pull_extra is not None:
+        server_kind.pull_extra(session, records)
     return records
 
 
@@ -249,59 +192,50 @@ def _replay(stored: AppliedMutation, user: User, m: Mutation, digest: str) -> Mu
     return MutationResult.model_validate(stored.result)
 
 
-def _kind(m: Mutation, user: User) -> Kind:
+def _kind(m: Mutation, user: User) -> tuple[Kind, KindSpec]:
+    """The kind of an entry and its declaration, once the user may write it at all."""
     try:
         kind = Kind(m.kind)
     except ValueError as exc:
         raise Rejected(ErrorCode.UNKNOWN_KIND, field="kind") from exc
-    if kind not in WRITABLE:
+    spec = spec_of(kind)
+    if spec.update is None:
         raise Rejected(ErrorCode.NOT_WRITABLE, field="kind")
-    if kind in ADMIN_ONLY and not may(user.role, Permission.ADMIN_REFERENCE):
+    if not spec.access.may_write(user.role):
         raise Rejected(ErrorCode.FORBIDDEN)
-    return kind
-
-
-def _may_change(user: User, kind: Kind, obj: Synced, op: Operation) -> bool:
-    if user.role == Role.SUPERVISOR:
-        return True
-    if isinstance(obj, Attachment):  # its author may rename or remove it (the content never changes)
-        return obj.created_by == user.id
-    if op is Operation.DELETE:
-        return False
-    if isinstance(obj, Ticket):
-        return user.role == Role.SPECIALIST or user.id in (obj.assignee_id, obj.author_id)
-    return True
+    return kind, spec
 
 
 def _apply(session: Session, user: User, m: Mutation) -> MutationResult:
-    kind = _kind(m, user)
-    model = MODELS[kind]
+    kind, spec = _kind(m, user)
+    server_kind = KINDS[kind]
+    model = server_kind.model
     record_id = directory.resolve(session, m.record_id) if kind in directory.FILLABLE else m.record_id
     obj = session.get(model, record_id, with_for_update=True)
     if obj is None:
         if m.op is Operation.DELETE or m.base_version is not None:
             raise Rejected(ErrorCode.NOT_FOUND, field="record_id")
-        if kind not in CREATABLE:
+        if not spec.creatable:
             raise Rejected(ErrorCode.NOT_WRITABLE)
-        values = _validated(session, kind, m.data, creating=True)
+        values = _validated(session, spec, m.data, creating=True)
         existing = directory.find_duplicate(session, kind, values)
         if existing is not None:  # T5: offer (here: become) the existing record, never a second one
             directory.merge(session, kind, existing, m.record_id, values)
             session.flush()
             return MutationResult(id=m.id, status=ResultStatus.MERGED, record=record_out(kind, existing))
-        creator = CREATORS.get(kind)
+        creator = server_kind.creator
         obj = creator(session, user, m.record_id, values) if creator is not None else model(id=m.record_id, **values)
         session.add(obj)
     else:
-        if not _may_change(user, kind, obj, m.op):
+        if not spec.access.may_change(user.role, user.id, obj, deleting=m.op is Operation.DELETE):
             raise Rejected(ErrorCode.FORBIDDEN)
         if obj.deleted_at is not None or m.base_version != obj.version:
             raise _Conflict(record_out(kind, obj, reference_admin.linked(obj)))
         if m.op is Operation.DELETE:
             obj.deleted_at = datetime.now(UTC)
         else:
-            current = reference_admin.writable_values(obj, WRITABLE[kind].model_fields)
-            values = _validated(session, kind, {**current, **m.data})
+            current = reference_admin.writable_values(obj, spec.model(creating=False).model_fields)
+            values = _validated(session, spec, {**current, **m.data})
             existing = directory.find_duplicate(session, kind, values, exclude=obj.id)
             if existing is not None:
                 field, message = directory.duplicate_message(kind, existing)
@@ -310,7 +244,7 @@ def _apply(session: Session, user: User, m: Mutation) -> MutationResult:
             changed = {f: (getattr(obj, f), v) for f, v in values.items() if getattr(obj, f) != v}
             for field, (_old, value) in changed.items():
                 setattr(obj, field, value)
-            auditor = AUDITORS.get(kind)
+            auditor = server_kind.auditor
             if auditor is not None:
                 auditor(session, user, obj, changed)
     session.flush()
@@ -318,18 +252,18 @@ def _apply(session: Session, user: User, m: Mutation) -> MutationResult:
     return MutationResult(id=m.id, status=ResultStatus.APPLIED, record=record)
 
 
-def _validated(session: Session, kind: Kind, data: dict[str, Any], *, creating: bool = False) -> dict[str, Any]:
-    model = model_for(kind, creating)
+def _validated(session: Session, spec: KindSpec, data: dict[str, Any], *, creating: bool = False) -> dict[str, Any]:
+    model = spec.model(creating)
     try:
         values = model.model_validate(data).model_dump()
     except ValidationError as exc:
         field, message = explain(exc, model)
         raise Rejected(ErrorCode.VALIDATION_ERROR, message, field) from exc
-    for field, target in REFERENCES.items():
+    for field, target in spec.references.items():
         ref = values.get(field)
         if ref is not None:
             ref = values[field] = directory.resolve(session, ref)
-            found = session.get(target, ref)
+            found = session.get(KINDS[target].model, ref)
             if found is None or found.deleted_at is not None:
                 raise Rejected(ErrorCode.NOT_FOUND, f"Связанная запись «{field}» не найдена.", field)
     return values

@@ -94,3 +94,27 @@ def test_models_and_migrations_agree(server_engine) -> None:  # type: ignore[no-
     with server_engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
     assert diff == []
+
+
+AGENT_DESK_TABLES = {"agent_states", "requests", "tasks", "activities", "tags"}
+
+
+def test_agent_desk_tables_go_and_come_back(server_engine) -> None:  # type: ignore[no-untyped-def]
+    """0007 drops the agent desk's unused tables; its downgrade brings them back as 0006 had them
+    (with their change numbers), and upgrading again drops them again."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from sync.server.migrate import alembic_config, upgrade
+
+    assert not AGENT_DESK_TABLES & set(inspect(server_engine).get_table_names())
+    cfg = alembic_config(server_engine.url.render_as_string(hide_password=False))
+    with server_engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.downgrade(cfg, "0006")
+    inspector = inspect(server_engine)
+    assert set(inspector.get_table_names()) >= AGENT_DESK_TABLES
+    assert "change_seq" in {c["name"] for c in inspector.get_columns("tags")}
+    upgrade(server_engine)
+    assert not AGENT_DESK_TABLES & set(inspect(server_engine).get_table_names())
+    assert current_revision(server_engine) == head_revision()
