@@ -99,7 +99,8 @@ class Directory:
         """Every cached organization with this INN (the head office and its branches)."""
         table = CACHE[Kind.ORGANIZATION]
         with self.engine.connect() as conn:
-            ids = list(conn.execute(select(table.c.id).where(table.c.inn == inn).order_by(table.c.kpp)).scalars())
+            stmt = select(table.c.id).where(table.c.inn == inn).order_by(table.c.kpp)
+            ids: list[str] = list(conn.execute(stmt).scalars())
         found = self.records(Kind.ORGANIZATION, ids)
         return [found[i] for i in ids if i in found]
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import JSON, Boolean, Column, Index, Integer, MetaData, String, Table, Text
 
@@ -77,7 +78,7 @@ drafts = Table(
 )
 
 
-def _cache_table(name: str, *columns: Column[object], indexes: tuple[str, ...] = ()) -> Table:
+def _cache_table(name: str, *columns: Column[Any], indexes: tuple[str, ...] = ()) -> Table:
     table = Table(
         name,
         metadata,
@@ -92,8 +93,8 @@ def _cache_table(name: str, *columns: Column[object], indexes: tuple[str, ...] =
         if column == "sort_name":  # lists read ids in name order: covered by the index alone
             Index(f"ix_{name}_sort_name", table.c.sort_name, table.c.id)
         elif "," in column:  # a composite index, named by its columns
-            columns = column.split(",")
-            Index(f"ix_{name}_{'_'.join(columns)}", *(table.c[c] for c in columns))
+            parts = column.split(",")
+            Index(f"ix_{name}_{'_'.join(parts)}", *(table.c[c] for c in parts))
         else:
             Index(f"ix_{name}_{column}", table.c[column])
     return table
@@ -119,7 +120,7 @@ class CacheKind:
 KINDS: dict[str, CacheKind] = {}
 
 
-def declare(kind: str, name: str, *columns: Column[object], indexes: tuple[str, ...] = (),
+def declare(kind: str, name: str, *columns: Column[Any], indexes: tuple[str, ...] = (),
             search: Search | None = None) -> Table:
     """A kind's cache table: the columns copied from its records (named as their fields) and, for a
     searchable kind, the derived ``sort_name``, ``search_text`` and any other indexed column after them."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
+import typing
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -96,17 +97,25 @@ def pull_page(session: Session, after: int, limit: int) -> dict[str, Any]:
     return {"changes": found, "cursor": upper, "has_more": len(numbers) > limit, "head": head}
 
 
-@functools.cache
-def _shape(model: type[Synced], dialect: str) -> tuple[list[Any], list[tuple[int, str]], dict[str, int]]:
-    """What to select for a model, and the place and key of each column that goes out. PostgreSQL
-    gives identifiers as text itself (as ``str(uuid)`` does), which spares a UUID object per value."""
+Shape = tuple[list[Any], list[tuple[int, str]], dict[str, int]]
+_SHAPES: dict[tuple[type[Synced], str], Shape] = {}
+
+
+def _shape(model: type[Synced], dialect: str) -> Shape:
+    """What to select for a model, and the place and key of each column that goes out (made once per
+    model). PostgreSQL gives identifiers as text itself (as ``str(uuid)`` does), which spares a UUID
+    object per value."""
+    known = _SHAPES.get((model, dialect))
+    if known is not None:
+        return known
     columns = list(model.__table__.columns)  # type: ignore[attr-defined]
     text_ids = dialect == "postgresql"
     selected = [cast(c, String).label(c.key) if text_ids and isinstance(c.type, Uuid) else c for c in columns]
     keys = [c.key for c in columns]
     out = [(i, key) for i, key in enumerate(keys) if key not in HIDDEN]
     at = {key: keys.index(key) for key in ("id", "version", "change_seq", "deleted_at")}
-    return selected, out, at
+    _SHAPES[(model, dialect)] = shape = (selected, out, at)
+    return shape
 
 
 def _records(session: Session, kind: str, after: int, upper: int) -> list[dict[str, Any]]:
@@ -224,7 +233,10 @@ def _apply(session: Session, user: User, m: Mutation) -> MutationResult:
             session.flush()
             return MutationResult(id=m.id, status=ResultStatus.MERGED, record=record_out(kind, existing))
         creator = server_kind.creator
-        obj = creator(session, user, m.record_id, values) if creator is not None else model(id=m.record_id, **values)
+        if creator is not None:
+            obj = creator(session, user, m.record_id, values)
+        else:  # a declarative model takes its columns as keywords (the mixin's type does not say so)
+            obj = typing.cast(Callable[..., Synced], model)(id=m.record_id, **values)
         session.add(obj)
     else:
         if not spec.access.may_change(user.role, user.id, obj, deleting=m.op is Operation.DELETE):
