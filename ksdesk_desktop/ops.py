@@ -112,10 +112,10 @@ class TaskManager(QObject):
         if state.cancelled:
             return  # latest request wins: a cancelled op's answer never lands
         if exc is None:
-            if op.on_success is not None and _alive(op.on_success):
+            if op.on_success is not None and alive(op.on_success):
                 op.on_success(result)
         elif op.on_failure is not None:
-            if _alive(op.on_failure):
+            if alive(op.on_failure):
                 op.on_failure(exc)
         else:
             log.error("unhandled failure in background op", exc_info=exc)
@@ -134,7 +134,7 @@ class TaskManager(QObject):
             pool.waitForDone(timeout_ms)
 
 
-def _alive(callback: Callable[..., Any]) -> bool:
+def alive(callback: Callable[..., Any]) -> bool:
     """False for a method of a widget closed while its op ran: the answer has nowhere to go."""
     owner = getattr(callback, "__self__", None)
     return not isinstance(owner, QObject) or shiboken6.isValid(owner)

@@ -12,7 +12,7 @@ import logging
 import uuid
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -20,12 +20,13 @@ from ksdesk_desktop.core.api_client import ApiClient, ApiError
 from ksdesk_desktop.core.backoff import Backoff
 from ksdesk_desktop.core.live import LiveListener
 from ksdesk_desktop.core.sync_engine import SyncEngine, SyncReport
-from ksdesk_desktop.ops import Lane, Op, OpState, TaskManager
-from ksdesk_desktop.store.replica import Problem, Replica
+from ksdesk_desktop.ops import Lane, Op, OpState, TaskManager, alive
+from ksdesk_desktop.store.replica import Batch, Problem, Replica
 from sync.protocol import Operation
 from sync.records import Kind
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class SyncRunner(QObject):
@@ -124,20 +125,30 @@ class SyncRunner(QObject):
 
     # --- local changes ------------------------------------------------------------------------
 
+    def save(self, work: Callable[[Batch], T], *, on_done: Callable[[T], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None) -> None:
+        """The one way widgets write: ``work(batch)`` runs on the DB lane in one unit of work
+        (:meth:`Replica.batch`), so everything it writes lands together or not at all. Then the views
+        hear which kinds changed, ``on_done`` gets what ``work`` returned, and a sync round starts;
+        ``on_error`` gets what it raised (nothing was written)."""
+        def run(_state: OpState) -> tuple[T, set[Kind]]:
+            with self.replica.batch() as batch:
+                result = work(batch)
+            return result, batch.kinds
+
+        Op(run, Lane.DB).success(lambda done: self._changed_locally(done[1], on_done, done[0])) \
+            .failure(on_error or self._raise).run(self.tasks)
+
     def change(self, kind: Kind, record_id: str | uuid.UUID, data: Mapping[str, Any],
                op: Operation = Operation.UPSERT, *, on_done: Callable[[str], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None) -> None:
         """Write a local change with its outbox entry (DB lane), then sync."""
-        Op(lambda _s: self.replica.change(kind, record_id, data, op), Lane.DB).success(
-            lambda key: self._changed_locally({kind}, on_done, key)
-        ).failure(on_error or self._raise).run(self.tasks)
+        self.save(lambda batch: batch.change(kind, record_id, data, op), on_done=on_done, on_error=on_error)
 
     def create(self, kind: Kind, data: Mapping[str, Any], *, on_done: Callable[[str], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None) -> None:
         """Create a record locally with its outbox entry (DB lane), then sync; ``on_done`` gets its id."""
-        Op(lambda _s: self.replica.create(kind, data), Lane.DB).success(
-            lambda record_id: self._changed_locally({kind}, on_done, record_id)
-        ).failure(on_error or self._raise).run(self.tasks)
+        self.save(lambda batch: batch.create(kind, data), on_done=on_done, on_error=on_error)
 
     def revert(self, problem: Problem) -> None:
         """«Загрузить»: take the server's version of the record."""
@@ -151,12 +162,13 @@ class SyncRunner(QObject):
             lambda _k: self._changed_locally({problem.kind})
         ).failure(self._raise).run(self.tasks)
 
-    def _changed_locally(self, kinds: set[Kind], callback: Callable[[str], None] | None = None,
-                         key: str = "") -> None:
+    def _changed_locally(self, kinds: set[Kind], callback: Callable[[Any], None] | None = None,
+                         result: Any = None) -> None:
         self._refresh_counts()
-        self.records_changed.emit(kinds)
-        if callback is not None:
-            callback(key)
+        if kinds:
+            self.records_changed.emit(kinds)
+        if callback is not None and alive(callback):  # not a widget closed meanwhile
+            callback(result)
         self.request_sync()
 
     # --- results ------------------------------------------------------------------------------

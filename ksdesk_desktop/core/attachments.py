@@ -28,7 +28,7 @@ from sqlalchemy import Row
 from ksdesk_desktop.core.api_client import ApiError
 from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.files import FileRows
-from ksdesk_desktop.store.replica import Replica
+from ksdesk_desktop.store.replica import Batch
 from sync.attachments import CHUNK_BYTES, UploadState, content_type, safe_name, too_large
 from sync.errors import ErrorCode
 from sync.ids import new_id
@@ -213,21 +213,19 @@ class LocalFiles:
         self.rows.stop(attachment_id, None, None)
 
 
-def attach(replica: Replica, files: LocalFiles, ticket_id: str, source: Path | str | KeptFile) -> str:
+def attach(batch: Batch, files: LocalFiles, ticket_id: str, source: Path | str | KeptFile) -> str:
     """Attach a file (a path, or a copy kept for a draft) to a ticket the replica holds; returns the
-    attachment's id. The record goes through the outbox after the ticket's own entry; the content is
-    uploaded by the sync round that follows. Raises :class:`AttachmentRefused` or
+    attachment's id. The file's row and its record are written in the caller's unit of work
+    (``Replica.batch``, with ``files`` on the replica's store), so they land together with the ticket
+    or not at all; the record goes through the outbox after the ticket's own entry, the content is
+    uploaded once the server has the record. Raises :class:`AttachmentRefused` or
     ``store.replica.InvalidChange``. Blocking: run it on the DB lane."""
     kept = source if isinstance(source, KeptFile) else files.keep(source)
     if not kept.path.is_file():
         raise AttachmentRefused(f"Копия файла «{kept.file_name}» пропала с диска: прикрепите его заново.")
     attachment_id = str(new_id())
-    files.remember(attachment_id, kept)  # first: a crash before the record leaves only an unused row
-    try:
-        replica.change(Kind.ATTACHMENT, attachment_id, kept.record(ticket_id))
-    except BaseException:
-        files.forget(attachment_id)
-        raise
+    files.remember(attachment_id, kept)
+    batch.change(Kind.ATTACHMENT, attachment_id, kept.record(ticket_id))
     return attachment_id
 
 

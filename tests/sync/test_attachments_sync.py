@@ -67,8 +67,9 @@ def test_t12_files_of_an_offline_ticket_upload_on_sync(live_server: ServerProces
     content = random_file(tmp_path / "скриншот.png", 300_000)
     drafted = files.keep(tmp_path / "скриншот.png")  # dropped on the draft: copied at once
     (tmp_path / "скриншот.png").unlink()  # the original may go: the copy is ours
-    attachment_id = attach(node.replica, files, ticket_id, drafted)
-    second = attach(node.replica, files, ticket_id, _small(tmp_path))
+    with node.replica.batch() as batch:
+        attachment_id = attach(batch, files, ticket_id, drafted)
+        second = attach(batch, files, ticket_id, _small(tmp_path))
 
     with pytest.raises(ApiError) as offline:
         SyncEngine(node.replica, dead_api()).sync()
@@ -143,8 +144,9 @@ def test_t12_an_upload_cut_in_the_middle_continues_in_the_next_round(
     try:
         ticket_id = offline_ticket(live_server, node)
         content = random_file(tmp_path / "выгрузка.csv", 3 * MIB)
-        attachment_id = attach(node.replica, LocalFiles(node.store, tmp_path / "files"), ticket_id,
-                               tmp_path / "выгрузка.csv")
+        with node.replica.batch() as batch:
+            attachment_id = attach(batch, LocalFiles(node.store, tmp_path / "files"), ticket_id,
+                                   tmp_path / "выгрузка.csv")
         proxy.cut_after(MIB + MIB // 2 + 20_000)  # the push, the first part, then half of the second
         with pytest.raises(ApiError) as cut:
             engine.sync()
