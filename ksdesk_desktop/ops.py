@@ -5,7 +5,8 @@
 An op's function runs on a worker thread and gets an :class:`OpState` to poll for cancellation; it
 never touches a widget. Its result (or exception) comes back to the UI thread through a queued
 signal. Lanes: all local-database writes on one writer thread, network calls in a small pool, the sync
-engine on its own thread, and reads of the cache (searches) in a pair of threads.
+engine on its own thread, attachment uploads on another, and reads of the cache (searches) in a pair
+of threads.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class Lane(enum.Enum):
     NETWORK = "network"  # a few threads
     SYNC = "sync"  # one thread: the sync engine's rounds never overlap
     QUERY = "query"  # reads of the local cache (searches, lists): never behind a write
+    UPLOAD = "upload"  # one thread: attachments' content, so a long upload never holds a pull back
 
 
 @dataclass
@@ -87,6 +89,7 @@ class TaskManager(QObject):
         self._pools = {lane: QThreadPool(self) for lane in Lane}
         self._pools[Lane.DB].setMaxThreadCount(1)
         self._pools[Lane.SYNC].setMaxThreadCount(1)
+        self._pools[Lane.UPLOAD].setMaxThreadCount(1)
         self._pools[Lane.NETWORK].setMaxThreadCount(network_threads)
         self._pools[Lane.QUERY].setMaxThreadCount(2)
         self._running: dict[int, tuple[_Relay, OpState]] = {}

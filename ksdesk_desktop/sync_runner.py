@@ -4,6 +4,11 @@ A round (:class:`~ksdesk_desktop.core.sync_engine.SyncEngine`) runs on the sync 
 thread. Rounds start after a local change, on a live hint from the server, on a slow timer as a
 safety net, and after a failure with exponential backoff and jitter. Requests that arrive while a
 round runs fold into one more round. Everything the UI shows comes back through signals.
+
+Attachments' content goes up in upload rounds on a lane of their own, started after every sync round
+(whose push may have given the server new attachment records): a pull never waits behind a file.
+Widgets write through :meth:`SyncRunner.save` — one unit of work, then the change set is published
+and a round starts.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ksdesk_desktop.core.api_client import ApiClient, ApiError
+from ksdesk_desktop.core.attachments import UploadReport
 from ksdesk_desktop.core.backoff import Backoff
 from ksdesk_desktop.core.live import LiveListener
 from ksdesk_desktop.core.sync_engine import SyncEngine, SyncReport
@@ -54,6 +60,12 @@ class SyncRunner(QObject):
         self.paused = False
         self._op: OpState | None = None
         self._again = False
+        self._upload: OpState | None = None
+        self._upload_again = False
+        self._upload_backoff = Backoff(first=self.backoff.first, cap=self.backoff.cap)
+        self._upload_retry = QTimer(self)
+        self._upload_retry.setSingleShot(True)
+        self._upload_retry.timeout.connect(self.request_upload)
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self.request_sync)
@@ -81,6 +93,10 @@ class SyncRunner(QObject):
     def running(self) -> bool:
         return self._op is not None
 
+    @property
+    def uploading(self) -> bool:
+        return self._upload is not None
+
     @Slot()
     def request_sync(self) -> None:
         if self.engine is None or self.paused:
@@ -96,14 +112,25 @@ class SyncRunner(QObject):
         self.status_changed.emit()
 
     @Slot()
+    def request_upload(self) -> None:
+        """An upload round on the upload lane (T12); one asked for while one runs follows it."""
+        if self.engine is None or self.paused:
+            return
+        if self._upload is not None:
+            self._upload_again = True
+            return
+        self._upload_retry.stop()
+        self._upload_again = False
+        engine = self.engine
+        self._upload = Op(lambda state: engine.upload(lambda: state.cancelled), Lane.UPLOAD) \
+            .success(self._uploaded).failure(self._upload_failed).run(self.tasks)
+
+    @Slot()
     def cancel(self) -> None:
         """Stop the running round (the initial sync may be long); :meth:`resume` continues from the
         stored cursor."""
         self.paused = True
-        if self._op is not None:
-            self._op.cancel()
-            self._op = None
-        self._retry.stop()
+        self._cancel_ops()
         self.status_changed.emit()
 
     @Slot()
@@ -117,11 +144,17 @@ class SyncRunner(QObject):
         if self.listener is not None:
             self.listener.stop()
             self.listener = None
-        if self._op is not None:
-            self._op.cancel()
-            self._op = None
+        self._cancel_ops()
         self.engine = None
         self._set_live(False)
+
+    def _cancel_ops(self) -> None:
+        for op in (self._op, self._upload):
+            if op is not None:
+                op.cancel()
+        self._op = self._upload = None
+        self._retry.stop()
+        self._upload_retry.stop()
 
     # --- local changes ------------------------------------------------------------------------
 
@@ -183,6 +216,7 @@ class SyncRunner(QObject):
         if report.kinds:
             self.records_changed.emit(report.kinds)
         self.synced.emit(report)
+        self.request_upload()  # files whose records this round's push gave the server
         if self._again and not self.paused:
             self.request_sync()
 
@@ -197,6 +231,26 @@ class SyncRunner(QObject):
         log.info("sync failed (%s); next attempt in %.1f s", self.error, delay)
         self._retry.start(int(delay * 1000))
         self._refresh_counts()
+
+    def _uploaded(self, report: UploadReport) -> None:
+        self._upload = None
+        self._upload_backoff.reset()
+        if report.failed:  # a file's upload stopped for good: its ticket shows why
+            self.records_changed.emit({Kind.ATTACHMENT})
+        if report.uploaded:
+            self.request_sync()  # the server marked them complete: pull that
+        if self._upload_again and not self.paused:
+            self.request_upload()
+
+    def _upload_failed(self, exc: BaseException) -> None:
+        """The network went during an upload: what reached the server stays there, and the next
+        upload round (after a backoff, or after the next sync round) continues from it."""
+        self._upload = None
+        if not isinstance(exc, ApiError):
+            log.error("upload round failed", exc_info=exc)
+        delay = self._upload_backoff.next_delay()
+        log.info("upload failed (%s); next attempt in %.1f s", exc, delay)
+        self._upload_retry.start(int(delay * 1000))
 
     def _refresh_counts(self, problems: bool = True) -> None:
         self.pending = self.replica.pending_count()

@@ -3,14 +3,14 @@ the attachment records (through the outbox, like every change) and the resumable
 
 Qt-free. Apart from :func:`screen` (a ``stat`` per file, fine on the UI thread), everything here reads
 or writes files and the cache: call it from a worker — the DB lane for :meth:`LocalFiles.keep` and
-:func:`attach`; the upload runs inside a sync round on the sync lane.
+:func:`attach` (inside the save's unit of work); the upload runs in rounds of its own on the upload lane.
 
 The life of a file: the operator drops or picks it → :func:`screen` refuses what is over 50 MB (a
 message naming each file and its size) → :meth:`LocalFiles.keep` copies the rest under the data
 folder, content-addressed and hashed while copied, so a draft's files survive without the originals →
-on save, :func:`attach` records each against its ticket through the replica (the outbox sends it
-after the ticket) → after a push, :class:`Uploader` sends the content of every file whose record the
-server has, continuing an interrupted upload from the server's offset.
+on save, :func:`attach` records each against its ticket in the save's unit of work (the outbox sends
+it after the ticket) → once a push gave the server the record, :class:`Uploader` sends the content,
+continuing an interrupted upload from the server's offset.
 """
 
 from __future__ import annotations
