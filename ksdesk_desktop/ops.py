@@ -5,7 +5,8 @@
 An op's function runs on a worker thread and gets an :class:`OpState` to poll for cancellation; it
 never touches a widget. Its result (or exception) comes back to the UI thread through a queued
 signal. Lanes: all local-database writes on one writer thread, network calls in a small pool, the sync
-engine on its own thread, and reads of the cache (searches) in a pair of threads.
+engine on its own thread, attachment uploads on another, and reads of the cache (searches) in a pair
+of threads.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class Lane(enum.Enum):
     NETWORK = "network"  # a few threads
     SYNC = "sync"  # one thread: the sync engine's rounds never overlap
     QUERY = "query"  # reads of the local cache (searches, lists): never behind a write
+    UPLOAD = "upload"  # one thread: attachments' content, so a long upload never holds a pull back
 
 
 @dataclass
@@ -87,6 +89,7 @@ class TaskManager(QObject):
         self._pools = {lane: QThreadPool(self) for lane in Lane}
         self._pools[Lane.DB].setMaxThreadCount(1)
         self._pools[Lane.SYNC].setMaxThreadCount(1)
+        self._pools[Lane.UPLOAD].setMaxThreadCount(1)
         self._pools[Lane.NETWORK].setMaxThreadCount(network_threads)
         self._pools[Lane.QUERY].setMaxThreadCount(2)
         self._running: dict[int, tuple[_Relay, OpState]] = {}
@@ -112,10 +115,10 @@ class TaskManager(QObject):
         if state.cancelled:
             return  # latest request wins: a cancelled op's answer never lands
         if exc is None:
-            if op.on_success is not None and _alive(op.on_success):
+            if op.on_success is not None and alive(op.on_success):
                 op.on_success(result)
         elif op.on_failure is not None:
-            if _alive(op.on_failure):
+            if alive(op.on_failure):
                 op.on_failure(exc)
         else:
             log.error("unhandled failure in background op", exc_info=exc)
@@ -134,7 +137,7 @@ class TaskManager(QObject):
             pool.waitForDone(timeout_ms)
 
 
-def _alive(callback: Callable[..., Any]) -> bool:
+def alive(callback: Callable[..., Any]) -> bool:
     """False for a method of a widget closed while its op ran: the answer has nowhere to go."""
     owner = getattr(callback, "__self__", None)
     return not isinstance(owner, QObject) or shiboken6.isValid(owner)

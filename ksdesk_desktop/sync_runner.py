@@ -4,6 +4,11 @@ A round (:class:`~ksdesk_desktop.core.sync_engine.SyncEngine`) runs on the sync 
 thread. Rounds start after a local change, on a live hint from the server, on a slow timer as a
 safety net, and after a failure with exponential backoff and jitter. Requests that arrive while a
 round runs fold into one more round. Everything the UI shows comes back through signals.
+
+Attachments' content goes up in upload rounds on a lane of their own, started after every sync round
+(whose push may have given the server new attachment records): a pull never waits behind a file.
+Widgets write through :meth:`SyncRunner.save` — one unit of work, then the change set is published
+and a round starts.
 """
 
 from __future__ import annotations
@@ -12,20 +17,22 @@ import logging
 import uuid
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ksdesk_desktop.core.api_client import ApiClient, ApiError
+from ksdesk_desktop.core.attachments import UploadReport
 from ksdesk_desktop.core.backoff import Backoff
 from ksdesk_desktop.core.live import LiveListener
 from ksdesk_desktop.core.sync_engine import SyncEngine, SyncReport
-from ksdesk_desktop.ops import Lane, Op, OpState, TaskManager
-from ksdesk_desktop.store.replica import Problem, Replica
+from ksdesk_desktop.ops import Lane, Op, OpState, TaskManager, alive
+from ksdesk_desktop.store.replica import Batch, Problem, Replica
 from sync.protocol import Operation
 from sync.records import Kind
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class SyncRunner(QObject):
@@ -53,6 +60,12 @@ class SyncRunner(QObject):
         self.paused = False
         self._op: OpState | None = None
         self._again = False
+        self._upload: OpState | None = None
+        self._upload_again = False
+        self._upload_backoff = Backoff(first=self.backoff.first, cap=self.backoff.cap)
+        self._upload_retry = QTimer(self)
+        self._upload_retry.setSingleShot(True)
+        self._upload_retry.timeout.connect(self.request_upload)
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self.request_sync)
@@ -80,6 +93,10 @@ class SyncRunner(QObject):
     def running(self) -> bool:
         return self._op is not None
 
+    @property
+    def uploading(self) -> bool:
+        return self._upload is not None
+
     @Slot()
     def request_sync(self) -> None:
         if self.engine is None or self.paused:
@@ -95,14 +112,25 @@ class SyncRunner(QObject):
         self.status_changed.emit()
 
     @Slot()
+    def request_upload(self) -> None:
+        """An upload round on the upload lane (T12); one asked for while one runs follows it."""
+        if self.engine is None or self.paused:
+            return
+        if self._upload is not None:
+            self._upload_again = True
+            return
+        self._upload_retry.stop()
+        self._upload_again = False
+        engine = self.engine
+        self._upload = Op(lambda state: engine.upload(lambda: state.cancelled), Lane.UPLOAD) \
+            .success(self._uploaded).failure(self._upload_failed).run(self.tasks)
+
+    @Slot()
     def cancel(self) -> None:
         """Stop the running round (the initial sync may be long); :meth:`resume` continues from the
         stored cursor."""
         self.paused = True
-        if self._op is not None:
-            self._op.cancel()
-            self._op = None
-        self._retry.stop()
+        self._cancel_ops()
         self.status_changed.emit()
 
     @Slot()
@@ -116,28 +144,44 @@ class SyncRunner(QObject):
         if self.listener is not None:
             self.listener.stop()
             self.listener = None
-        if self._op is not None:
-            self._op.cancel()
-            self._op = None
+        self._cancel_ops()
         self.engine = None
         self._set_live(False)
 
+    def _cancel_ops(self) -> None:
+        for op in (self._op, self._upload):
+            if op is not None:
+                op.cancel()
+        self._op = self._upload = None
+        self._retry.stop()
+        self._upload_retry.stop()
+
     # --- local changes ------------------------------------------------------------------------
+
+    def save(self, work: Callable[[Batch], T], *, on_done: Callable[[T], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None) -> None:
+        """The one way widgets write: ``work(batch)`` runs on the DB lane in one unit of work
+        (:meth:`Replica.batch`), so everything it writes lands together or not at all. Then the views
+        hear which kinds changed, ``on_done`` gets what ``work`` returned, and a sync round starts;
+        ``on_error`` gets what it raised (nothing was written)."""
+        def run(_state: OpState) -> tuple[T, set[Kind]]:
+            with self.replica.batch() as batch:
+                result = work(batch)
+            return result, batch.kinds
+
+        Op(run, Lane.DB).success(lambda done: self._changed_locally(done[1], on_done, done[0])) \
+            .failure(on_error or self._raise).run(self.tasks)
 
     def change(self, kind: Kind, record_id: str | uuid.UUID, data: Mapping[str, Any],
                op: Operation = Operation.UPSERT, *, on_done: Callable[[str], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None) -> None:
         """Write a local change with its outbox entry (DB lane), then sync."""
-        Op(lambda _s: self.replica.change(kind, record_id, data, op), Lane.DB).success(
-            lambda key: self._changed_locally({kind}, on_done, key)
-        ).failure(on_error or self._raise).run(self.tasks)
+        self.save(lambda batch: batch.change(kind, record_id, data, op), on_done=on_done, on_error=on_error)
 
     def create(self, kind: Kind, data: Mapping[str, Any], *, on_done: Callable[[str], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None) -> None:
         """Create a record locally with its outbox entry (DB lane), then sync; ``on_done`` gets its id."""
-        Op(lambda _s: self.replica.create(kind, data), Lane.DB).success(
-            lambda record_id: self._changed_locally({kind}, on_done, record_id)
-        ).failure(on_error or self._raise).run(self.tasks)
+        self.save(lambda batch: batch.create(kind, data), on_done=on_done, on_error=on_error)
 
     def revert(self, problem: Problem) -> None:
         """«Загрузить»: take the server's version of the record."""
@@ -151,12 +195,13 @@ class SyncRunner(QObject):
             lambda _k: self._changed_locally({problem.kind})
         ).failure(self._raise).run(self.tasks)
 
-    def _changed_locally(self, kinds: set[Kind], callback: Callable[[str], None] | None = None,
-                         key: str = "") -> None:
+    def _changed_locally(self, kinds: set[Kind], callback: Callable[[Any], None] | None = None,
+                         result: Any = None) -> None:
         self._refresh_counts()
-        self.records_changed.emit(kinds)
-        if callback is not None:
-            callback(key)
+        if kinds:
+            self.records_changed.emit(kinds)
+        if callback is not None and alive(callback):  # not a widget closed meanwhile
+            callback(result)
         self.request_sync()
 
     # --- results ------------------------------------------------------------------------------
@@ -171,6 +216,7 @@ class SyncRunner(QObject):
         if report.kinds:
             self.records_changed.emit(report.kinds)
         self.synced.emit(report)
+        self.request_upload()  # files whose records this round's push gave the server
         if self._again and not self.paused:
             self.request_sync()
 
@@ -185,6 +231,26 @@ class SyncRunner(QObject):
         log.info("sync failed (%s); next attempt in %.1f s", self.error, delay)
         self._retry.start(int(delay * 1000))
         self._refresh_counts()
+
+    def _uploaded(self, report: UploadReport) -> None:
+        self._upload = None
+        self._upload_backoff.reset()
+        if report.failed:  # a file's upload stopped for good: its ticket shows why
+            self.records_changed.emit({Kind.ATTACHMENT})
+        if report.uploaded:
+            self.request_sync()  # the server marked them complete: pull that
+        if self._upload_again and not self.paused:
+            self.request_upload()
+
+    def _upload_failed(self, exc: BaseException) -> None:
+        """The network went during an upload: what reached the server stays there, and the next
+        upload round (after a backoff, or after the next sync round) continues from it."""
+        self._upload = None
+        if not isinstance(exc, ApiError):
+            log.error("upload round failed", exc_info=exc)
+        delay = self._upload_backoff.next_delay()
+        log.info("upload failed (%s); next attempt in %.1f s", exc, delay)
+        self._upload_retry.start(int(delay * 1000))
 
     def _refresh_counts(self, problems: bool = True) -> None:
         self.pending = self.replica.pending_count()

@@ -1,14 +1,15 @@
 """T3: the applicant of a ticket is a contact of its organization. One chosen from the contacts is
 used as is; one typed by hand becomes a contact when the ticket is saved — or, when the organization
 already has that person (same e-mail, or same phone and extension; with neither, the same name), that
-contact, completed with what was typed (T5: never a duplicate). Qt-free; run it on the DB lane."""
+contact, completed with what was typed (T5: never a duplicate). Qt-free; run it on the DB lane, in the
+unit of work that saves the ticket."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ksdesk_desktop.store.directory import Directory
-from ksdesk_desktop.store.replica import Replica
+from ksdesk_desktop.store.replica import Batch
 from ksdesk_desktop.store.search import normalize
 from sync.identifiers import normalize_email, parse_phone
 from sync.records import Kind
@@ -21,7 +22,7 @@ class Applicant:
     phone: str = ""  # as typed: «+7 (495) 123-45-67 доб. 12»
 
 
-def applicant_contact(replica: Replica, directory: Directory, organization_id: str, applicant: Applicant) -> str:
+def applicant_contact(batch: Batch, directory: Directory, organization_id: str, applicant: Applicant) -> str:
     """The id of the applicant's contact, created or completed as needed (raises InvalidIdentifier
     for a bad e-mail or phone, InvalidChange for what the shared rules refuse)."""
     email = normalize_email(applicant.email) if applicant.email.strip() else ""
@@ -33,7 +34,7 @@ def applicant_contact(replica: Replica, directory: Directory, organization_id: s
         existing = next((c for c in directory.records(Kind.CONTACT, directory.contact_ids(organization_id)).values()
                          if normalize(" ".join(str(c["full_name"]).split())) == name), None)
     if existing is None:
-        return replica.create(Kind.CONTACT, {"organization_id": organization_id, "full_name": applicant.full_name,
+        return batch.create(Kind.CONTACT, {"organization_id": organization_id, "full_name": applicant.full_name,
                                              "email": email, "phone": number, "phone_ext": extension})
     missing = {}
     if email and not existing.get("email"):
@@ -41,5 +42,5 @@ def applicant_contact(replica: Replica, directory: Directory, organization_id: s
     if number and not existing.get("phone"):
         missing.update(phone=number, phone_ext=extension)
     if missing:
-        replica.change(Kind.CONTACT, existing["id"], missing)
+        batch.change(Kind.CONTACT, existing["id"], missing)
     return str(existing["id"])

@@ -3,14 +3,14 @@ the attachment records (through the outbox, like every change) and the resumable
 
 Qt-free. Apart from :func:`screen` (a ``stat`` per file, fine on the UI thread), everything here reads
 or writes files and the cache: call it from a worker — the DB lane for :meth:`LocalFiles.keep` and
-:func:`attach`; the upload runs inside a sync round on the sync lane.
+:func:`attach` (inside the save's unit of work); the upload runs in rounds of its own on the upload lane.
 
 The life of a file: the operator drops or picks it → :func:`screen` refuses what is over 50 MB (a
 message naming each file and its size) → :meth:`LocalFiles.keep` copies the rest under the data
 folder, content-addressed and hashed while copied, so a draft's files survive without the originals →
-on save, :func:`attach` records each against its ticket through the replica (the outbox sends it
-after the ticket) → after a push, :class:`Uploader` sends the content of every file whose record the
-server has, continuing an interrupted upload from the server's offset.
+on save, :func:`attach` records each against its ticket in the save's unit of work (the outbox sends
+it after the ticket) → once a push gave the server the record, :class:`Uploader` sends the content,
+continuing an interrupted upload from the server's offset.
 """
 
 from __future__ import annotations
@@ -19,17 +19,16 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from sqlalchemy import Row, delete, insert, select, update
+from sqlalchemy import Row
 
 from ksdesk_desktop.core.api_client import ApiError
 from ksdesk_desktop.store.db import LocalStore
-from ksdesk_desktop.store.replica import Replica
-from ksdesk_desktop.store.schema import CACHE, local_files
+from ksdesk_desktop.store.files import FileRows
+from ksdesk_desktop.store.replica import Batch
 from sync.attachments import CHUNK_BYTES, UploadState, content_type, safe_name, too_large
 from sync.errors import ErrorCode
 from sync.ids import new_id
@@ -154,6 +153,7 @@ class LocalFiles:
 
     def __init__(self, store: LocalStore, root: Path) -> None:
         self.store, self.root = store, root
+        self.rows = FileRows(store)
 
     def keep(self, source: Path | str) -> KeptFile:
         """Copy a file here, hashing it on the way (blocking: a worker's job). Raises
@@ -203,56 +203,38 @@ class LocalFiles:
             stored = str(kept.path.relative_to(self.store.path.parent))
         except ValueError:
             stored = str(kept.path)
-        with self.store.write() as conn:
-            conn.execute(insert(local_files).values(
-                attachment_id=attachment_id, path=stored, sha256=kept.sha256, size=kept.size, uploaded=False,
-                created_at=datetime.now(UTC).isoformat(),
-            ))
+        self.rows.add(attachment_id, stored, kept.sha256, kept.size)
 
     def forget(self, attachment_id: str) -> None:
-        with self.store.write() as conn:
-            conn.execute(delete(local_files).where(local_files.c.attachment_id == attachment_id))
+        self.rows.drop(attachment_id)
 
     def retry(self, attachment_id: str) -> None:
         """Try a stopped upload again in the next sync round."""
-        with self.store.write() as conn:
-            conn.execute(update(local_files).where(local_files.c.attachment_id == attachment_id).values(
-                error_code=None, error_message=None))
+        self.rows.stop(attachment_id, None, None)
 
 
-def attach(replica: Replica, files: LocalFiles, ticket_id: str, source: Path | str | KeptFile) -> str:
+def attach(batch: Batch, files: LocalFiles, ticket_id: str, source: Path | str | KeptFile) -> str:
     """Attach a file (a path, or a copy kept for a draft) to a ticket the replica holds; returns the
-    attachment's id. The record goes through the outbox after the ticket's own entry; the content is
-    uploaded by the sync round that follows. Raises :class:`AttachmentRefused` or
+    attachment's id. The file's row and its record are written in the caller's unit of work
+    (``Replica.batch``, with ``files`` on the replica's store), so they land together with the ticket
+    or not at all; the record goes through the outbox after the ticket's own entry, the content is
+    uploaded once the server has the record. Raises :class:`AttachmentRefused` or
     ``store.replica.InvalidChange``. Blocking: run it on the DB lane."""
     kept = source if isinstance(source, KeptFile) else files.keep(source)
     if not kept.path.is_file():
         raise AttachmentRefused(f"Копия файла «{kept.file_name}» пропала с диска: прикрепите его заново.")
     attachment_id = str(new_id())
-    files.remember(attachment_id, kept)  # first: a crash before the record leaves only an unused row
-    try:
-        replica.change(Kind.ATTACHMENT, attachment_id, kept.record(ticket_id))
-    except BaseException:
-        files.forget(attachment_id)
-        raise
+    files.remember(attachment_id, kept)
+    batch.change(Kind.ATTACHMENT, attachment_id, kept.record(ticket_id))
     return attachment_id
 
 
 def ticket_files(store: LocalStore, ticket_id: str) -> list[AttachedFile]:
     """The files of a ticket, in the order they were attached."""
-    table = CACHE[Kind.ATTACHMENT]
-    stmt = (
-        select(table.c.id, table.c.data, local_files.c.path, local_files.c.error_message)
-        .outerjoin(local_files, local_files.c.attachment_id == table.c.id)
-        .where(table.c.ticket_id == str(ticket_id))
-        .order_by(table.c.id)  # UUIDv7: creation order
-    )
-    with store.engine.connect() as conn:
-        rows = conn.execute(stmt).all()
     return [
         AttachedFile(r.id, r.data.get("file_name", ""), int(r.data.get("size", 0)), bool(r.data.get("complete")),
                      _local(store, r.path) if r.path else None, r.error_message, str(r.data.get("sha256") or ""))
-        for r in rows
+        for r in FileRows(store).of_ticket(ticket_id)
     ]
 
 
@@ -285,18 +267,11 @@ class Uploader:
 
     def __init__(self, store: LocalStore, *, chunk_bytes: int = CHUNK_BYTES) -> None:
         self.store, self.chunk_bytes = store, chunk_bytes
+        self.rows = FileRows(store)
 
     def pending(self) -> list[Row[Any]]:
         """Local files not yet on the server whose attachment record the server has (version > 0)."""
-        table = CACHE[Kind.ATTACHMENT]
-        stmt = (
-            select(local_files)
-            .join(table, table.c.id == local_files.c.attachment_id)
-            .where(local_files.c.uploaded.is_(False), local_files.c.error_code.is_(None), table.c.version > 0)
-            .order_by(local_files.c.created_at)
-        )
-        with self.store.engine.connect() as conn:
-            return list(conn.execute(stmt).all())
+        return self.rows.to_upload()
 
     def upload_pending(self, api: AttachmentTransport, cancelled: Callable[[], bool] = lambda: False) -> UploadReport:
         """Upload what is pending. A network failure raises ``ApiError`` (``offline``) after keeping
@@ -338,15 +313,15 @@ class Uploader:
                 return
             if exc.code not in _FINAL:
                 raise
-            self._stop(attachment_id, exc.code, exc.message)
+            self.rows.stop(attachment_id, exc.code, exc.message)
             report.failed.append(attachment_id)
             return
         except OSError as exc:
-            self._stop(attachment_id, "local_file_missing",
+            self.rows.stop(attachment_id, "local_file_missing",
                        f"Копия файла пропала с диска ({_reason(exc)}): прикрепите файл заново.")
             report.failed.append(attachment_id)
             return
-        self._done(attachment_id)
+        self.rows.mark_uploaded(attachment_id)
         report.uploaded += 1
 
     @staticmethod
@@ -358,16 +333,6 @@ class Uploader:
         if setbacks + 1 >= _RETRIES:
             raise exc or ApiError(ErrorCode.UPLOAD_RANGE_INVALID, "Сервер не принимает части файла.")
         return setbacks + 1
-
-    def _stop(self, attachment_id: str, code: str, message: str) -> None:
-        with self.store.write() as conn:
-            conn.execute(update(local_files).where(local_files.c.attachment_id == attachment_id).values(
-                error_code=code, error_message=message))
-
-    def _done(self, attachment_id: str) -> None:
-        with self.store.write() as conn:
-            conn.execute(update(local_files).where(local_files.c.attachment_id == attachment_id).values(
-                uploaded=True))
 
 
 def _read(path: Path, start: int, length: int) -> bytes:

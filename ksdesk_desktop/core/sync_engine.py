@@ -1,9 +1,12 @@
-"""One round of synchronisation: push the outbox, then pull changes after the cursor (S2, S3).
+"""One round of synchronisation: push the outbox, then pull changes after the cursor (S2, S3); and,
+as a round of its own, the upload of attachments' content (T12).
 
 Qt-free and synchronous: it runs on a worker thread (the Qt side is :mod:`ksdesk_desktop.sync_runner`)
 or in a plain process. Every step is durable before the next one starts, so a crash or a dropped
 connection at any point loses nothing and repeats nothing: an entry unanswered is sent again with the
-same idempotency key, and a page not stored is pulled again from the stored cursor.
+same idempotency key, and a page not stored is pulled again from the stored cursor. Uploads are
+apart (:meth:`SyncEngine.upload`) so that a file of 50 MB never holds back news: the runner runs them
+on a lane of their own, after the rounds whose push gave the server the attachments' records.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ksdesk_desktop.core.attachments import AttachmentTransport, Uploader
+from ksdesk_desktop.core.attachments import AttachmentTransport, Uploader, UploadReport
 from ksdesk_desktop.store.replica import Replica
 from sync.protocol import MAX_PULL_PAGE, MAX_PUSH_BATCH, ChangesPage, Mutation, PushResponse
 from sync.records import Kind
@@ -38,7 +41,6 @@ class SyncReport:
     complete: bool = True  # False when cancelled before the end
     kinds: set[Kind] = field(default_factory=set)
     merged: dict[str, str] = field(default_factory=dict)  # T5: a local record id → the existing one's
-    uploaded: int = 0  # T12: attachments whose content reached the server in this round
 
 
 BULK_CHANGES = 20_000  # a first pull of at least this many changes defers the secondary indexes
@@ -55,8 +57,6 @@ class SyncEngine:
     def sync(self, cancelled: Callable[[], bool] = lambda: False, progress: Progress | None = None) -> SyncReport:
         report = SyncReport()
         self.push(report, cancelled)
-        if not cancelled():
-            self.upload(report, cancelled)
         if not cancelled():
             self.pull(report, cancelled, progress)
         if report.complete:
@@ -78,14 +78,13 @@ class SyncEngine:
             report.merged.update(counts.merged)
         report.complete = False
 
-    def upload(self, report: SyncReport, cancelled: Callable[[], bool]) -> None:
-        """T12: the content of attachments whose records the server now has (an offline ticket's files go
-        up in the round that pushes it, or the next); an interrupted upload continues where the server's
-        copy ends."""
-        if isinstance(self.transport, AttachmentTransport):
-            done = Uploader(self.replica.store).upload_pending(self.transport, cancelled)
-            report.uploaded += done.uploaded
-            report.complete = report.complete and done.complete
+    def upload(self, cancelled: Callable[[], bool] = lambda: False) -> UploadReport:
+        """T12, a round apart from push and pull: the content of attachments whose records the server
+        has (pushed by an earlier round); an interrupted upload continues where the server's copy
+        ends. A network failure raises ``ApiError`` after keeping what was sent."""
+        if not isinstance(self.transport, AttachmentTransport):
+            return UploadReport()
+        return Uploader(self.replica.store).upload_pending(self.transport, cancelled)
 
     def pull(self, report: SyncReport, cancelled: Callable[[], bool], progress: Progress | None = None) -> None:
         """Pages after the stored cursor; the next page is fetched while this one is stored."""

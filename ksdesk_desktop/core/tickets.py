@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from ksdesk_desktop.core.applicant import Applicant, applicant_contact
 from ksdesk_desktop.store.directory import Directory
-from ksdesk_desktop.store.replica import InvalidChange, Replica
+from ksdesk_desktop.store.replica import Batch, InvalidChange
 from sync import tickets as rules
 from sync.numbering import provisional_number
 from sync.records import Kind, TicketData, explain
@@ -159,23 +159,24 @@ def check_ticket(draft: TicketDraft) -> None:
         raise InvalidChange(message, name) from exc
 
 
-def save_ticket(replica: Replica, directory: Directory, ticket_id: str, draft: TicketDraft) -> SavedTicket:
+def save_ticket(batch: Batch, directory: Directory, ticket_id: str, draft: TicketDraft) -> SavedTicket:
     """Queue the new ticket (with a new organization and applicant contact first, when they are
-    new) in the outbox; the server registers it on the next sync (T13). Raises InvalidChange or
+    new) in the outbox, in the caller's unit of work (``Replica.batch``: a failure later in it leaves
+    none of them); the server registers it on the next sync (T13). Raises InvalidChange or
     InvalidIdentifier with the operator's message when a rule refuses it."""
     check_ticket(draft)  # nothing is created for a ticket the rules refuse
     organization = draft.organization
     assert organization is not None
     organization_id = organization.id
     if organization_id is None:
-        organization_id = replica.create(Kind.ORGANIZATION, organization.new_record or {})
+        organization_id = batch.create(Kind.ORGANIZATION, organization.new_record or {})
     contact_id = draft.contact_id
     if contact_id is None:
-        contact_id = applicant_contact(replica, directory, organization_id,
+        contact_id = applicant_contact(batch, directory, organization_id,
                                        Applicant(draft.applicant_name.strip(), draft.email, draft.phone))
     values = {**draft.ticket_values(), "organization_id": organization_id, "contact_id": contact_id,
               "provisional_number": provisional_number(ticket_id)}
-    replica.change(Kind.TICKET, ticket_id, values)
+    batch.change(Kind.TICKET, ticket_id, values)
     return SavedTicket(ticket_id, values["provisional_number"])
 
 

@@ -6,8 +6,9 @@ refused with a clear message, so an old client never damages a cache written by 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -131,6 +132,7 @@ class LocalStore:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self.engine = _engine(path)
+        self._open = threading.local()  # the write transaction open on each thread, if any
         self._migrate()
 
     def _migrate(self) -> None:
@@ -161,10 +163,24 @@ class LocalStore:
         with self.write() as conn:
             build_deferred_indexes(conn)
 
-    def write(self) -> AbstractContextManager[Connection]:
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
         """A write transaction, holding SQLite's write lock from its first statement (``BEGIN
-        IMMEDIATE``): the sync thread and the UI's writer then wait for each other instead of failing."""
-        return self.engine.execution_options(**WRITE).begin()
+        IMMEDIATE``): the sync thread and the UI's writer then wait for each other instead of failing.
+
+        A write begun inside another on the same thread joins it (a unit of work,
+        ``Replica.batch``): it commits with the outer one, and an exception anywhere inside rolls
+        back everything. Other threads are not affected: each has its own."""
+        joined: Connection | None = getattr(self._open, "conn", None)
+        if joined is not None:
+            yield joined
+            return
+        with self.engine.execution_options(**WRITE).begin() as conn:
+            self._open.conn = conn
+            try:
+                yield conn
+            finally:
+                self._open.conn = None
 
     @property
     def schema_version(self) -> int:

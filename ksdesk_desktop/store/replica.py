@@ -1,6 +1,10 @@
 """The replica: cached records, the durable outbox and the server's versions kept beside local
 changes (S1–S4). Qt-free; every method is one SQLite transaction, called from a worker thread.
 
+* Several changes that belong together (a ticket with its new organization, applicant and files)
+  are one unit of work: under :meth:`Replica.batch` they, and every other write to the cache on that
+  thread meanwhile, are one SQLite transaction — all land, or none does.
+
 * A local change (:meth:`Replica.change`) updates the cached record and adds an outbox entry in the
   same transaction; an entry the server has never seen absorbs later changes of the same record.
 * Pushing takes entries in order (:meth:`next_batch`) and stores the server's answers
@@ -14,8 +18,10 @@ changes (S1–S4). Qt-free; every method is one SQLite transaction, called from 
 from __future__ import annotations
 
 import json
+import threading
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -67,6 +73,28 @@ class ResultCounts:
     merged: dict[str, str] = field(default_factory=dict)  # T5: local id → the existing record's id
 
 
+@dataclass
+class Batch:
+    """One unit of work (:meth:`Replica.batch`): changes made through it are written in one
+    transaction with every other write to the cache on this thread until the batch ends. ``kinds``
+    collects the kinds of the records it changed, for the views to refresh. Valid only inside its
+    ``with`` block."""
+
+    replica: Replica
+    kinds: set[Kind] = field(default_factory=set)
+
+    def change(self, kind: Kind, record_id: str | uuid.UUID, data: Mapping[str, Any],
+               op: Operation = Operation.UPSERT) -> str:
+        key = self.replica.change(kind, record_id, data, op)
+        self.kinds.add(kind)
+        return key
+
+    def create(self, kind: Kind, data: Mapping[str, Any]) -> str:
+        record_id = self.replica.create(kind, data)
+        self.kinds.add(kind)
+        return record_id
+
+
 def _upsert_page(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Write a page of server records into a cache table, never replacing a newer record with an older
     one. Straight through the driver: SQLAlchemy's per-row parameter handling cost a third of an
@@ -97,6 +125,7 @@ class Replica:
     def __init__(self, store: LocalStore) -> None:
         self.store = store
         self.engine = store.engine
+        self._batches = threading.local()  # the unit of work open on each thread, if any
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -135,6 +164,23 @@ class Replica:
         ]
 
     # --- local changes (S2) ---------------------------------------------------------------------
+
+    @contextmanager
+    def batch(self) -> Iterator[Batch]:
+        """A unit of work: ``with replica.batch() as batch:`` — every change through ``batch`` (and any
+        other write to this cache on this thread, such as a file's row or a draft's deletion) is one
+        SQLite transaction, committed when the block ends; if anything inside raises, nothing is
+        written. A batch opened inside another on the same thread is that one."""
+        outer: Batch | None = getattr(self._batches, "open", None)
+        if outer is not None:
+            yield outer
+            return
+        with self.store.write():
+            self._batches.open = batch = Batch(self)
+            try:
+                yield batch
+            finally:
+                self._batches.open = None
 
     def create(self, kind: Kind, data: Mapping[str, Any]) -> str:
         """A new record made here; returns its id (the server keeps it)."""

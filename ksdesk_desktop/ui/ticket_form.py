@@ -56,7 +56,7 @@ from ksdesk_desktop.core.tickets import (
 from ksdesk_desktop.i18n import english
 from ksdesk_desktop.ops import Lane, Latest, Op
 from ksdesk_desktop.store.drafts import Drafts
-from ksdesk_desktop.store.replica import InvalidChange
+from ksdesk_desktop.store.replica import Batch, InvalidChange
 from ksdesk_desktop.ui.forms import child, load_form
 from ksdesk_desktop.ui.organization_picker import OrganizationPicker
 from ksdesk_desktop.ui.record_model import WARNING_COLOR
@@ -65,7 +65,6 @@ from ksdesk_desktop.ui.services import Services
 from sync import tickets as rules
 from sync.attachments import format_size
 from sync.identifiers import InvalidIdentifier, format_phone, normalize_email, parse_phone
-from sync.records import Kind
 from sync.reference import MAX_SUBJECT, MAX_TICKET_TEXT
 from sync.registry import Party
 
@@ -644,27 +643,25 @@ class TicketForm(QWidget):
         self._saving = True
         self.save_button.setEnabled(False)
         self._change_timer.stop()
-        draft, replica, directory = self.draft(), self.services.sync.replica, self.services.directory
+        draft, directory = self.draft(), self.services.directory
         drafts, ticket_id, local_files = self.drafts, self.draft_id, self.local_files
 
         gone = self.tr("Копия файла «%s» пропала с диска: уберите его и прикрепите заново.")
 
-        def work(_state: Any) -> SavedTicket:
+        def work(batch: Batch) -> SavedTicket:  # one unit of work: all of it is saved, or nothing
             kept = [KeptFile.from_dict(entry) for entry in draft.files]
             for file in kept:  # every copy is there before anything is saved
                 if not file.path.is_file():
                     raise AttachmentRefused(gone % file.file_name)
-            saved = save_ticket(replica, directory, ticket_id, draft)
+            saved = save_ticket(batch, directory, ticket_id, draft)
             for file in kept:  # after the ticket: the outbox sends them in this order
-                attach(replica, local_files, ticket_id, file)
+                attach(batch, local_files, ticket_id, file)
             drafts.delete(ticket_id)
             return saved
 
-        Op(work, Lane.DB).success(self._saved).failure(self._save_failed).run(self.services.tasks)
+        self.services.sync.save(work, on_done=self._saved, on_error=self._save_failed)
 
     def _saved(self, saved: SavedTicket) -> None:
-        self.services.sync.records_changed.emit({Kind.TICKET, Kind.CONTACT, Kind.ORGANIZATION})
-        self.services.sync.request_sync()
         self.saved.emit(saved)
         self._autosave.stop()
         self.close()

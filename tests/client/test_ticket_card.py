@@ -181,9 +181,11 @@ def test_n5_card_downloads_a_file_attached_elsewhere_and_offline_shows_the_cache
         try:
             other.sync()
             elsewhere = LocalFiles(other.store, tmp_path / "other-files")
-            for source in (scan, note):
-                attach(other.replica, elsewhere, ticket_id, source)
-            assert other.sync().uploaded == 2
+            with other.replica.batch() as batch:
+                for source in (scan, note):
+                    attach(batch, elsewhere, ticket_id, source)
+            other.sync()
+            assert other.engine.upload().uploaded == 2
         finally:
             other.close()
         store = controller.store

@@ -1,25 +1,30 @@
 """T12 on the client, against a real server: files attached to a ticket made offline are kept locally
-and uploaded by the sync round that pushes the ticket; an upload cut in the middle continues from
-the server's offset in the next round; refusals name the file."""
+and uploaded once the round that pushes the ticket has given the server their records; an upload cut
+in the middle continues from the server's offset in the next round; a pull is never held back by an
+upload in flight; refusals name the file."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import socket
+import threading
 import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from ksdesk_desktop.core.api_client import ApiClient, ApiError
 from ksdesk_desktop.core.attachments import AttachmentRefused, LocalFiles, attach, screen, ticket_files
 from ksdesk_desktop.core.sync_engine import SyncEngine
+from ksdesk_desktop.ops import TaskManager
 from ksdesk_desktop.store.db import SCHEMA_MAJOR, LocalStore
 from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.store.schema import CACHE, local_files
+from ksdesk_desktop.sync_runner import SyncRunner
 from sync.attachments import UploadState
 from sync.records import Kind
 from tests.fixtures.identities import inns
@@ -27,6 +32,7 @@ from tests.fixtures.proxy import DroppingProxy
 from tests.fixtures.replicas import Node, NodeFactory
 from tests.fixtures.servers import TEST_PASSWORD, ServerProcess
 from tests.server.test_attachments import make_complex
+from tests.sync.test_replica import org
 
 MIB = 1024 * 1024
 _INN = inns("79")
@@ -66,24 +72,27 @@ def test_t12_files_of_an_offline_ticket_upload_on_sync(live_server: ServerProces
     content = random_file(tmp_path / "скриншот.png", 300_000)
     drafted = files.keep(tmp_path / "скриншот.png")  # dropped on the draft: copied at once
     (tmp_path / "скриншот.png").unlink()  # the original may go: the copy is ours
-    attachment_id = attach(node.replica, files, ticket_id, drafted)
-    second = attach(node.replica, files, ticket_id, _small(tmp_path))
+    with node.replica.batch() as batch:
+        attachment_id = attach(batch, files, ticket_id, drafted)
+        second = attach(batch, files, ticket_id, _small(tmp_path))
 
     with pytest.raises(ApiError) as offline:
         SyncEngine(node.replica, dead_api()).sync()
     assert offline.value.offline
     assert node.replica.pending_count() == 4  # organization, ticket, two attachments: all kept
 
-    report = node.sync()  # the round that pushes the ticket uploads its files
-    assert (report.rejected, report.uploaded) == (0, 2)
+    assert node.engine.upload().uploaded == 0  # the server has no record of them yet: nothing to send
+    assert node.sync().rejected == 0  # the round that pushes the ticket and its files' records
+    assert node.engine.upload().uploaded == 2
     assert node.replica.pending_count() == 0
+    node.sync()  # the server marked them complete: the next pull brings that
     target = tmp_path / "downloaded.png"
     node.api.download_attachment(attachment_id, target)
     assert target.read_bytes() == content
     listed = {f.id: f for f in ticket_files(node.store, ticket_id)}
     assert listed[attachment_id].file_name == "скриншот.png" and listed[attachment_id].on_server
     assert listed[second].on_server and listed[attachment_id].local_path == drafted.path
-    assert node.sync().uploaded == 0  # nothing left to send
+    assert node.engine.upload().uploaded == 0  # nothing left to send
 
 
 def _small(folder: Path) -> Path:
@@ -142,16 +151,18 @@ def test_t12_an_upload_cut_in_the_middle_continues_in_the_next_round(
     try:
         ticket_id = offline_ticket(live_server, node)
         content = random_file(tmp_path / "выгрузка.csv", 3 * MIB)
-        attachment_id = attach(node.replica, LocalFiles(node.store, tmp_path / "files"), ticket_id,
-                               tmp_path / "выгрузка.csv")
-        proxy.cut_after(MIB + MIB // 2 + 20_000)  # the push, the first part, then half of the second
+        with node.replica.batch() as batch:
+            attachment_id = attach(batch, LocalFiles(node.store, tmp_path / "files"), ticket_id,
+                                   tmp_path / "выгрузка.csv")
+        engine.sync()  # the records go through
+        assert node.replica.pending_count() == 0
+        proxy.cut_after(MIB + MIB // 2)  # the first part, then half of the second
         with pytest.raises(ApiError) as cut:
-            engine.sync()
+            engine.upload()
         assert cut.value.offline and api.parts == [0, MIB]
-        assert node.replica.pending_count() == 0  # the records went through before the cut
 
         api.parts.clear()
-        report = engine.sync()
+        report = engine.upload()
     finally:
         api.close()
         proxy.close()
@@ -161,6 +172,65 @@ def test_t12_an_upload_cut_in_the_middle_continues_in_the_next_round(
     target = tmp_path / "back.csv"
     node.api.download_attachment(attachment_id, target)
     assert hashlib.sha256(target.read_bytes()).hexdigest() == hashlib.sha256(content).hexdigest()
+
+
+class HoldingProxy(DroppingProxy):
+    """Forwards everything, but holds the first upload of content after its first chunk until
+    ``release`` is set: an upload in flight for as long as the test needs (``held`` says it is)."""
+
+    def __init__(self, target_port: int) -> None:
+        super().__init__(target_port)
+        self.held, self.release = threading.Event(), threading.Event()
+
+    def _pump(self, src: socket.socket, dst: socket.socket, request: bool) -> None:
+        if not request:
+            return super()._pump(src, dst, request)
+        try:
+            while chunk := src.recv(65536):
+                dst.sendall(chunk)
+                if b"PUT /api/v1/attachments/" in chunk and not self.held.is_set():
+                    self.held.set()
+                    self.release.wait(30)
+        except OSError:
+            pass
+        finally:
+            self._cut(src, dst)
+
+
+def test_t12_a_pull_is_not_held_back_by_an_upload_in_flight(
+    live_server: ServerProcess, make_node: NodeFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    node, other = make_node(), make_node()
+    proxy = HoldingProxy(int(live_server.url.rsplit(":", 1)[1]))
+    api = ApiClient(proxy.url, timeout=30)
+    api.login("op1", TEST_PASSWORD)
+    tasks = TaskManager()
+    runner = SyncRunner(node.replica, tasks)
+    try:
+        ticket_id = offline_ticket(live_server, node)
+        random_file(tmp_path / "архив.zip", 3 * MIB)
+        with node.replica.batch() as batch:
+            attach(batch, LocalFiles(node.store, tmp_path / "files"), ticket_id, tmp_path / "архив.zip")
+        runner.set_api(api, live=False)  # pushes the ticket and the file's record, then uploads
+        qtbot.waitUntil(proxy.held.is_set, timeout=10_000)
+        assert runner.uploading
+
+        record_id = other.replica.create(Kind.ORGANIZATION, org("ООО «Свежие новости»"))  # another client
+        other.sync()
+        with qtbot.waitSignal(runner.synced, timeout=10_000, check_params_cb=lambda report: report.pulled > 0):
+            runner.request_sync()
+        assert node.replica.get(Kind.ORGANIZATION, record_id)["name"] == "ООО «Свежие новости»"  # type: ignore[index]
+        assert runner.uploading and not ticket_files(node.store, ticket_id)[0].on_server  # still in flight
+
+        proxy.release.set()  # the network lets the file through: it completes, and a pull says so
+        qtbot.waitUntil(lambda: [f.on_server for f in ticket_files(node.store, ticket_id)] == [True],
+                        timeout=30_000)
+    finally:
+        proxy.release.set()
+        runner.stop()
+        tasks.shutdown()
+        api.close()
+        proxy.close()
 
 
 def test_t12_refused_files_are_named_and_the_rest_kept(tmp_path: Path) -> None:
