@@ -55,7 +55,8 @@ class SyncRunner(QObject):
         self.pending = replica.pending_count()
         self.problems: list[Problem] = replica.problems()
         self.last_sync: datetime | None = replica.store.last_sync_at()
-        self.error = ""
+        self.sync_error = ""  # why the last sync round failed ("" once one succeeds)
+        self.upload_error = ""  # why the last upload round failed ("" once one succeeds)
         self.live = False
         self.paused = False
         self._op: OpState | None = None
@@ -92,6 +93,11 @@ class SyncRunner(QObject):
     @property
     def running(self) -> bool:
         return self._op is not None
+
+    @property
+    def error(self) -> str:
+        """What the status bar shows: why the last sync round failed, else why the last upload did."""
+        return self.sync_error or self.upload_error
 
     @property
     def uploading(self) -> bool:
@@ -209,7 +215,7 @@ class SyncRunner(QObject):
     def _finished(self, report: SyncReport) -> None:
         self._op = None
         self.backoff.reset()
-        self.error = ""
+        self.sync_error = ""
         if report.complete:
             self.last_sync = self.replica.store.last_sync_at()
         self._refresh_counts(report.conflicts + report.rejected > 0)
@@ -223,18 +229,21 @@ class SyncRunner(QObject):
     def _failed(self, exc: BaseException) -> None:
         self._op = None
         if not isinstance(exc, ApiError):
-            self.error = self.tr("Ошибка синхронизации: {error}").format(error=exc)
+            self.sync_error = self.tr("Ошибка синхронизации: {error}").format(error=exc)
             log.error("sync round failed", exc_info=exc)
         else:
-            self.error = exc.message
+            self.sync_error = exc.message
         delay = self.backoff.next_delay()
-        log.info("sync failed (%s); next attempt in %.1f s", self.error, delay)
+        log.info("sync failed (%s); next attempt in %.1f s", self.sync_error, delay)
         self._retry.start(int(delay * 1000))
         self._refresh_counts()
 
     def _uploaded(self, report: UploadReport) -> None:
         self._upload = None
         self._upload_backoff.reset()
+        if self.upload_error:
+            self.upload_error = ""
+            self.status_changed.emit()
         if report.failed:  # a file's upload stopped for good: its ticket shows why
             self.records_changed.emit({Kind.ATTACHMENT})
         if report.uploaded:
@@ -247,10 +256,14 @@ class SyncRunner(QObject):
         upload round (after a backoff, or after the next sync round) continues from it."""
         self._upload = None
         if not isinstance(exc, ApiError):
+            self.upload_error = self.tr("Ошибка отправки файлов: {error}").format(error=exc)
             log.error("upload round failed", exc_info=exc)
+        else:
+            self.upload_error = exc.message
         delay = self._upload_backoff.next_delay()
-        log.info("upload failed (%s); next attempt in %.1f s", exc, delay)
+        log.info("upload failed (%s); next attempt in %.1f s", self.upload_error, delay)
         self._upload_retry.start(int(delay * 1000))
+        self.status_changed.emit()
 
     def _refresh_counts(self, problems: bool = True) -> None:
         self.pending = self.replica.pending_count()

@@ -1210,6 +1210,11 @@ panel</translation>
         <source>Ошибка синхронизации: {error}</source>
         <translation>Sync error: {error}</translation>
     </message>
+    <message>
+        <location filename="../../ksdesk_desktop/sync_runner.py" line="258"/>
+        <source>Ошибка отправки файлов: {error}</source>
+        <translation>File upload error: {error}</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusBar</name>

@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from ksdesk_desktop.core.api_client import ApiClient, ApiError
 from ksdesk_desktop.core.attachments import AttachmentRefused, LocalFiles, attach, screen, ticket_files
+from ksdesk_desktop.core.backoff import Backoff
 from ksdesk_desktop.core.sync_engine import SyncEngine
 from ksdesk_desktop.ops import TaskManager
 from ksdesk_desktop.store.db import SCHEMA_MAJOR, LocalStore
@@ -225,6 +226,39 @@ def test_t12_a_pull_is_not_held_back_by_an_upload_in_flight(
         proxy.release.set()  # the network lets the file through: it completes, and a pull says so
         qtbot.waitUntil(lambda: [f.on_server for f in ticket_files(node.store, ticket_id)] == [True],
                         timeout=30_000)
+    finally:
+        proxy.release.set()
+        runner.stop()
+        tasks.shutdown()
+        api.close()
+        proxy.close()
+
+
+def test_t12_a_failed_upload_is_shown_until_one_succeeds(
+    live_server: ServerProcess, make_node: NodeFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """An upload round cut by the network says so in the status (as a failed sync round does), and
+    the next round, after its backoff, finishes the file and clears it."""
+    node = make_node()
+    proxy = HoldingProxy(int(live_server.url.rsplit(":", 1)[1]))
+    api = ApiClient(proxy.url, timeout=30)
+    api.login("op1", TEST_PASSWORD)
+    tasks = TaskManager()
+    runner = SyncRunner(node.replica, tasks, backoff=Backoff(first=0.2, cap=0.5))
+    try:
+        ticket_id = offline_ticket(live_server, node)
+        random_file(tmp_path / "отчёт.pdf", 2 * MIB)
+        with node.replica.batch() as batch:
+            attach(batch, LocalFiles(node.store, tmp_path / "files"), ticket_id, tmp_path / "отчёт.pdf")
+        runner.set_api(api, live=False)
+        qtbot.waitUntil(proxy.held.is_set, timeout=10_000)
+        with qtbot.waitSignal(runner.status_changed, timeout=10_000, check_params_cb=lambda: bool(runner.error)):
+            proxy.cut_open_connections()
+            proxy.release.set()
+        assert runner.upload_error and runner.error == runner.upload_error and not runner.sync_error
+        qtbot.waitUntil(lambda: [f.on_server for f in ticket_files(node.store, ticket_id)] == [True],
+                        timeout=30_000)
+        qtbot.waitUntil(lambda: runner.error == "", timeout=10_000)
     finally:
         proxy.release.set()
         runner.stop()
