@@ -18,10 +18,10 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
 from ksdesk_desktop.core.api_client import ApiError
+from ksdesk_desktop.core.cache import LocalStore
 from ksdesk_desktop.core.ticket_history import Wording, cached_history, history_lines, list_labels
 from ksdesk_desktop.i18n import english
 from ksdesk_desktop.ops import Lane, Latest, Op
-from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.ui.services import Services
 from sync.protocol import HistoryEntry
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ksdesk_desktop.core.cache import CustomerInfo
 from ksdesk_desktop.ops import Lane, Latest, Op
-from ksdesk_desktop.store.directory import CustomerInfo
 from ksdesk_desktop.ui.contact_dialog import ContactDialog
 from ksdesk_desktop.ui.organization_dialog import OrganizationDialog
 from ksdesk_desktop.ui.record_model import WARNING_COLOR, Column, RecordTableModel

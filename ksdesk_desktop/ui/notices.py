@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ksdesk_desktop.store.replica import Problem
+from ksdesk_desktop.core.cache import Problem
 
 _TITLE_FIELDS = ("registration_number", "name", "full_name", "subject", "code", "login")
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from ksdesk_desktop.store.replica import InvalidChange
+from ksdesk_desktop.core.cache import InvalidChange
 from ksdesk_desktop.ui.record_model import WARNING_COLOR
 from ksdesk_desktop.ui.services import Services
 from sync.records import Kind

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ksdesk_desktop.core.api_client import ApiClient
+from ksdesk_desktop.core.cache import Directory
 from ksdesk_desktop.ops import TaskManager
 from ksdesk_desktop.session import Connection
-from ksdesk_desktop.store.directory import Directory
 from ksdesk_desktop.sync_runner import SyncRunner
 
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ksdesk_desktop.core.attachments import AttachmentRefused, KeptFile, LocalFiles, attach, screen
+from ksdesk_desktop.core.cache import Batch, Drafts, InvalidChange
 from ksdesk_desktop.core.lookup import Lookup, Outcome
 from ksdesk_desktop.core.tickets import (
     Catalog,
@@ -55,8 +56,6 @@ from ksdesk_desktop.core.tickets import (
 )
 from ksdesk_desktop.i18n import english
 from ksdesk_desktop.ops import Lane, Latest, Op
-from ksdesk_desktop.store.drafts import Drafts
-from ksdesk_desktop.store.replica import Batch, InvalidChange
 from ksdesk_desktop.ui.forms import child, load_form
 from ksdesk_desktop.ui.organization_picker import OrganizationPicker
 from ksdesk_desktop.ui.record_model import WARNING_COLOR

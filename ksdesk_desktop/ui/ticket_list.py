@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ksdesk_desktop.core.cache import NOBODY, SortKey, TicketFilter, TicketList
 from ksdesk_desktop.i18n import labels
 from ksdesk_desktop.ops import Lane, Latest, Op, OpState
-from ksdesk_desktop.store.ticket_list import NOBODY, SortKey, TicketFilter, TicketList
 from ksdesk_desktop.ui.record_model import FONT, Column, RecordTableModel
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.table_view import table_view

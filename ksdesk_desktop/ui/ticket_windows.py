@@ -9,10 +9,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from ksdesk_desktop.core.attachments import AttachedFile, LocalFiles, ticket_files
+from ksdesk_desktop.core.cache import Draft, Drafts
 from ksdesk_desktop.core.tickets import SavedTicket, ticket_names
 from ksdesk_desktop.i18n import english
 from ksdesk_desktop.ops import Lane, Op
-from ksdesk_desktop.store.drafts import Draft, Drafts
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.ticket_card import CardContext, TicketCard
 from ksdesk_desktop.ui.ticket_form import TicketForm
