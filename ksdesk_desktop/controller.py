@@ -114,8 +114,8 @@ class Controller(QObject):
         specs = window.specs  # each page as ui.pages.builtin_pages declares it
         window.add_page(specs["clients"], ClientsPage(self.services))
         yield
-        for key, page in reference_pages(self.services).items():  # complexes, contracts, lists (issue 5)
-            window.add_page(specs[key], page)
+        for key, reference in reference_pages(self.services).items():  # complexes, contracts, lists (issue 5)
+            window.add_page(specs[key], reference)
         yield
         files = LocalFiles(store, self.paths.data / "attachments")
         self.tickets = TicketWindows(self.services, Drafts(store), files, window)
@@ -123,7 +123,7 @@ class Controller(QObject):
         window.desktop_page.offer_create(self.tickets.new_ticket, specs["new_ticket"].tip())
         self.ticket_list = TicketList(store)
         yield
-        pages = []
+        pages: list[TicketListPage] = []
         for mode in (ListMode.ALL, ListMode.AVAILABLE, ListMode.FEED):
             page = TicketListPage(self.services, self.ticket_list, mode, scope=self._availability)
             page.create_requested.connect(self.tickets.new_ticket)  # N5: every list opens the same form and card

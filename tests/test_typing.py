@@ -71,3 +71,15 @@ def test_the_ratchet_sees_a_new_error_and_a_fixed_one() -> None:
         "a.py: 2 mypy errors, the baseline allows 1",
         "c.py: 0 mypy errors, fewer than the baseline's 2: lower it in mypy_baseline.json",
     ]
+
+
+def write_baseline() -> None:
+    """``python tests/test_typing.py``: write today's counts (review the diff: numbers only go down)."""
+    found = errors_per_file(mypy(*RATCHETED).communicate(timeout=600)[0])
+    kept = {p: n for p, n in sorted(found.items()) if not any(p.startswith(s + "/") for s in STRICT)}
+    BASELINE.write_text(json.dumps(kept, indent=1) + "\n", encoding="utf-8")
+    print(f"{BASELINE}: {sum(kept.values())} errors in {len(kept)} files")
+
+
+if __name__ == "__main__":
+    write_baseline()

@@ -94,10 +94,13 @@ def _to_2_5(conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {schema.CACHE[kind].name}_fts_insert")
 
 
+def _meta_table(conn: Connection) -> None:
+    conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS meta (key VARCHAR(100) PRIMARY KEY, value TEXT NOT NULL)")
+
+
 # (version reached, step) — each step moves the schema from the previous version to this one
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
-    (1000, lambda conn: conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS meta (key VARCHAR(100) PRIMARY KEY, "
-                                             "value TEXT NOT NULL)")),
+    (1000, _meta_table),
     (2000, _to_2_0),
     (2001, _to_2_1),
     (2002, _to_2_2),
@@ -137,7 +140,7 @@ class LocalStore:
 
     def _migrate(self) -> None:
         with self.write() as conn:
-            current = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
+            current: int = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
             if current // 1000 > SCHEMA_MAJOR:
                 self.engine.dispose()
                 raise StoreVersionError(

@@ -212,10 +212,10 @@ class Replica:
             if last is not None and self._absorbs(last, op):
                 if op is Operation.DELETE and last.base_version is None and not last.sent and len(entries) == 1:
                     conn.execute(delete(outbox).where(outbox.c.seq == last.seq))  # never reached the server
-                    key = last.key
+                    key = str(last.key)
                 else:
                     merged = {} if op is Operation.DELETE else {**last.payload, **payload}
-                    key = last.key if last.state == EntryState.PENDING else str(new_id())
+                    key = str(last.key) if last.state == EntryState.PENDING else str(new_id())
                     conn.execute(update(outbox).where(outbox.c.seq == last.seq).values(
                         key=key, op=op, payload=merged, state=EntryState.PENDING, sent=False, error_code=None,
                         error_message=None,
