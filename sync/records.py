@@ -10,7 +10,7 @@ server validates every mutation with these models again.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Mapping, Set
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -339,58 +339,25 @@ for _spec in (
     register(_spec)
 
 
-# --- views of the registry under the names the client's replica reads --------------------------------
+# --- questions about the registry -------------------------------------------------------------------
 
 
-class _Writable(Mapping[Kind, type[BaseModel]]):
-    """Kind → the model of a change, for the kinds a client may write."""
-
-    def __getitem__(self, kind: Kind) -> type[BaseModel]:
-        found = SPECS[kind].update
-        if found is None:
-            raise KeyError(kind)
-        return found
-
-    def __iter__(self) -> Iterator[Kind]:
-        return (Kind(k) for k, s in list(SPECS.items()) if s.update is not None)
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
+def creatable(kind: str) -> bool:
+    """Whether clients create records of ``kind`` (through the outbox)."""
+    found = SPECS.get(kind)
+    return found is not None and found.creatable
 
 
-class _Creatable(Set[Kind]):
-    """The kinds clients create."""
-
-    def __contains__(self, kind: object) -> bool:
-        found = SPECS.get(kind) if isinstance(kind, str) else None
-        return found is not None and found.creatable
-
-    def __iter__(self) -> Iterator[Kind]:
-        return (Kind(k) for k, s in list(SPECS.items()) if s.creatable)
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
+def writable(kind: str) -> bool:
+    """Whether clients may change records of ``kind`` at all (who may is ``KindSpec.access``)."""
+    found = SPECS.get(kind)
+    return found is not None and found.update is not None
 
 
-class _References(Mapping[str, Kind]):
-    """Field → the kind it points at, over every kind (a field name means one kind everywhere)."""
-
-    def _all(self) -> dict[str, Kind]:
-        return {name: target for s in list(SPECS.values()) for name, target in s.references.items()}
-
-    def __getitem__(self, name: str) -> Kind:
-        return self._all()[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._all())
-
-    def __len__(self) -> int:
-        return len(self._all())
-
-
-WRITABLE: Mapping[Kind, type[BaseModel]] = _Writable()
-CREATABLE: Set[Kind] = _Creatable()
-REFERENCES: Mapping[str, Kind] = _References()
+def references_to(kind: str) -> list[str]:
+    """The fields, in any kind, that point at a record of ``kind`` (a merged duplicate's id is
+    repointed in all of them)."""
+    return sorted({name for s in list(SPECS.values()) for name, target in s.references.items() if target == kind})
 
 
 def model_for(kind: Kind, creating: bool) -> type[BaseModel]:

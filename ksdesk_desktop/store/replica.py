@@ -35,7 +35,7 @@ from ksdesk_desktop.store.schema import CACHE, EntryState, field_columns, outbox
 from ksdesk_desktop.store.search import derived, indexing_new, org_texts, refresh_org_text
 from sync.ids import new_id
 from sync.protocol import ChangesPage, Mutation, MutationResult, Operation, RecordOut, ResultStatus
-from sync.records import CREATABLE, REFERENCES, WRITABLE, Kind, explain, model_for
+from sync.records import Kind, creatable, explain, model_for, references_to, writable
 from sync.sqlite import json_text
 
 CURSOR = "sync_cursor"
@@ -184,7 +184,7 @@ class Replica:
 
     def create(self, kind: Kind, data: Mapping[str, Any]) -> str:
         """A new record made here; returns its id (the server keeps it)."""
-        if kind not in CREATABLE:
+        if not creatable(kind):
             raise InvalidChange("Такие записи создаются только на сервере.", "kind")
         record_id = str(new_id())
         self.change(kind, record_id, data)
@@ -195,13 +195,13 @@ class Replica:
         """Change (or delete) a record locally and queue it for the server, in one transaction.
         Returns the outbox entry's idempotency key."""
         record_id = str(record_id)
-        if kind not in WRITABLE:
+        if not writable(kind):
             raise InvalidChange("Эти записи нельзя изменять.", "kind")
         with self.store.write() as conn:
             table = CACHE[kind]
             row = conn.execute(select(table).where(table.c.id == record_id)).first()
             entries = self._entries(conn, kind, record_id)
-            if row is None and not entries and (op is Operation.DELETE or kind not in CREATABLE):
+            if row is None and not entries and (op is Operation.DELETE or not creatable(kind)):
                 raise InvalidChange("Запись не найдена: возможно, её уже удалили.", "record_id")
             if row is not None and not row.local and row.version > 0:
                 conn.execute(sqlite_insert(shadow).values(
@@ -333,9 +333,8 @@ class Replica:
             if base is None:  # deleted on the server: restoring means creating it again with all fields
                 row = conn.execute(select(CACHE[Kind(entry.kind)].c.data).where(
                     CACHE[Kind(entry.kind)].c.id == entry.record_id)).scalar()
-                payload = self._validated(Kind(entry.kind), None, {
-                    k: v for k, v in (row or {}).items() if k in WRITABLE[Kind(entry.kind)].model_fields
-                })
+                fields = model_for(Kind(entry.kind), creating=False).model_fields
+                payload = self._validated(Kind(entry.kind), None, {k: v for k, v in (row or {}).items() if k in fields})
             conn.execute(update(outbox).where(outbox.c.seq == entry.seq).values(
                 key=new_key, op=op, base_version=base, payload=payload, state=EntryState.PENDING, sent=False,
                 server_record=None, error_code=None, error_message=None,
@@ -427,7 +426,7 @@ class Replica:
         conn.execute(update(outbox).where(outbox.c.kind == kind, outbox.c.record_id == old).values(
             record_id=new, base_version=record.version,
         ))
-        fields = [name for name, target in REFERENCES.items() if target is kind]
+        fields = references_to(kind)
         for entry in conn.execute(select(outbox.c.seq, outbox.c.payload)).all():
             if any(entry.payload.get(name) == old for name in fields):
                 payload = {k: new if k in fields and v == old else v for k, v in entry.payload.items()}

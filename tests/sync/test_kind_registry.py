@@ -83,7 +83,7 @@ def test_a_kind_declared_once_on_each_side_syncs_end_to_end(widget: Kind, widget
 def test_a_kind_is_declared_once_and_can_be_taken_back(widget: Kind) -> None:
     with pytest.raises(ValueError, match="declared already"):
         records.register(widget_kind.SPEC)
-    assert Kind(WIDGET) is widget and widget in records.CREATABLE and "widgets" in schema.metadata.tables
+    assert Kind(WIDGET) is widget and records.creatable(widget) and "widgets" in schema.metadata.tables
     widget_kind.forget()
     try:
         with pytest.raises(ValueError):
