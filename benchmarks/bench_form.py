@@ -266,7 +266,7 @@ def _type_ahead(controller: Controller, rnd: random.Random) -> list[Figure]:
         if i >= TYPE_WARM_UP:
             times.append(ms)
             hits.append(len(found))
-    form.organization_completer.popup().hide()
+    form.organization_chooser.completer.popup().hide()
     edit.clear()
     _close(form, controller)
     worst = sorted(range(len(times)), key=lambda i: times[i], reverse=True)[:3]

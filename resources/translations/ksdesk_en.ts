@@ -164,6 +164,19 @@
     </message>
 </context>
 <context>
+    <name>ComplexesByContract</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_complexes.py" line="64"/>
+        <source>Зелёным выделены комплексы, на которые у заказчика есть действующий контракт.</source>
+        <translation>Complexes under a valid contract of the customer are green.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_complexes.py" line="89"/>
+        <source>Вид обращения изменён на «%s»: на выбранный комплекс нет действующего контракта.</source>
+        <translation>The ticket type was changed to «%s»: there is no valid contract for the chosen complex.</translation>
+    </message>
+</context>
+<context>
     <name>ComplexesPage</name>
     <message>
         <location filename="../../ksdesk_desktop/ui/reference_pages.py" line="128"/>
@@ -976,6 +989,49 @@ panel</translation>
     </message>
 </context>
 <context>
+    <name>OrganizationChooser</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_picker.py" line="106"/>
+        <source>ИНН и Enter: КПП и наименование из ЕГРЮЛ</source>
+        <translation>INN and Enter: KPP and name from EGRUL</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_picker.py" line="163"/>
+        <source>нет (своего контракта нет)</source>
+        <translation>none (no contract of its own)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_picker.py" line="192"/>
+        <source>Поиск организации с ИНН %s…</source>
+        <translation>Looking up the organization with INN %s…</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_picker.py" line="203"/>
+        <source>Организация найдена в справочнике «Клиенты».</source>
+        <translation>Found in the Clients directory.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_picker.py" line="210"/>
+        <source>филиал</source>
+        <translation>branch</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_picker.py" line="210"/>
+        <source>головная организация</source>
+        <translation>head office</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_picker.py" line="215"/>
+        <source>Внимание: по данным ЕГРЮЛ организация ликвидирована или закрывается.</source>
+        <translation>Attention: according to EGRUL the organization is liquidated or closing.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/organization_picker.py" line="218"/>
+        <source>Данные заполнены из ЕГРЮЛ.</source>
+        <translation>Filled in from EGRUL.</translation>
+    </message>
+</context>
+<context>
     <name>OrganizationDialog</name>
     <message>
         <location filename="../../ksdesk_desktop/ui/organization_dialog.py" line="46"/>
@@ -1399,6 +1455,29 @@ panel</translation>
     </message>
 </context>
 <context>
+    <name>TicketFiles</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_files.py" line="33"/>
+        <source>Прикрепить файлы (Ctrl+O); можно перетащить их в список</source>
+        <translation>Attach files (Ctrl+O); you can also drop them on the list</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_files.py" line="34"/>
+        <source>Убрать выбранный файл (Delete)</source>
+        <translation>Remove the selected file (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_files.py" line="44"/>
+        <source>Прикрепить файлы</source>
+        <translation>Attach files</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/ticket_files.py" line="68"/>
+        <source>Копирование файлов…</source>
+        <translation>Copying files…</translation>
+    </message>
+</context>
+<context>
     <name>TicketForm</name>
     <message>
         <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="94"/>
@@ -1424,76 +1503,6 @@ panel</translation>
         <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="181"/>
         <source>Закрыть форму (Esc); черновик сохраняется</source>
         <translation>Close the form (Esc); the draft is kept</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="182"/>
-        <source>Прикрепить файлы (Ctrl+O); можно перетащить их в список</source>
-        <translation>Attach files (Ctrl+O); you can also drop them on the list</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="183"/>
-        <source>Убрать выбранный файл (Delete)</source>
-        <translation>Remove the selected file (Delete)</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="184"/>
-        <source>ИНН и Enter: КПП и наименование из ЕГРЮЛ</source>
-        <translation>INN and Enter: KPP and name from EGRUL</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="303"/>
-        <source>нет (своего контракта нет)</source>
-        <translation>none (no contract of its own)</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="331"/>
-        <source>Поиск организации с ИНН %s…</source>
-        <translation>Looking up the organization with INN %s…</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="346"/>
-        <source>Организация найдена в справочнике «Клиенты».</source>
-        <translation>Found in the Clients directory.</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="354"/>
-        <source>филиал</source>
-        <translation>branch</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="355"/>
-        <source>головная организация</source>
-        <translation>head office</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="359"/>
-        <source>Внимание: по данным ЕГРЮЛ организация ликвидирована или закрывается.</source>
-        <translation>Attention: according to EGRUL the organization is liquidated or closing.</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="362"/>
-        <source>Данные заполнены из ЕГРЮЛ.</source>
-        <translation>Filled in from EGRUL.</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="461"/>
-        <source>Зелёным выделены комплексы, на которые у заказчика есть действующий контракт.</source>
-        <translation>Complexes under a valid contract of the customer are green.</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="486"/>
-        <source>Вид обращения изменён на «%s»: на выбранный комплекс нет действующего контракта.</source>
-        <translation>The ticket type was changed to «%s»: there is no valid contract for the chosen complex.</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="503"/>
-        <source>Прикрепить файлы</source>
-        <translation>Attach files</translation>
-    </message>
-    <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="527"/>
-        <source>Копирование файлов…</source>
-        <translation>Copying files…</translation>
     </message>
     <message>
         <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="635"/>

@@ -29,7 +29,8 @@ from ksdesk_desktop.core.tickets import OrganizationChoice
 from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.drafts import Drafts
 from ksdesk_desktop.ui.required import REQUIRED_COLOR, is_missing
-from ksdesk_desktop.ui.ticket_form import COVERED_COLOR, TicketForm
+from ksdesk_desktop.ui.ticket_complexes import COVERED_COLOR
+from ksdesk_desktop.ui.ticket_form import TicketForm
 from sync import tickets as rules
 from sync.records import Kind
 from sync.reference import MAX_ATTACHMENT_BYTES
@@ -66,11 +67,11 @@ def choose_organization(qtbot: QtBot, form: TicketForm, choice: OrganizationChoi
     with qtbot.waitSignal(form.organizations_found, timeout=10_000,
                           check_params_cb=lambda found: any(f.id == choice.id for f in found)):
         type_text(form.organization_edit, choice.inn)
-    popup = form.organization_completer.popup()
+    popup = form.organization_chooser.completer.popup()
     qtbot.waitUntil(popup.isVisible, timeout=5000)
-    row = next(r for r in range(form._org_model.rowCount())
-               if form._org_model.item(r).data(Qt.ItemDataRole.UserRole).id == choice.id)
-    popup.setCurrentIndex(form.organization_completer.completionModel().index(row, 0))
+    row = next(r for r in range(form.organization_chooser.model.rowCount())
+               if form.organization_chooser.model.item(r).data(Qt.ItemDataRole.UserRole).id == choice.id)
+    popup.setCurrentIndex(form.organization_chooser.completer.completionModel().index(row, 0))
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: form.organization is not None and form.organization.id == choice.id, timeout=5000)
 
