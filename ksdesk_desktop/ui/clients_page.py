@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from ksdesk_desktop.core.cache import CustomerInfo
 from ksdesk_desktop.ops import Lane, Latest, Op
 from ksdesk_desktop.ui.contact_dialog import ContactDialog
+from ksdesk_desktop.ui.keys import shortcut
 from ksdesk_desktop.ui.organization_dialog import OrganizationDialog
 from ksdesk_desktop.ui.record_model import WARNING_COLOR, Column, RecordTableModel
 from ksdesk_desktop.ui.services import Services
@@ -154,9 +154,9 @@ class ClientsPage(QWidget):
         self.contacts_view.doubleClicked.connect(self._open_contact_at)
         self.contacts_view.activated.connect(self._open_contact_at)
         self.add_contact_button.clicked.connect(lambda: self.open_contact(None))
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self._focus_search)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=lambda: self.open_organization(None))
-        QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=lambda: self.open_contact(None))
+        shortcut(self, "Ctrl+F", self._focus_search)
+        shortcut(self, "Ctrl+N", lambda: self.open_organization(None))
+        shortcut(self, "Ctrl+Shift+N", lambda: self.open_contact(None))
         services.sync.records_changed.connect(self._records_changed)
         self.search()
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ksdesk_desktop.core.cache import InvalidChange
+from ksdesk_desktop.ui.keys import shortcut
 from ksdesk_desktop.ui.record_model import WARNING_COLOR
 from ksdesk_desktop.ui.services import Services
 from sync.records import Kind
@@ -48,7 +48,7 @@ class RecordDialog(QDialog):
         self.existing_button.clicked.connect(self._take_existing)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+        shortcut(self, "Ctrl+S", self.save)
 
     def save(self) -> None:
         raise NotImplementedError

@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QListWidget, QListWidgetItem, QPushButton, QWidget
 
 from ksdesk_desktop.core.attachments import AttachmentRefused, KeptFile, LocalFiles, screen
 from ksdesk_desktop.ops import Lane, Op
+from ksdesk_desktop.ui.keys import shortcut
 from ksdesk_desktop.ui.services import Services
 from sync.attachments import format_size
 
@@ -37,9 +38,8 @@ class TicketFiles(QObject):
         self._viewport = files_list.viewport()  # a list's drops arrive at its viewport
         self._viewport.installEventFilter(self)
         files_list.setAcceptDrops(True)
-        QShortcut(QKeySequence("Ctrl+O"), window, activated=self.choose)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), files_list, activated=self.detach_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        shortcut(window, "Ctrl+O", self.choose)
+        shortcut(files_list, QKeySequence.StandardKey.Delete, self.detach_selected, Qt.ShortcutContext.WidgetShortcut)
 
     def choose(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(self.host, self.tr("Прикрепить файлы"))

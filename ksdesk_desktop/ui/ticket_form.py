@@ -18,7 +18,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -39,6 +39,7 @@ from ksdesk_desktop.i18n import english
 from ksdesk_desktop.ops import Lane, Op
 from ksdesk_desktop.ui.applicant_fields import ApplicantFields
 from ksdesk_desktop.ui.forms import child, load_form
+from ksdesk_desktop.ui.keys import shortcut
 from ksdesk_desktop.ui.organization_picker import OrganizationChooser
 from ksdesk_desktop.ui.record_model import WARNING_COLOR
 from ksdesk_desktop.ui.required import is_missing, mark_required
@@ -74,8 +75,12 @@ class TicketForm(QWidget):
         self._dirty = False
         self._saving = False
         self._build(today)
-        self._change_timer = QTimer(self, singleShot=True, interval=CHANGE_SAVE_MS, timeout=self.save_draft)
-        self._autosave = QTimer(self, interval=AUTOSAVE_MS, timeout=self.save_draft)
+        self._change_timer, self._autosave = QTimer(self), QTimer(self)
+        self._change_timer.setSingleShot(True)
+        self._change_timer.setInterval(CHANGE_SAVE_MS)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        for timer in (self._change_timer, self._autosave):
+            timer.timeout.connect(self.save_draft)
         self._autosave.start()
         self._pending_draft = draft
         en = english()
@@ -182,8 +187,8 @@ class TicketForm(QWidget):
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close)
         self.setAcceptDrops(True)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
-        QShortcut(QKeySequence("Escape"), self, activated=self.close)
+        shortcut(self, "Ctrl+S", self.save)
+        shortcut(self, "Escape", self.close)
         self._count()
 
     # --- loading --------------------------------------------------------------------------------
