@@ -186,6 +186,12 @@ def test_widgets_reach_the_cache_only_through_the_core() -> None:
     assert offenders(ROOT / "ksdesk_desktop" / "ui", ("sqlalchemy", "sqlite3")) == []
 
 
+def test_every_cache_query_is_a_store_reader() -> None:
+    """The core and the widgets ask the store's readers and writers; only ``store/`` (and the first
+    stage's ``store.feed``) speaks SQL to the cache."""
+    assert offenders(ROOT / "ksdesk_desktop" / "core", ("sqlalchemy", "sqlite3")) == []
+
+
 def test_the_checker_sees_a_wrong_arrow(tmp_path: Path) -> None:
     (tmp_path / "bad.py").write_text("from PySide6.QtCore import QObject\nimport sync.server.app\n")
     global ROOT

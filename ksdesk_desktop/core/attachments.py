@@ -23,11 +23,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from sqlalchemy import Row
-
 from ksdesk_desktop.core.api_client import ApiError
 from ksdesk_desktop.store.db import LocalStore
-from ksdesk_desktop.store.files import FileRows
+from ksdesk_desktop.store.files import FileRows, LocalFile
 from ksdesk_desktop.store.replica import Batch
 from sync.attachments import CHUNK_BYTES, UploadState, content_type, safe_name, too_large
 from sync.errors import ErrorCode
@@ -269,7 +267,7 @@ class Uploader:
         self.store, self.chunk_bytes = store, chunk_bytes
         self.rows = FileRows(store)
 
-    def pending(self) -> list[Row[Any]]:
+    def pending(self) -> list[LocalFile]:
         """Local files not yet on the server whose attachment record the server has (version > 0)."""
         return self.rows.to_upload()
 
@@ -284,7 +282,7 @@ class Uploader:
             self._upload(api, row, report, cancelled)
         return report
 
-    def _upload(self, api: AttachmentTransport, row: Row[Any], report: UploadReport,
+    def _upload(self, api: AttachmentTransport, row: LocalFile, report: UploadReport,
                 cancelled: Callable[[], bool]) -> None:
         attachment_id, path = row.attachment_id, _local(self.store, row.path)
         setbacks = 0
@@ -325,7 +323,7 @@ class Uploader:
         report.uploaded += 1
 
     @staticmethod
-    def _setback(exc: ApiError | None, row: Row[Any], path: Path, setbacks: int) -> int:
+    def _setback(exc: ApiError | None, row: LocalFile, path: Path, setbacks: int) -> int:
         """One more answer that did not move the upload on; too many (or a local copy that no longer
         matches its digest) stop it."""
         if exc is not None and exc.code == ErrorCode.UPLOAD_HASH_MISMATCH and file_digest(path) != row.sha256:

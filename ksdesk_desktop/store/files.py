@@ -6,14 +6,36 @@ The rules (what may be attached, how a file is copied and uploaded) are in
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, insert, select, update
+from sqlalchemy import delete, insert, select, update
 
 from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.schema import CACHE, local_files
 from sync.records import Kind
+
+
+@dataclass(frozen=True)
+class LocalFile:
+    """A file attached here, waiting to go up: its copy (relative to the cache's folder, or absolute)."""
+
+    attachment_id: str
+    path: str
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class TicketFileRow:
+    """An attachment of a ticket: its record and, for a file attached here, its copy and why its
+    upload stopped."""
+
+    id: str
+    data: dict[str, Any]
+    path: str | None
+    error_message: str | None
 
 
 class FileRows:
@@ -45,7 +67,7 @@ class FileRows:
             conn.execute(update(local_files).where(local_files.c.attachment_id == attachment_id).values(
                 uploaded=True))
 
-    def to_upload(self) -> list[Row[Any]]:
+    def to_upload(self) -> list[LocalFile]:
         """Local files not yet on the server whose attachment record the server has (version > 0),
         oldest first."""
         table = CACHE[Kind.ATTACHMENT]
@@ -56,9 +78,9 @@ class FileRows:
             .order_by(local_files.c.created_at)
         )
         with self.store.engine.connect() as conn:
-            return list(conn.execute(stmt).all())
+            return [LocalFile(r.attachment_id, r.path, r.sha256, r.size) for r in conn.execute(stmt)]
 
-    def of_ticket(self, ticket_id: str) -> list[Row[Any]]:
+    def of_ticket(self, ticket_id: str) -> list[TicketFileRow]:
         """A ticket's attachments in the order they were attached: ``id``, ``data`` and, for a file
         attached here, its copy's ``path`` and ``error_message``."""
         table = CACHE[Kind.ATTACHMENT]
@@ -69,4 +91,4 @@ class FileRows:
             .order_by(table.c.id)  # UUIDv7: creation order
         )
         with self.store.engine.connect() as conn:
-            return list(conn.execute(stmt).all())
+            return [TicketFileRow(r.id, r.data, r.path, r.error_message) for r in conn.execute(stmt)]
