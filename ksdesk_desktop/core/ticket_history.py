@@ -71,7 +71,8 @@ def list_labels(store: LocalStore, english: bool = False) -> dict[tuple[str, str
     the built-in ones for what the cache lacks (never synced yet)."""
     key = "label_en" if english else "label_ru"
     labels = {(str(i.kind), i.code): getattr(i, key) for i in LIST_ITEMS}
-    for data in Directory(store).every(Kind.LIST_ITEM):
+    (items,) = Directory(store).every(Kind.LIST_ITEM)
+    for data in items:
         if data.get("kind") and data.get("code") and data.get(key):
             labels[(str(data["kind"]), str(data["code"]))] = str(data[key])
     return labels

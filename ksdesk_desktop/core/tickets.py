@@ -61,8 +61,7 @@ def _ordered(rows: list[dict[str, Any]]) -> list[Choice]:
 
 
 def read_catalog(directory: Directory, english: bool = False) -> Catalog:
-    complex_rows, component_rows = directory.every(Kind.SOFTWARE_COMPLEX), directory.every(Kind.COMPONENT)
-    list_rows = directory.every(Kind.LIST_ITEM)
+    complex_rows, component_rows, list_rows = directory.every(Kind.SOFTWARE_COMPLEX, Kind.COMPONENT, Kind.LIST_ITEM)
     by_complex: dict[str, list[dict[str, Any]]] = {}
     for row in component_rows:
         by_complex.setdefault(str(row.get("complex_id")), []).append(row)

@@ -153,11 +153,15 @@ class Directory:
 
     # --- reference data a supervisor administers (issue 5) -----------------------------------------
 
-    def every(self, kind: Kind) -> list[dict[str, Any]]:
-        """Every cached record of a small kind (complexes, components, list items), each with its id."""
-        table = CACHE[kind]
+    def every(self, *kinds: Kind) -> list[list[dict[str, Any]]]:
+        """Every cached record of each of these small kinds (complexes, components, list items), each
+        record with its id; one read."""
+        found: list[list[dict[str, Any]]] = []
         with self.engine.connect() as conn:
-            return [{**row.data, "id": row.id} for row in conn.execute(select(table.c.id, table.c.data))]
+            for kind in kinds:
+                table = CACHE[kind]
+                found.append([{**row.data, "id": row.id} for row in conn.execute(select(table.c.id, table.c.data))])
+        return found
 
     def complex_ids(self) -> list[str]:
         """Software complexes in their order."""

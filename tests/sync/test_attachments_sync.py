@@ -10,6 +10,8 @@ import os
 import socket
 import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -198,24 +200,38 @@ class HoldingProxy(DroppingProxy):
             self._cut(src, dst)
 
 
+@contextmanager
+def upload_held(qtbot: QtBot, server: ServerProcess, node: Node, tmp_path: Path, name: str,
+                backoff: Backoff | None = None) -> Iterator[tuple[SyncRunner, HoldingProxy, str]]:
+    """A runner of ``node`` whose first upload (of a ticket made offline with one file) is held in
+    flight by a proxy: yields the runner, the proxy and the ticket's id once the upload is held."""
+    proxy = HoldingProxy(int(server.url.rsplit(":", 1)[1]))
+    api = ApiClient(proxy.url, timeout=30)
+    api.login("op1", TEST_PASSWORD)
+    tasks = TaskManager()
+    runner = SyncRunner(node.replica, tasks, backoff=backoff)
+    try:
+        ticket_id = offline_ticket(server, node)
+        random_file(tmp_path / name, 3 * MIB)
+        with node.replica.batch() as batch:
+            attach(batch, LocalFiles(node.store, tmp_path / "files"), ticket_id, tmp_path / name)
+        runner.set_api(api, live=False)  # pushes the ticket and the file's record, then uploads
+        qtbot.waitUntil(proxy.held.is_set, timeout=10_000)
+        yield runner, proxy, ticket_id
+    finally:
+        proxy.release.set()
+        runner.stop()
+        tasks.shutdown()
+        api.close()
+        proxy.close()
+
+
 def test_t12_a_pull_is_not_held_back_by_an_upload_in_flight(
     live_server: ServerProcess, make_node: NodeFactory, qtbot: QtBot, tmp_path: Path
 ) -> None:
     node, other = make_node(), make_node()
-    proxy = HoldingProxy(int(live_server.url.rsplit(":", 1)[1]))
-    api = ApiClient(proxy.url, timeout=30)
-    api.login("op1", TEST_PASSWORD)
-    tasks = TaskManager()
-    runner = SyncRunner(node.replica, tasks)
-    try:
-        ticket_id = offline_ticket(live_server, node)
-        random_file(tmp_path / "архив.zip", 3 * MIB)
-        with node.replica.batch() as batch:
-            attach(batch, LocalFiles(node.store, tmp_path / "files"), ticket_id, tmp_path / "архив.zip")
-        runner.set_api(api, live=False)  # pushes the ticket and the file's record, then uploads
-        qtbot.waitUntil(proxy.held.is_set, timeout=10_000)
+    with upload_held(qtbot, live_server, node, tmp_path, "архив.zip") as (runner, proxy, ticket_id):
         assert runner.uploading
-
         record_id = other.replica.create(Kind.ORGANIZATION, org("ООО «Свежие новости»"))  # another client
         other.sync()
         with qtbot.waitSignal(runner.synced, timeout=10_000, check_params_cb=lambda report: report.pulled > 0):
@@ -226,12 +242,6 @@ def test_t12_a_pull_is_not_held_back_by_an_upload_in_flight(
         proxy.release.set()  # the network lets the file through: it completes, and a pull says so
         qtbot.waitUntil(lambda: [f.on_server for f in ticket_files(node.store, ticket_id)] == [True],
                         timeout=30_000)
-    finally:
-        proxy.release.set()
-        runner.stop()
-        tasks.shutdown()
-        api.close()
-        proxy.close()
 
 
 def test_t12_a_failed_upload_is_shown_until_one_succeeds(
@@ -240,18 +250,8 @@ def test_t12_a_failed_upload_is_shown_until_one_succeeds(
     """An upload round cut by the network says so in the status (as a failed sync round does), and
     the next round, after its backoff, finishes the file and clears it."""
     node = make_node()
-    proxy = HoldingProxy(int(live_server.url.rsplit(":", 1)[1]))
-    api = ApiClient(proxy.url, timeout=30)
-    api.login("op1", TEST_PASSWORD)
-    tasks = TaskManager()
-    runner = SyncRunner(node.replica, tasks, backoff=Backoff(first=0.2, cap=0.5))
-    try:
-        ticket_id = offline_ticket(live_server, node)
-        random_file(tmp_path / "отчёт.pdf", 2 * MIB)
-        with node.replica.batch() as batch:
-            attach(batch, LocalFiles(node.store, tmp_path / "files"), ticket_id, tmp_path / "отчёт.pdf")
-        runner.set_api(api, live=False)
-        qtbot.waitUntil(proxy.held.is_set, timeout=10_000)
+    backoff = Backoff(first=0.2, cap=0.5)
+    with upload_held(qtbot, live_server, node, tmp_path, "отчёт.pdf", backoff) as (runner, proxy, ticket_id):
         with qtbot.waitSignal(runner.status_changed, timeout=10_000, check_params_cb=lambda: bool(runner.error)):
             proxy.cut_open_connections()
             proxy.release.set()
@@ -259,12 +259,6 @@ def test_t12_a_failed_upload_is_shown_until_one_succeeds(
         qtbot.waitUntil(lambda: [f.on_server for f in ticket_files(node.store, ticket_id)] == [True],
                         timeout=30_000)
         qtbot.waitUntil(lambda: runner.error == "", timeout=10_000)
-    finally:
-        proxy.release.set()
-        runner.stop()
-        tasks.shutdown()
-        api.close()
-        proxy.close()
 
 
 def test_t12_refused_files_are_named_and_the_rest_kept(tmp_path: Path) -> None:
