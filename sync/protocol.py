@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from sync.numbers import Version
 from sync.roles import Role
 
 
@@ -87,7 +88,7 @@ class Mutation(BaseModel):
     kind: str = Field(max_length=50)
     record_id: uuid.UUID
     op: Operation = Operation.UPSERT
-    base_version: int | None = Field(default=None, ge=1)
+    base_version: Version | None = None
     data: dict[str, Any] = Field(default_factory=dict)
 
 

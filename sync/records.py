@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from pydantic_core import PydanticCustomError
 
 from sync import attachments, identifiers, tickets
+from sync.numbers import RANGE_ERRORS, ByteCount, SortOrder, out_of_range
 from sync.reference import MAX_SUBJECT, MAX_TICKET_TEXT, Channel, Priority, TicketType
 from sync.roles import AUTHORS, EVERYONE, REFERENCE_ADMINS, TICKETS, Access
 
@@ -98,6 +99,8 @@ def explain(exc: ValidationError, model: type[BaseModel]) -> tuple[str | None, s
         return field, f"Заполните поле «{label}»."
     if first["type"] == "string_too_long":
         return field, f"Поле «{label}» длиннее {first['ctx']['max_length']} символов."
+    if first["type"] in RANGE_ERRORS:
+        return field, out_of_range(str(label), first["type"], first.get("ctx", {}))
     return field, f"Неверное значение поля «{label}»: {first['msg']}"
 
 
@@ -149,13 +152,13 @@ class ContactData(_Data):
 class SoftwareComplexData(_Data):
     code: str = Field(min_length=1, max_length=50, title="Код")
     name: str = Field(min_length=1, max_length=300, title="Наименование")
-    sort_order: int = 0
+    sort_order: SortOrder = 0
 
 
 class ComponentData(_Data):
     complex_id: uuid.UUID = Field(title="Программный комплекс")
     name: str = Field(min_length=1, max_length=300, title="Наименование")
-    sort_order: int = Field(default=0, title="Порядок")
+    sort_order: SortOrder = Field(default=0, title="Порядок")
 
 
 class ContractData(_Data):
@@ -190,7 +193,7 @@ class ListItemData(_Data):
 
     label_ru: str = Field(min_length=1, max_length=200, title="Наименование")
     label_en: str = Field(min_length=1, max_length=200, title="Наименование (англ.)")
-    sort_order: int = Field(default=0, title="Порядок")
+    sort_order: SortOrder = Field(default=0, title="Порядок")
     is_active: bool = Field(default=True, title="Используется")
 
 
@@ -241,7 +244,7 @@ class AttachmentData(_Data):
 
     ticket_id: uuid.UUID = Field(title="Обращение")
     file_name: str = Field(min_length=1, max_length=attachments.MAX_NAME, title="Имя файла")
-    size: int = Field(ge=0, title="Размер")
+    size: ByteCount = Field(title="Размер")
     sha256: str = Field(pattern=attachments.SHA256_PATTERN, title="Контрольная сумма")
     content_type: str = Field(default=attachments.DEFAULT_CONTENT_TYPE, max_length=200,
                               pattern=attachments.CONTENT_TYPE_PATTERN, title="Тип файла")

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response, StreamingResponse
 
+from sync.numbers import INT64_MAX
 from sync.protocol import MAX_PULL_PAGE, ChangesPage, PushRequest, PushResponse
 from sync.server import sync_service
 from sync.server.deps import BearerDep, CurrentUser, SessionDep, StateDep, authenticate
@@ -24,7 +25,8 @@ TICK_S = 0.5  # how often a quiet stream checks for shutdown
 def changes(
     state: StateDep,
     _user: CurrentUser,
-    after: Annotated[int, Query(ge=0, description="the cursor from the previous page; 0 for everything")] = 0,
+    after: Annotated[int, Query(ge=0, le=INT64_MAX,
+                                description="the cursor from the previous page; 0 for everything")] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_PAGE)] = 1000,
 ) -> Response:
     """Records changed after the cursor, oldest first; deletions come as tombstones (S3)."""
