@@ -15,6 +15,7 @@ class ErrorCode(StrEnum):
     NOT_FOUND = "not_found"
     METHOD_NOT_ALLOWED = "method_not_allowed"
     PAYLOAD_TOO_LARGE = "payload_too_large"
+    REQUEST_TIMEOUT = "request_timeout"  # the request's body did not arrive in time
     AUTH_REQUIRED = "auth_required"
     INVALID_CREDENTIALS = "invalid_credentials"
     TOKEN_EXPIRED = "token_expired"
@@ -52,6 +53,7 @@ MESSAGES_RU: dict[ErrorCode, str] = {
     ErrorCode.NOT_FOUND: "Запись не найдена.",
     ErrorCode.METHOD_NOT_ALLOWED: "Метод не поддерживается.",
     ErrorCode.PAYLOAD_TOO_LARGE: "Запрос слишком большой.",
+    ErrorCode.REQUEST_TIMEOUT: "Запрос передавался слишком долго и прерван. Проверьте связь и повторите.",
     ErrorCode.AUTH_REQUIRED: "Требуется вход в систему.",
     ErrorCode.INVALID_CREDENTIALS: "Неверный логин или пароль.",
     ErrorCode.TOKEN_EXPIRED: "Сеанс истёк, войдите снова.",

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 
 from sync import __version__
-from sync.errors import ErrorCode
 from sync.protocol import API_PREFIX
 from sync.reference import MAX_ATTACHMENT_BYTES
 from sync.server.api import attachments, auth, health, registry, sync, tickets, users
 from sync.server.bootstrap import prepare_database
-from sync.server.errors import error_response, install_handlers
+from sync.server.errors import install_handlers
+from sync.server.limits import BodyLimit, BodyLimits
 from sync.server.live import PgListener
 from sync.server.mail_sender import MailSender
 from sync.server.registry.verifier import RegistryVerifier
@@ -62,7 +62,9 @@ def create_app(settings: Settings | None = None, *, prepare: bool = True) -> Fas
     )
     app.state.ksdesk = state
     install_handlers(app)
-    _limit_body_size(app, settings.max_request_bytes)
+    app.add_middleware(BodyLimit, limits=BodyLimits(
+        max_bytes=settings.max_request_bytes, upload_bytes=max(settings.max_request_bytes, MAX_ATTACHMENT_BYTES),
+        timeout_s=settings.body_timeout_s, is_upload=attachments.is_upload))
     app.include_router(health.router, prefix=API_PREFIX)
     app.include_router(auth.router, prefix=API_PREFIX)
     app.include_router(users.router, prefix=API_PREFIX)
@@ -71,19 +73,3 @@ def create_app(settings: Settings | None = None, *, prepare: bool = True) -> Fas
     app.include_router(attachments.router, prefix=API_PREFIX)
     app.include_router(tickets.router, prefix=API_PREFIX)
     return app
-
-
-def _limit_body_size(app: FastAPI, limit: int) -> None:
-    """Refuse a declared body larger than ``limit`` before reading it (a part of an attachment may be
-    as large as the largest file: that route counts the bytes itself)."""
-
-    @app.middleware("http")
-    async def _check(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        declared = request.headers.get("content-length")
-        if declared is not None:
-            if not declared.isdigit():
-                return error_response(ErrorCode.VALIDATION_ERROR, "Неверный заголовок Content-Length.")
-            allowed = max(limit, MAX_ATTACHMENT_BYTES) if attachments.is_upload(request.url.path) else limit
-            if int(declared) > allowed:
-                return error_response(ErrorCode.PAYLOAD_TOO_LARGE)
-        return await call_next(request)

@@ -20,6 +20,7 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.NOT_FOUND: 404,
     ErrorCode.METHOD_NOT_ALLOWED: 405,
     ErrorCode.PAYLOAD_TOO_LARGE: 413,
+    ErrorCode.REQUEST_TIMEOUT: 408,
     ErrorCode.AUTH_REQUIRED: 401,
     ErrorCode.INVALID_CREDENTIALS: 401,
     ErrorCode.TOKEN_EXPIRED: 401,

@@ -10,6 +10,7 @@ import threading
 import uvicorn
 
 from sync.server.app import create_app
+from sync.server.connections import ConnectionLimits, guarded_h11
 from sync.server.live import ChangeHub
 from sync.server.settings import Settings
 
@@ -61,8 +62,11 @@ def serve(settings: Settings, *, exit_on_stdin_eof: bool = False) -> int:
     sock = _bind(settings.host, settings.port)
     port = sock.getsockname()[1]
     app = create_app(settings)
+    limits = ConnectionLimits(settings.header_timeout_s, settings.keep_alive_s, settings.max_connections)
     config = uvicorn.Config(
         app,
+        http=guarded_h11(limits),  # h11 with a deadline for the request head and a cap on connections
+        timeout_keep_alive=settings.keep_alive_s,
         log_level=settings.log_level,
         timeout_graceful_shutdown=5,
         access_log=settings.log_level == "debug",

@@ -29,7 +29,18 @@ class Settings(BaseSettings):
     access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
     refresh_token_days: int = Field(default=30, ge=1, le=365)
     log_level: str = "info"
-    max_request_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
+    # what one client may hold of the server (issue 16): see sync.server.limits and sync.server.connections
+    max_request_bytes: int = Field(default=64 * 1024 * 1024, ge=1024, description="the largest request body "
+                                   "(a file upload's part may be as large as the largest file); counted as it "
+                                   "arrives, chunked or not: 413 payload_too_large")
+    body_timeout_s: float = Field(default=60.0, gt=0, le=3600, description="a request's body (not a file "
+                                  "upload's part) must arrive whole within this: 408 request_timeout")
+    header_timeout_s: float = Field(default=10.0, gt=0, le=600, description="a connection must send a whole "
+                                    "request head within this of opening (or of keep_alive_s + this after the "
+                                    "previous answer), else it is closed")
+    keep_alive_s: int = Field(default=5, ge=1, le=600, description="an idle connection between requests is "
+                              "closed after this many seconds")
+    max_connections: int = Field(default=1000, ge=1, description="connections beyond this are closed at once")
     files_dir: Path | None = Field(default=None, description="where ticket attachments are stored (T12), by "
                                    "SHA-256; default: files/ in the data dir. Shared by all server processes.")
     # the state registry (EGRUL) lookup by INN (T2), see sync.server.registry
