@@ -1,18 +1,24 @@
 """Identifiers of the Clients directory, checked the same way on both sides (T2, T4, T5).
 
 INN, KPP and OGRN are checked before any registry lookup; phones and e-mail addresses are normalised
-so that duplicates are found whatever way an operator typed them. Every check raises
-:class:`InvalidIdentifier` with the message an operator sees (Russian) and the field it is about.
+so that duplicates are found whatever way an operator typed them. Every value is brought to one
+normal form first (Unicode NFKC, any decimal digits as ASCII ones, no spaces, and for numbers no
+dashes), then checked, and the normal form is what is stored: a full-width «７７０７０８３８９３» is the
+INN 7707083893, never a second organization. Every check raises :class:`InvalidIdentifier` with the
+message an operator sees (Russian, also where python-stdnum would say it in English) and the field
+it is about.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
 from stdnum.ru import inn as stdnum_inn
 from stdnum.ru import ogrn as stdnum_ogrn
 
@@ -24,10 +30,36 @@ class InvalidIdentifier(ValueError):
 
 
 _SPACES = re.compile(r"\s+")
+# what people type between the groups of a number: spaces and every kind of dash (NFKC has already
+# made a full-width «－» a «-»)
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212\u00ad]+")
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+
+
+def normal_text(value: str) -> str:
+    """``value`` in Unicode NFKC with any decimal digit (Arabic-Indic, Devanagari …) as its ASCII one:
+    the form every identifier is checked and stored in."""
+    text = unicodedata.normalize("NFKC", value or "")
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text)
 
 
 def _compact(value: str) -> str:
-    return _SPACES.sub("", value or "")
+    """A number's normal form: :func:`normal_text` without spaces and dashes."""
+    return _SEPARATORS.sub("", normal_text(value))
+
+
+def _all_zero(number: str) -> bool:
+    return set(number) == {"0"}
+
+
+def _stdnum(field: str, validate: Callable[[str], object], number: str, messages: dict[type, str]) -> None:
+    """Run a python-stdnum check, answering with our Russian message for each of its exceptions (its
+    own messages are English: «The number has an invalid format.»)."""
+    try:
+        validate(number)
+    except ValidationError as exc:
+        message = next((text for kind, text in messages.items() if isinstance(exc, kind)), messages[ValidationError])
+        raise InvalidIdentifier(field, message) from exc
 
 
 def _digits_word(count: int) -> str:
@@ -46,16 +78,18 @@ def validate_inn(value: str) -> str:
     inn = _compact(value)
     if not inn:
         raise InvalidIdentifier("inn", "Введите ИНН.")
-    if not inn.isdigit():
+    if not _ASCII_DIGITS.fullmatch(inn):
         raise InvalidIdentifier("inn", "ИНН состоит только из цифр.")
     if len(inn) not in (10, 12):
         raise InvalidIdentifier(
             "inn", f"ИНН должен содержать 10 цифр (организация) или 12 цифр (ИП), а введено {len(inn)} "
                    f"{_digits_word(len(inn))}.")
-    try:
-        stdnum_inn.validate(inn)
-    except InvalidChecksum as exc:
-        raise InvalidIdentifier("inn", "Неверный ИНН: не сходится контрольное число. Проверьте цифры.") from exc
+    if _all_zero(inn):
+        raise InvalidIdentifier("inn", "ИНН не может состоять из одних нулей.")
+    checksum = "Неверный ИНН: не сходится контрольное число. Проверьте цифры."
+    _stdnum("inn", stdnum_inn.validate, inn, {
+        InvalidChecksum: checksum, InvalidLength: "ИНН должен содержать 10 цифр (организация) или 12 цифр (ИП).",
+        InvalidFormat: "ИНН состоит только из цифр.", ValidationError: "Неверный ИНН. Проверьте цифры."})
     return inn
 
 
@@ -76,7 +110,9 @@ def validate_kpp(value: str, inn: str = "") -> str:
         raise InvalidIdentifier("kpp", "У индивидуального предпринимателя (ИНН из 12 цифр) нет КПП.")
     if len(kpp) != 9:
         raise InvalidIdentifier("kpp", f"КПП должен содержать 9 символов, а введено {len(kpp)}.")
-    if not _KPP.match(kpp):
+    if _all_zero(kpp):
+        raise InvalidIdentifier("kpp", "КПП не может состоять из одних нулей.")
+    if not _KPP.fullmatch(kpp):
         raise InvalidIdentifier(
             "kpp", "Неверный КПП: 4 цифры, затем 2 цифры или латинские буквы, затем 3 цифры (например, 773601001).")
     return kpp
@@ -87,11 +123,13 @@ def validate_ogrn(value: str) -> str:
     ogrn = _compact(value)
     if not ogrn:
         return ""
-    if not ogrn.isdigit():
+    if not _ASCII_DIGITS.fullmatch(ogrn):
         raise InvalidIdentifier("ogrn", "ОГРН состоит только из цифр.")
     if len(ogrn) not in (13, 15):
         raise InvalidIdentifier(
             "ogrn", f"ОГРН должен содержать 13 цифр (ОГРНИП — 15), а введено {len(ogrn)} {_digits_word(len(ogrn))}.")
+    if _all_zero(ogrn):
+        raise InvalidIdentifier("ogrn", "ОГРН не может состоять из одних нулей.")
     checksum = "Неверный ОГРН: не сходится контрольное число. Проверьте цифры."
     if len(ogrn) == 15:
         # python-stdnum checks an OGRNIP with "% 13" and rejects valid numbers whose remainder is 10-12
@@ -100,12 +138,10 @@ def validate_ogrn(value: str) -> str:
         if int(ogrn[:-1]) % 13 % 10 != int(ogrn[-1]):
             raise InvalidIdentifier("ogrn", checksum)
         return ogrn
-    try:
-        stdnum_ogrn.validate(ogrn)
-    except InvalidChecksum as exc:
-        raise InvalidIdentifier("ogrn", checksum) from exc
-    except (InvalidComponent, InvalidFormat, InvalidLength) as exc:
-        raise InvalidIdentifier("ogrn", "Неверный ОГРН: он не может начинаться с 0.") from exc
+    _stdnum("ogrn", stdnum_ogrn.validate, ogrn, {
+        InvalidChecksum: checksum, InvalidComponent: "Неверный ОГРН: он не может начинаться с 0.",
+        InvalidLength: "ОГРН должен содержать 13 цифр (ОГРНИП — 15).", InvalidFormat: "ОГРН состоит только из цифр.",
+        ValidationError: "Неверный ОГРН. Проверьте цифры."})
     return ogrn
 
 
@@ -126,8 +162,9 @@ class Phone:
 
 
 def parse_phone(value: str) -> Phone:
-    """A phone starting +7 (or 8), area code and number, optional extension («доб.»)."""
-    text = (value or "").strip()
+    """A phone starting +7 (or 8), area code and number, optional extension («доб.»); typed with
+    full-width digits or odd spaces it is the same phone."""
+    text = " ".join(normal_text(value).split())
     if not text:
         raise InvalidIdentifier("phone", "Введите телефон.")
     text = _EXTENSION_WORDS.sub(" доб. ", text)
@@ -166,15 +203,15 @@ def format_phone(number: str, extension: str = "") -> str:
 def normalize_email(value: str) -> str:
     """A checked e-mail address of the form name@domain.zone (an IDN domain such as почта.рф is fine),
     lower-cased (mail systems ignore case in practice, and one person must not become two contacts).
-    Deliverability is not checked: the client works offline."""
-    text = (value or "").strip()
+    Deliverability is not checked: the client works offline. An address has no spaces, so any typed
+    into it are dropped; full-width letters and «＠» are the usual ones (NFKC)."""
+    text = _SPACES.sub("", normal_text(value))
     if not text:
-        raise InvalidIdentifier("email", "Введите адрес e-mail.")
+        raise InvalidIdentifier("email", "Введите адрес электронной почты.")
     try:
         return validate_email(text, check_deliverability=False).normalized.lower()
     except EmailNotValidError as exc:
-        raise InvalidIdentifier("email", "Неверный адрес e-mail: нужен вид имя@домен.зона, например "
-                                         "ivanov@example.ru.") from exc
+        raise InvalidIdentifier("email", "Неверный адрес электронной почты: нужен вид имя@домен.зона.") from exc
 
 
 # --- duplicates (T5) ----------------------------------------------------------------------------
@@ -187,7 +224,7 @@ def organization_key(inn: str, kpp: str) -> tuple[str, str]:
 
 def email_key(email: str) -> str:
     """Two contacts of one organization with this key are the same person ("" = no e-mail)."""
-    return (email or "").strip().casefold()
+    return _SPACES.sub("", normal_text(email)).casefold()
 
 
 def phone_key(number: str, extension: str = "") -> str:

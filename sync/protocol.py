@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sync.numbers import Version
 from sync.roles import Role
+from sync.text import Text
 
 
 def plain(value: Any) -> Any:
@@ -43,13 +44,13 @@ class Health(BaseModel):
 
 class LoginRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    login: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=1, max_length=256)
+    login: Text = Field(min_length=1, max_length=64)  # the text rule: a NUL must not reach a query
+    password: Text = Field(min_length=1, max_length=256)
 
 
 class RefreshRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    refresh_token: str = Field(min_length=16, max_length=256)
+    refresh_token: Text = Field(min_length=16, max_length=256)
 
 
 class UserPublic(BaseModel):
@@ -85,7 +86,7 @@ class Mutation(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     id: uuid.UUID
-    kind: str = Field(max_length=50)
+    kind: Text = Field(max_length=50)
     record_id: uuid.UUID
     op: Operation = Operation.UPSERT
     base_version: Version | None = None

@@ -19,7 +19,7 @@ from typing import Any, Self
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from sync import attachments, identifiers, tickets
+from sync import attachments, identifiers, text, tickets
 from sync.numbers import RANGE_ERRORS, ByteCount, SortOrder, out_of_range
 from sync.reference import MAX_SUBJECT, MAX_TICKET_TEXT, Channel, Priority, TicketType
 from sync.roles import AUTHORS, EVERYONE, REFERENCE_ADMINS, TICKETS, Access
@@ -56,7 +56,15 @@ def _extra_kind(name: str) -> Kind:
 
 
 class _Data(BaseModel):
+    """A kind's writable fields. Every text in them obeys the one text rule (``sync.text``): checked
+    here, before any field's own check, so no field can forget it."""
+
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text(cls, data: Any) -> Any:
+        return text.check_fields(data)
 
 
 RULE_ERROR = "rule"  # pydantic error type of a shared rule: its message is for the operator as is
@@ -66,16 +74,25 @@ def _rule_error(exc: identifiers.InvalidIdentifier) -> PydanticCustomError:
     return PydanticCustomError(RULE_ERROR, exc.message, {"field": exc.field})
 
 
-def _checked(check: Any, value: str, *args: str) -> str:
+def _checked(check: Any, value: Any, *args: str) -> Any:
+    """``value`` checked and normalised by a rule of ``sync.identifiers``. Only text is: anything else
+    (a number, an object …) goes on to pydantic's own type check, which refuses it as a validation
+    error (never a TypeError, which would be a 500 on the server); None is an empty value."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        return value
     try:
         return str(check(value, *args))
     except identifiers.InvalidIdentifier as exc:
         raise _rule_error(exc) from exc
 
 
-def _optional_email(value: str) -> str:
+def _optional_email(value: Any) -> Any:
     """An e-mail checked by the shared rule, or "" when none was given."""
-    return _checked(identifiers.normalize_email, value) if (value or "").strip() else ""
+    if isinstance(value, str) and not value.strip():
+        return ""
+    return _checked(identifiers.normalize_email, value)
 
 
 def _phone_parts(phone: str, extension: str) -> tuple[str, str]:
@@ -87,21 +104,43 @@ def _phone_parts(phone: str, extension: str) -> tuple[str, str]:
     return parsed.number, parsed.extension
 
 
+# what a value of a field should have been, by pydantic's error type (its own messages are English)
+_INT, _BOOL, _ID, _DATE = "целое число", "«да» или «нет»", "идентификатор записи", "дата (ГГГГ-ММ-ДД)"
+_OBJECT = "объект"
+_EXPECTED: dict[str, str] = {
+    "string_type": "текст", "int_type": _INT, "int_parsing": _INT, "int_from_float": _INT,
+    "bool_type": _BOOL, "bool_parsing": _BOOL, "uuid_type": _ID, "uuid_parsing": _ID, "uuid_version": _ID,
+    "date_type": _DATE, "date_parsing": _DATE, "date_from_datetime_parsing": _DATE, "date_from_datetime_inexact": _DATE,
+    "list_type": "список", "enum": "одно из значений списка", "model_type": _OBJECT, "dict_type": _OBJECT,
+}
+
+
 def explain(exc: ValidationError, model: type[BaseModel]) -> tuple[str | None, str]:
-    """The field and the Russian message of a validation failure's first error."""
+    """The field and the Russian message of a validation failure's first error (never pydantic's
+    English one: whatever a client sent, the operator reads Russian)."""
     first = exc.errors()[0]
-    field = ".".join(str(p) for p in first["loc"]) or first.get("ctx", {}).get("field")
-    if first["type"] == RULE_ERROR:
+    kind, ctx = first["type"], first.get("ctx") or {}
+    field = ".".join(str(p) for p in first["loc"]) or ctx.get("field") or None
+    if kind == RULE_ERROR:
         return field, str(first["msg"])
     info = model.model_fields.get(field or "")
     label = info.title if info is not None and info.title else field
-    if first["type"] in ("missing", "string_too_short"):
+    if kind == text.TEXT_ERROR:
+        where = f"В поле «{label}»" if label else "В записи"
+        return field, f"{where} недопустимый символ {ctx['char']}: уберите его."
+    if kind in ("missing", "string_too_short"):
         return field, f"Заполните поле «{label}»."
-    if first["type"] == "string_too_long":
-        return field, f"Поле «{label}» длиннее {first['ctx']['max_length']} символов."
-    if first["type"] in RANGE_ERRORS:
-        return field, out_of_range(str(label), first["type"], first.get("ctx", {}))
-    return field, f"Неверное значение поля «{label}»: {first['msg']}"
+    if kind == "string_too_long":
+        return field, f"Поле «{label}» длиннее {ctx['max_length']} символов."
+    if kind in RANGE_ERRORS:
+        return field, out_of_range(str(label), kind, ctx)
+    if kind == "extra_forbidden":
+        return field, f"Поле «{label}» нельзя задать в этой записи."
+    if kind in _EXPECTED:
+        if not field:
+            return None, "Данные записи должны быть набором её полей."
+        return field, f"Поле «{label}»: ожидается {_EXPECTED[kind]}."
+    return field, f"Неверное значение поля «{label}»." if field else "Неверные данные записи."
 
 
 class OrganizationData(_Data):
@@ -115,17 +154,17 @@ class OrganizationData(_Data):
 
     @field_validator("inn", mode="before")
     @classmethod
-    def _inn(cls, value: str) -> str:
+    def _inn(cls, value: Any) -> Any:
         return _checked(identifiers.validate_inn, value)
 
     @field_validator("kpp", mode="before")
     @classmethod
-    def _kpp(cls, value: str, info: ValidationInfo) -> str:
+    def _kpp(cls, value: Any, info: ValidationInfo) -> Any:
         return _checked(identifiers.validate_kpp, value, info.data.get("inn", ""))
 
     @field_validator("ogrn", mode="before")
     @classmethod
-    def _ogrn(cls, value: str) -> str:
+    def _ogrn(cls, value: Any) -> Any:
         return _checked(identifiers.validate_ogrn, value)
 
 
