@@ -184,7 +184,7 @@ def _push_one(session: Session, user: User, m: Mutation) -> MutationResult:
                 continue  # a concurrent push made the same record: this time the merge finds it (T5)
             result = MutationResult(id=m.id, status=ResultStatus.REJECTED, error=ErrorDetail(
                 code=ErrorCode.ALREADY_EXISTS, message=message_ru(ErrorCode.ALREADY_EXISTS)))
-        except (StatementError, UnicodeError, ValueError) as exc:
+        except (StatementError, UnicodeError, ValueError, OverflowError) as exc:
             if isinstance(exc, OperationalError | InterfaceError):
                 raise  # the database itself failed (gone, locked …): the whole push is retried
             # the database or its driver cannot take this entry: it alone is refused, the batch goes on
@@ -197,7 +197,7 @@ def _push_one(session: Session, user: User, m: Mutation) -> MutationResult:
     try:
         with session.begin_nested():
             _remember(session, user, m, digest, result)
-    except (StatementError, UnicodeError, ValueError) as exc:
+    except (StatementError, UnicodeError, ValueError, OverflowError) as exc:
         if isinstance(exc, OperationalError | InterfaceError):
             raise
         log.warning("the answer to push entry %s could not be stored; a replay is judged again", m.id, exc_info=exc)

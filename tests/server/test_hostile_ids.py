@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,8 +49,9 @@ class Desk:
         return dict(result["record"])
 
 
-@pytest.fixture(scope="module")
-def desk(live_server: ServerProcess) -> Iterator[Desk]:
+@contextmanager
+def open_desk(live_server: ServerProcess) -> Iterator[Desk]:
+    """A :class:`Desk` on the server (its clients closed at the end of the block)."""
     clients = {user: client_for(live_server, user) for user in USERS}
     try:
         complex_ = push(clients["boss"], {"id": str(new_id()), "kind": "software_complex", "record_id": str(new_id()),
@@ -60,6 +62,12 @@ def desk(live_server: ServerProcess) -> Iterator[Desk]:
     finally:
         for client in clients.values():
             client.close()
+
+
+@pytest.fixture(scope="module")
+def desk(live_server: ServerProcess) -> Iterator[Desk]:
+    with open_desk(live_server) as made:
+        yield made
 
 
 # --- valid data of each kind -----------------------------------------------------------------------------
