@@ -214,8 +214,11 @@ class SyncRunner(QObject):
 
     def _finished(self, report: SyncReport) -> None:
         self._op = None
-        self.backoff.reset()
-        self.sync_error = ""
+        if report.push_error is None:
+            self.backoff.reset()
+            self.sync_error = ""
+        else:  # pulled, but the outbox did not go: shown, and tried again after a backoff
+            self._retry_later(report.push_error.message)
         if report.complete:
             self.last_sync = self.replica.store.last_sync_at()
         self._refresh_counts(report.conflicts + report.rejected > 0)
@@ -233,10 +236,15 @@ class SyncRunner(QObject):
             log.error("sync round failed", exc_info=exc)
         else:
             self.sync_error = exc.message
-        delay = self.backoff.next_delay()
-        log.info("sync failed (%s); next attempt in %.1f s", self.sync_error, delay)
-        self._retry.start(int(delay * 1000))
+        self._retry_later(self.sync_error)
         self._refresh_counts()
+
+    def _retry_later(self, error: str) -> None:
+        """Show why the round failed and start the next one after a backoff."""
+        self.sync_error = error
+        delay = self.backoff.next_delay()
+        log.info("sync failed (%s); next attempt in %.1f s", error, delay)
+        self._retry.start(int(delay * 1000))
 
     def _uploaded(self, report: UploadReport) -> None:
         self._upload = None

@@ -32,6 +32,8 @@ class ErrorCode(StrEnum):
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
     BATCH_TOO_LARGE = "batch_too_large"
     TYPE_NOT_ALLOWED = "type_not_allowed"  # T8: the ticket type needs a contract covering the complex
+    ID_TAKEN = "id_taken"  # a creation under an id that already names a record (of any kind) or an alias
+    INVALID_DATA = "invalid_data"  # an entry the database cannot store (a NUL, a lone surrogate …)
     # the state registry (EGRUL) provider, behind our server (T2)
     REGISTRY_NOT_CONFIGURED = "registry_not_configured"
     REGISTRY_ACCESS_DENIED = "registry_access_denied"
@@ -70,6 +72,9 @@ MESSAGES_RU: dict[ErrorCode, str] = {
     ErrorCode.IDEMPOTENCY_KEY_REUSED: "Ключ изменения уже использован для другого изменения.",
     ErrorCode.BATCH_TOO_LARGE: "Слишком много изменений в одном запросе.",
     ErrorCode.TYPE_NOT_ALLOWED: "Этот вид обращения недоступен без действующего контракта.",
+    ErrorCode.ID_TAKEN: "Идентификатор новой записи уже занят другой записью; запись не создана.",
+    ErrorCode.INVALID_DATA: "Изменение содержит данные, которые нельзя сохранить (например, недопустимые "
+                            "символы); оно не применено.",
     ErrorCode.REGISTRY_NOT_CONFIGURED: "Поиск в ЕГРЮЛ не настроен на сервере. Введите данные организации "
                                        "вручную.",
     ErrorCode.REGISTRY_ACCESS_DENIED: "Сервис ЕГРЮЛ отказал в доступе: неверный ключ или исчерпан дневной "

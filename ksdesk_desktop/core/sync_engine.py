@@ -7,6 +7,9 @@ connection at any point loses nothing and repeats nothing: an entry unanswered i
 same idempotency key, and a page not stored is pulled again from the stored cursor. Uploads are
 apart (:meth:`SyncEngine.upload`) so that a file of 50 MB never holds back news: the runner runs them
 on a lane of their own, after the rounds whose push gave the server the attachments' records.
+
+A push that fails (the network, a server error) does not stop the round: the pull still runs, so news
+from others arrives even while one entry cannot be sent, and the report carries the push's error.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ksdesk_desktop.core.api_client import ApiError
 from ksdesk_desktop.core.attachments import AttachmentTransport, Uploader, UploadReport
 from ksdesk_desktop.store.replica import Replica
 from sync.protocol import MAX_PULL_PAGE, MAX_PUSH_BATCH, ChangesPage, Mutation, PushResponse
@@ -41,6 +45,7 @@ class SyncReport:
     complete: bool = True  # False when cancelled before the end
     kinds: set[Kind] = field(default_factory=set)
     merged: dict[str, str] = field(default_factory=dict)  # T5: a local record id → the existing one's
+    push_error: ApiError | None = None  # why the push failed (the pull ran all the same)
 
 
 BULK_CHANGES = 20_000  # a first pull of at least this many changes defers the secondary indexes
@@ -56,7 +61,10 @@ class SyncEngine:
 
     def sync(self, cancelled: Callable[[], bool] = lambda: False, progress: Progress | None = None) -> SyncReport:
         report = SyncReport()
-        self.push(report, cancelled)
+        try:
+            self.push(report, cancelled)
+        except ApiError as exc:  # what was answered is stored; the rest goes again next round
+            report.push_error, report.complete = exc, False
         if not cancelled():
             self.pull(report, cancelled, progress)
         if report.complete:

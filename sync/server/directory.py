@@ -6,11 +6,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from sync.identifiers import format_phone
 from sync.records import Kind
+from sync.server.kinds import KINDS
 from sync.server.models import Contact, Organization, RecordAlias, Synced
 
 # fields a merge may fill in on the existing record when it has none (it never overwrites)
@@ -20,10 +21,22 @@ FILLABLE: dict[Kind, tuple[str, ...]] = {
 }
 
 
-def resolve(session: Session, record_id: uuid.UUID) -> uuid.UUID:
-    """The id a record lives under now (itself, unless it was merged into another)."""
-    target = session.scalar(select(RecordAlias.record_id).where(RecordAlias.alias_id == record_id))
+def resolve(session: Session, kind: Kind, record_id: uuid.UUID) -> uuid.UUID:
+    """The id a record of ``kind`` lives under now (itself, unless it was merged into another).
+    An alias answers only for its own kind: an id the client sends for a contact never leads to an
+    organization, nor the other way round."""
+    target = session.scalar(select(RecordAlias.record_id).where(
+        RecordAlias.alias_id == record_id, RecordAlias.kind == str(kind)))
     return target or record_id
+
+
+def id_taken(session: Session, record_id: uuid.UUID) -> bool:
+    """Whether ``record_id`` is already a record of any kind (deleted ones too) or an alias: a
+    creation under it must be refused, never merged, so no id ever names two things."""
+    probes = [select(literal(1)).select_from(k.model).where(k.model.id == record_id)
+              for k in list(KINDS.values())]
+    probes.append(select(literal(1)).select_from(RecordAlias).where(RecordAlias.alias_id == record_id))
+    return session.execute(union_all(*probes).limit(1)).first() is not None
 
 
 def find_duplicate(session: Session, kind: Kind, values: dict[str, Any],
@@ -66,7 +79,8 @@ def duplicate_message(kind: Kind, existing: Synced) -> tuple[str, str]:
 
 def merge(session: Session, kind: Kind, existing: Synced, alias: uuid.UUID, values: dict[str, Any]) -> None:
     """Merge a new record into the existing one: fill what it lacks, revive it if it was deleted,
-    and remember the new id as an alias of it."""
+    and remember the new id as an alias of it (only an id no record or alias has: the caller
+    refuses a creation under a taken id, see :func:`id_taken`)."""
     for field in FILLABLE.get(kind, ()):
         if not getattr(existing, field) and values.get(field):
             if field == "phone_ext" and getattr(existing, "phone", "") != values.get("phone"):
@@ -74,5 +88,5 @@ def merge(session: Session, kind: Kind, existing: Synced, alias: uuid.UUID, valu
             setattr(existing, field, values[field])
     if existing.deleted_at is not None:
         existing.deleted_at = None
-    if alias != existing.id:
+    if alias != existing.id and not id_taken(session, alias):
         session.add(RecordAlias(alias_id=alias, kind=kind, record_id=existing.id))

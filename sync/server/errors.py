@@ -43,6 +43,8 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.REGISTRY_TIMEOUT: 424,
     ErrorCode.REGISTRY_UNAVAILABLE: 424,
     ErrorCode.TYPE_NOT_ALLOWED: 422,
+    ErrorCode.ID_TAKEN: 409,
+    ErrorCode.INVALID_DATA: 422,
     # attachments (T12)
     ErrorCode.FILE_TOO_LARGE: 413,
     ErrorCode.UPLOAD_OFFSET_MISMATCH: 409,

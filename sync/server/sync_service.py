@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import typing
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -12,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import to_json
 from sqlalchemy import String, Uuid, cast, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.errors import ErrorCode, message_ru
@@ -35,6 +36,8 @@ from sync.server.kinds import KINDS
 from sync.server.models import AppliedMutation, Counter, Synced, User
 from sync.server.rejection import Rejected
 from sync.sqlite import WRITE
+
+log = logging.getLogger(__name__)
 
 HIDDEN = frozenset({"id", "version", "change_seq", "deleted_at", "password_hash"})
 
@@ -141,7 +144,8 @@ def _records(session: Session, kind: str, after: int, upper: int) -> list[dict[s
 
 def body_hash(m: Mutation) -> str:
     body = {"kind": m.kind, "record_id": str(m.record_id), "op": m.op, "base_version": m.base_version, "data": m.data}
-    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()  # a lone surrogate hashes too
 
 
 class _Conflict(Exception):
@@ -180,10 +184,23 @@ def _push_one(session: Session, user: User, m: Mutation) -> MutationResult:
                 continue  # a concurrent push made the same record: this time the merge finds it (T5)
             result = MutationResult(id=m.id, status=ResultStatus.REJECTED, error=ErrorDetail(
                 code=ErrorCode.ALREADY_EXISTS, message=message_ru(ErrorCode.ALREADY_EXISTS)))
+        except (StatementError, UnicodeError, ValueError, OverflowError) as exc:
+            if isinstance(exc, OperationalError | InterfaceError):
+                raise  # the database itself failed (gone, locked …): the whole push is retried
+            # the database or its driver cannot take this entry: it alone is refused, the batch goes on
+            log.warning("push entry %s (%s %s) refused: the database cannot store it", m.id, m.kind, m.record_id,
+                        exc_info=exc)
+            result = MutationResult(id=m.id, status=ResultStatus.REJECTED, error=ErrorDetail(
+                code=ErrorCode.INVALID_DATA, message=message_ru(ErrorCode.INVALID_DATA)))
         break
     # conflicts and rejections are answers too: a replay gets the same answer
-    with session.begin_nested():
-        _remember(session, user, m, digest, result)
+    try:
+        with session.begin_nested():
+            _remember(session, user, m, digest, result)
+    except (StatementError, UnicodeError, ValueError, OverflowError) as exc:
+        if isinstance(exc, OperationalError | InterfaceError):
+            raise
+        log.warning("the answer to push entry %s could not be stored; a replay is judged again", m.id, exc_info=exc)
     return result
 
 
@@ -215,17 +232,40 @@ def _kind(m: Mutation, user: User) -> tuple[Kind, KindSpec]:
     return kind, spec
 
 
+def _unstorable(data: Any, field: str = "") -> str | None:
+    """The field of the first text in ``data`` (keys too) that no backend stores as written: a NUL
+    (PostgreSQL refuses it, SQLite would keep it) or a lone surrogate (no UTF-8 for it). None when
+    every text can be stored; ``""`` for a bad key."""
+    if isinstance(data, str):
+        return field if "\x00" in data or any("\ud800" <= ch <= "\udfff" for ch in data) else None
+    if isinstance(data, dict):
+        values = [(v, str(k)) for k, v in data.items()]
+        for key in map(str, data):
+            if _unstorable(key) is not None:
+                return ""
+    elif isinstance(data, list):
+        values = [(v, field) for v in data]
+    else:
+        return None
+    return next((bad for value, name in values if (bad := _unstorable(value, name)) is not None), None)
+
+
 def _apply(session: Session, user: User, m: Mutation) -> MutationResult:
     kind, spec = _kind(m, user)
+    bad = _unstorable(m.data)
+    if bad is not None:
+        raise Rejected(ErrorCode.INVALID_DATA, field=bad or None)
     server_kind = KINDS[kind]
     model = server_kind.model
-    record_id = directory.resolve(session, m.record_id) if kind in directory.FILLABLE else m.record_id
+    record_id = directory.resolve(session, kind, m.record_id) if kind in directory.FILLABLE else m.record_id
     obj = session.get(model, record_id, with_for_update=True)
     if obj is None:
         if m.op is Operation.DELETE or m.base_version is not None:
             raise Rejected(ErrorCode.NOT_FOUND, field="record_id")
         if not spec.creatable:
             raise Rejected(ErrorCode.NOT_WRITABLE)
+        if directory.id_taken(session, m.record_id):  # a record of another kind, or an alias: never merge
+            raise Rejected(ErrorCode.ID_TAKEN, field="record_id")
         values = _validated(session, spec, m.data, creating=True)
         existing = directory.find_duplicate(session, kind, values)
         if existing is not None:  # T5: offer (here: become) the existing record, never a second one
@@ -274,7 +314,7 @@ def _validated(session: Session, spec: KindSpec, data: dict[str, Any], *, creati
     for field, target in spec.references.items():
         ref = values.get(field)
         if ref is not None:
-            ref = values[field] = directory.resolve(session, ref)
+            ref = values[field] = directory.resolve(session, target, ref)
             found = session.get(KINDS[target].model, ref)
             if found is None or found.deleted_at is not None:
                 raise Rejected(ErrorCode.NOT_FOUND, f"Связанная запись «{field}» не найдена.", field)
