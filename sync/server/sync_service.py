@@ -232,16 +232,22 @@ def _kind(m: Mutation, user: User) -> tuple[Kind, KindSpec]:
     return kind, spec
 
 
+def _surrogate(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
 def _unstorable(data: Any, field: str = "") -> str | None:
-    """The field of the first text in ``data`` (keys too) that no backend stores as written: a NUL
-    (PostgreSQL refuses it, SQLite would keep it) or a lone surrogate (no UTF-8 for it). None when
-    every text can be stored; ``""`` for a bad key."""
+    """The field of the first text in ``data`` that cannot even be named in an answer: a lone surrogate
+    (no UTF-8 for it) in a value, or a NUL or lone surrogate in a key. None when there is none; ``""``
+    for a bad key. A NUL or another control character in a value is the shared text rule's to refuse
+    (``sync.text``: ``validation_error`` naming the field); whatever still cannot be stored fails in
+    the entry's savepoint and is refused alone."""
     if isinstance(data, str):
-        return field if "\x00" in data or any("\ud800" <= ch <= "\udfff" for ch in data) else None
+        return field if _surrogate(data) else None
     if isinstance(data, dict):
         values = [(v, str(k)) for k, v in data.items()]
         for key in map(str, data):
-            if _unstorable(key) is not None:
+            if "\x00" in key or _surrogate(key):
                 return ""
     elif isinstance(data, list):
         values = [(v, field) for v in data]
