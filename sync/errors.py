@@ -25,6 +25,8 @@ class ErrorCode(StrEnum):
     CONFLICT = "conflict"
     ALREADY_EXISTS = "already_exists"
     RATE_LIMITED = "rate_limited"
+    TOO_MANY_ATTEMPTS = "too_many_attempts"  # logins throttled per login and per address (issue 16)
+    REFRESH_TOKEN_REUSED = "refresh_token_reused"  # a rotated refresh token came back: its family is revoked
     SERVICE_UNAVAILABLE = "service_unavailable"
     INTERNAL_ERROR = "internal_error"
     UNKNOWN_KIND = "unknown_kind"
@@ -65,6 +67,9 @@ MESSAGES_RU: dict[ErrorCode, str] = {
     ErrorCode.CONFLICT: "Запись уже изменена другим пользователем.",
     ErrorCode.ALREADY_EXISTS: "Такая запись уже существует.",
     ErrorCode.RATE_LIMITED: "Слишком много запросов, попробуйте позже.",
+    ErrorCode.TOO_MANY_ATTEMPTS: "Слишком много неудачных попыток входа. Повторите позже.",
+    ErrorCode.REFRESH_TOKEN_REUSED: "Сеанс завершён: его ключ использовали повторно, возможно, с другого "
+                                    "компьютера. Войдите снова.",
     ErrorCode.SERVICE_UNAVAILABLE: "Сервис временно недоступен.",
     ErrorCode.INTERNAL_ERROR: "Внутренняя ошибка сервера.",
     ErrorCode.UNKNOWN_KIND: "Неизвестный вид записи.",

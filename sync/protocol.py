@@ -61,6 +61,13 @@ class UserPublic(BaseModel):
     email: str | None = None
 
 
+class UserUpdate(BaseModel):
+    """What a supervisor may change of a user through ``PATCH /users/{id}``."""
+
+    model_config = ConfigDict(extra="forbid")
+    is_active: bool = Field(description="false: the user can no longer log in, refresh or keep a stream open")
+
+
 class TokenPair(BaseModel):
     access_token: str
     refresh_token: str

@@ -39,13 +39,21 @@ _HISTORY = TypeAdapter(list[HistoryEntry])
 
 
 class ApiError(Exception):
-    def __init__(self, code: str, message: str, status: int | None = None, field: str | None = None) -> None:
+    def __init__(self, code: str, message: str, status: int | None = None, field: str | None = None,
+                 retry_after: int | None = None) -> None:
         super().__init__(message)
         self.code, self.message, self.status, self.field = code, message, status, field
+        self.retry_after = retry_after  # seconds the server asked to wait (Retry-After), if it did
 
     @property
     def offline(self) -> bool:
         return self.code == OFFLINE
+
+
+def _seconds(retry_after: str) -> int | None:
+    """Retry-After in seconds (the form our server sends); None for none or an HTTP date."""
+    value = retry_after.strip()
+    return int(value) if value.isdigit() else None
 
 
 class ApiClient:
@@ -214,7 +222,8 @@ class ApiClient:
         if isinstance(error, dict) and isinstance(error.get("code"), str):
             code = error["code"]
             return_msg = error.get("message") or message_ru(code)
-            raise ApiError(code, str(return_msg), response.status_code, error.get("field"))
+            raise ApiError(code, str(return_msg), response.status_code, error.get("field"),
+                           _seconds(response.headers.get("Retry-After", "")))
         raise ApiError(BAD_RESPONSE, f"Сервер ответил ошибкой {response.status_code}.", response.status_code)
 
     @staticmethod

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ksdesk_desktop.core.api_client import ApiClient, ApiError
 from ksdesk_desktop.ops import Op, TaskManager
 from ksdesk_desktop.ui.forms import child, load_form
+from sync.errors import ErrorCode
 from sync.protocol import TokenPair
 
 
@@ -43,8 +44,8 @@ class LoginDialog(QDialog):
         self.tokens: TokenPair | None = None
 
         form = load_form("login_form.ui", self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(form)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(form)
         self.server_edit = child(form, QLineEdit, "server_edit")
         self.login_edit = child(form, QLineEdit, "login_edit")
         self.password_edit = child(form, QLineEdit, "password_edit")
@@ -73,6 +74,11 @@ class LoginDialog(QDialog):
     def show_message(self, text: str, error: bool = True) -> None:
         self.message_label.setStyleSheet("color: #b00020;" if error else "")
         self.message_label.setText(text)
+        # a long message wraps: grow the dialog to fit it rather than cut its last line off
+        self._layout.activate()
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _validate(self) -> str | None:
         url = self.server_edit.text().strip()
@@ -105,12 +111,21 @@ class LoginDialog(QDialog):
         self.ok_button.setEnabled(True)
         self.accept()
 
+    def _wait_text(self, seconds: int) -> str:
+        if seconds < 60:
+            return self.tr("{n}\u00a0с").format(n=seconds)
+        return self.tr("{n}\u00a0мин").format(n=-(-seconds // 60))
+
     def _failed(self, api: ApiClient, exc: BaseException) -> None:
         api.close()
         self.ok_button.setEnabled(True)
         if isinstance(exc, ApiError) and exc.offline:
             text = self.tr("Не удалось подключиться к серверу {url}. Проверьте адрес и сеть.").format(
                 url=api.base_url
+            )
+        elif isinstance(exc, ApiError) and exc.code == ErrorCode.TOO_MANY_ATTEMPTS:
+            text = self.tr("Слишком много неудачных попыток входа. Повторите через {wait}.").format(
+                wait=self._wait_text(exc.retry_after or 60)
             )
         elif isinstance(exc, ApiError):
             text = exc.message

@@ -817,6 +817,21 @@ Please send it to support.</translation>
         <source>Не удалось подключиться к серверу {url}. Проверьте адрес и сеть.</source>
         <translation>Cannot connect to the server {url}. Check the address and the network.</translation>
     </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="111"/>
+        <source>{n} с</source>
+        <translation>{n} s</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="112"/>
+        <source>{n} мин</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/login_dialog.py" line="122"/>
+        <source>Слишком много неудачных попыток входа. Повторите через {wait}.</source>
+        <translation>Too many failed login attempts. Try again in {wait}.</translation>
+    </message>
 </context>
 <context>
     <name>LoginForm</name>

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from sync.sqlite import sqlite_engine
+from sync.sqlite import WRITE, sqlite_engine
 
 
 def make_engine(url: str, *, pool_size: int = 10) -> Engine:
@@ -38,3 +38,13 @@ def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+@contextmanager
+def write_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """:func:`session_scope` for a transaction that will write: on SQLite it takes the write lock up
+    front (``BEGIN IMMEDIATE``), so it queues behind other writers instead of failing later."""
+    with session_scope(factory) as session:
+        if session.get_bind().dialect.name == "sqlite":
+            session.connection(execution_options=WRITE)
+        yield session

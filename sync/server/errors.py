@@ -30,6 +30,8 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.CONFLICT: 409,
     ErrorCode.ALREADY_EXISTS: 409,
     ErrorCode.RATE_LIMITED: 429,
+    ErrorCode.TOO_MANY_ATTEMPTS: 429,
+    ErrorCode.REFRESH_TOKEN_REUSED: 401,
     ErrorCode.SERVICE_UNAVAILABLE: 503,
     ErrorCode.INTERNAL_ERROR: 500,
     ErrorCode.UNKNOWN_KIND: 422,
@@ -68,10 +70,12 @@ _HTTP_CODES: dict[int, ErrorCode] = {
 
 
 class ServiceError(Exception):
-    def __init__(self, code: ErrorCode, message: str | None = None, field: str | None = None) -> None:
+    def __init__(self, code: ErrorCode, message: str | None = None, field: str | None = None, *,
+                 retry_after: int | None = None) -> None:
         self.code = code
         self.message = message or message_ru(code)
         self.field = field
+        self.retry_after = retry_after  # seconds, sent as Retry-After (else the code's default, if any)
         super().__init__(f"{code}: {self.message}")
 
     @property
@@ -80,12 +84,14 @@ class ServiceError(Exception):
 
 
 def error_response(
-    code: ErrorCode, message: str | None = None, field: str | None = None, status: int | None = None
+    code: ErrorCode, message: str | None = None, field: str | None = None, status: int | None = None,
+    retry_after: int | None = None,
 ) -> JSONResponse:
     body = {"error": {"code": str(code), "message": message or message_ru(code), "field": field}}
     headers = {"WWW-Authenticate": "Bearer"} if STATUS[code] == 401 else {}
-    if code in RETRY_AFTER_S:
-        headers["Retry-After"] = str(RETRY_AFTER_S[code])
+    retry_after = retry_after if retry_after is not None else RETRY_AFTER_S.get(code)
+    if retry_after is not None:
+        headers["Retry-After"] = str(retry_after)
     return JSONResponse(body, status_code=status or STATUS[code], headers=headers)
 
 
@@ -96,7 +102,7 @@ def _field_of(loc: tuple[object, ...] | list[object]) -> str | None:
 
 async def _service_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ServiceError)
-    return error_response(exc.code, exc.message, exc.field)
+    return error_response(exc.code, exc.message, exc.field, retry_after=exc.retry_after)
 
 
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:

@@ -117,7 +117,9 @@ class User(Synced, Base):
 
 
 class RefreshToken(Base):
-    """Opaque refresh tokens, stored only as a SHA-256 hash; rotated on every use."""
+    """Opaque refresh tokens, stored only as a SHA-256 hash; rotated on every use. The tokens that
+    descend from one login are a family: a rotated token redeemed again after the grace window
+    revokes the whole family (``sync.server.users.redeem_refresh_token``)."""
 
     __tablename__ = "refresh_tokens"
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
@@ -125,7 +127,23 @@ class RefreshToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # set when the token was rotated (then replaced_by_id says by which) or its family revoked
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    family_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)  # the id of the login's first token
+    replaced_by_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+
+
+class LoginThrottle(Base):
+    """Login attempts per login and per client address within a window, and the lockout they earned
+    (``sync.server.throttle``). In the database, so every server process counts the same attempts."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)  # "login:<login>" or "address:<ip>"
+    attempts: Mapped[int] = mapped_column(Integer, default=0)  # failed (or still running) in the window
+    window_start: Mapped[datetime] = mapped_column(UTCDateTime)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    lockouts: Mapped[int] = mapped_column(Integer, default=0)  # each one doubles the next lockout
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)  # forgotten when long idle
 
 
 # --- clients directory --------------------------------------------------------------------------

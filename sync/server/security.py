@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import secrets
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -47,3 +49,11 @@ def new_refresh_token() -> tuple[str, str]:
 
 def hash_refresh_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def successor_refresh_token(token: str, secret: str) -> tuple[str, str]:
+    """The token that replaces ``token`` when it is redeemed, and its hash: an HMAC of it under the
+    server's secret, so asking again gives the same one, and nobody without both can make it."""
+    digest = hmac.new(secret.encode("utf-8"), b"refresh-successor:" + token.encode("utf-8"), hashlib.sha256)
+    successor = base64.urlsafe_b64encode(digest.digest()).rstrip(b"=").decode("ascii")
+    return successor, hash_refresh_token(successor)

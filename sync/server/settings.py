@@ -28,6 +28,23 @@ class Settings(BaseSettings):
     )
     access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
     refresh_token_days: int = Field(default=30, ge=1, le=365)
+    # issue 16: sessions that resist guessing and theft (docs/security.md)
+    login_max_failures: int = Field(default=5, ge=1, description="failed logins of one login within the window "
+                                    "before it is locked out")
+    login_address_max_failures: int = Field(default=30, ge=1, description="failed logins from one client address "
+                                            "(any login) within the window before the address is locked out")
+    login_window_s: float = Field(default=900.0, gt=0, le=30 * 86400,
+                                  description="the window failed logins are counted in")
+    login_lockout_s: float = Field(default=60.0, gt=0, le=86400,
+                                   description="the first lockout; each further one doubles")
+    login_lockout_cap_s: float = Field(default=3600.0, gt=0, le=30 * 86400, description="the longest lockout")
+    login_hashes_at_once: int = Field(default=4, ge=1, le=64, description="password checks (argon2: CPU and "
+                                      "64 MiB each) running at once per process; more wait a moment, then 429")
+    refresh_grace_s: float = Field(default=30.0, ge=0, le=600, description="a rotated refresh token redeemed "
+                                   "again within this long gets the same new token (its answer was lost); "
+                                   "later, it revokes its whole family")
+    stream_recheck_s: float = Field(default=5.0, gt=0, le=300, description="how often an open change stream "
+                                    "checks that its user is still active and its token valid")
     log_level: str = "info"
     # what one client may hold of the server (issue 16): see sync.server.limits and sync.server.connections
     max_request_bytes: int = Field(default=64 * 1024 * 1024, ge=1024, description="the largest request body "

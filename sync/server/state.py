@@ -3,6 +3,7 @@ number of processes can serve the same database."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
@@ -20,6 +21,11 @@ class ServerState:
     session_factory: sessionmaker[Session]
     secret_key: str
     hub: ChangeHub = field(default_factory=ChangeHub)  # this process's open change streams
+    # password checks running at once (argon2 is CPU and memory an anonymous caller could spend)
+    hashing: threading.BoundedSemaphore = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.hashing = threading.BoundedSemaphore(self.settings.login_hashes_at_once)
 
     @property
     def backend(self) -> str:

@@ -2,23 +2,26 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response, StreamingResponse
 
+from sync.errors import ErrorCode
 from sync.numbers import INT64_MAX
 from sync.protocol import MAX_PULL_PAGE, ChangesPage, PushRequest, PushResponse
 from sync.server import sync_service
 from sync.server.deps import BearerDep, CurrentUser, SessionDep, StateDep, authenticate
+from sync.server.errors import ServiceError
 from sync.server.live import ChangeHub
 
 router = APIRouter(prefix="/sync", tags=["sync"])
 
 HEARTBEAT_S = 15.0  # a comment line this often, so clients and proxies see a live connection
 TICK_S = 0.5  # how often a quiet stream checks for shutdown
+HINT_RECHECK_S = 1.0  # a hint re-checks the stream's login if the last check is older than this
 
 
 @router.get("/changes", response_model=ChangesPage)
@@ -44,30 +47,52 @@ def push(body: PushRequest, session: SessionDep, user: CurrentUser) -> PushRespo
             responses={200: {"content": {"text/event-stream": {}}, "description": "server-sent events"}})
 async def stream(state: StateDep, credentials: BearerDep) -> StreamingResponse:
     """Live hints (S3): ``event: changed`` with ``{"seq": N}`` when changes up to N are committed.
-    A hint, not data: pull ``/sync/changes`` from your cursor when one arrives (and on connect)."""
+    A hint, not data: pull ``/sync/changes`` from your cursor when one arrives (and on connect).
+    The stream checks its login again every ``KSDESK_STREAM_RECHECK_S`` seconds and on hints: once
+    the user is disabled or deleted or the token has expired, ``event: closed`` with the error's
+    ``{"code": …}`` ends it."""
 
-    def check() -> None:
-        with state.session_factory() as session:
-            authenticate(state, session, credentials)
+    def refused() -> str | None:
+        try:
+            with state.session_factory() as session:
+                authenticate(state, session, credentials)
+        except ServiceError as exc:
+            return str(exc.code)
+        return None
 
-    await run_in_threadpool(check)
-    return StreamingResponse(_events(state.hub), media_type="text/event-stream",
+    reason = await run_in_threadpool(refused)
+    if reason is not None:
+        raise ServiceError(ErrorCode(reason))
+    return StreamingResponse(_events(state.hub, refused, state.settings.stream_recheck_s),
+                             media_type="text/event-stream",
                              headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
 
-def _event(name: str, data: dict[str, int]) -> str:
+def _event(name: str, data: dict[str, object]) -> str:
     return f"event: {name}\ndata: {json.dumps(data)}\n\n"
 
 
-async def _events(hub: ChangeHub) -> AsyncIterator[str]:
+async def _events(hub: ChangeHub, refused: Callable[[], str | None], recheck_s: float) -> AsyncIterator[str]:
+    loop = asyncio.get_running_loop()
     with hub.subscribe() as queue:
         yield "retry: 2000\n" + _event("hello", {"seq": hub.latest})
-        quiet = 0.0
+        quiet, checked = 0.0, loop.time()
+        tick = min(TICK_S, recheck_s)
         while not hub.closed:
+            seq: int | None = None
             try:
-                seq = await asyncio.wait_for(queue.get(), timeout=TICK_S)
+                seq = await asyncio.wait_for(queue.get(), timeout=tick)
             except TimeoutError:
-                quiet += TICK_S
+                quiet += tick
+            hinted = seq is not None or not queue.empty()
+            # a change to the user is itself a change: a hint checks too, at most once a second
+            if loop.time() - checked >= (min(HINT_RECHECK_S, recheck_s) if hinted else recheck_s):
+                checked = loop.time()
+                reason = await run_in_threadpool(refused)
+                if reason is not None:
+                    yield _event("closed", {"code": reason})
+                    return
+            if not hinted:
                 if quiet >= HEARTBEAT_S:
                     quiet = 0.0
                     yield ": ping\n\n"
