@@ -122,6 +122,10 @@ def main() -> int:
         login.show_message(login.tr("Неверный логин или пароль."))
         app.processEvents()
         login.grab().save(str(DOCS / f"login{suffix}.png"))
+        login.show_message(login.tr("Слишком много неудачных попыток входа. Повторите через {wait}.").format(
+            wait=login._wait_text(120)))  # what a throttled login says (issue 16, class 8)
+        app.processEvents()
+        login.grab().save(str(DOCS / f"login-throttled{suffix}.png"))
         login.close()
         window.close()
     print("screenshots written to", DOCS)

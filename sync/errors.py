@@ -26,6 +26,7 @@ class ErrorCode(StrEnum):
     ALREADY_EXISTS = "already_exists"
     RATE_LIMITED = "rate_limited"
     TOO_MANY_ATTEMPTS = "too_many_attempts"  # logins throttled per login and per address (issue 16)
+    LOGIN_BUSY = "login_busy"  # every password check of the process busy for long: come back in a moment
     REFRESH_TOKEN_REUSED = "refresh_token_reused"  # a rotated refresh token came back: its family is revoked
     SERVICE_UNAVAILABLE = "service_unavailable"
     INTERNAL_ERROR = "internal_error"
@@ -68,6 +69,7 @@ MESSAGES_RU: dict[ErrorCode, str] = {
     ErrorCode.ALREADY_EXISTS: "Такая запись уже существует.",
     ErrorCode.RATE_LIMITED: "Слишком много запросов, попробуйте позже.",
     ErrorCode.TOO_MANY_ATTEMPTS: "Слишком много неудачных попыток входа. Повторите позже.",
+    ErrorCode.LOGIN_BUSY: "Сервер сейчас проверяет много входов сразу. Повторите через несколько секунд.",
     ErrorCode.REFRESH_TOKEN_REUSED: "Сеанс завершён: его ключ использовали повторно, возможно, с другого "
                                     "компьютера. Войдите снова.",
     ErrorCode.SERVICE_UNAVAILABLE: "Сервис временно недоступен.",

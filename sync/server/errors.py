@@ -31,6 +31,7 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.ALREADY_EXISTS: 409,
     ErrorCode.RATE_LIMITED: 429,
     ErrorCode.TOO_MANY_ATTEMPTS: 429,
+    ErrorCode.LOGIN_BUSY: 429,
     ErrorCode.REFRESH_TOKEN_REUSED: 401,
     ErrorCode.SERVICE_UNAVAILABLE: 503,
     ErrorCode.INTERNAL_ERROR: 500,

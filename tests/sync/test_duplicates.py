@@ -7,6 +7,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import httpx
 from sqlalchemy import select
 
 from ksdesk_desktop.store.schema import CACHE, outbox
@@ -105,9 +106,11 @@ def test_t5_concurrent_creates_of_one_organization_make_one_record(live_server: 
     """Twelve clients push the same new organization at the same moment: one is created, the rest
     merge into it (on PostgreSQL the unique index decides the race; SQLite serialises writers)."""
     inn = next(_INN)
+    with client_for(live_server) as logged_in:  # one login (twelve at once of one account would be throttled)
+        token = logged_in.headers["Authorization"]
 
     def create(n: int) -> dict[str, Any]:
-        with client_for(live_server) as client:
+        with httpx.Client(base_url=str(logged_in.base_url), timeout=20, headers={"Authorization": token}) as client:
             [result] = push(client, {"id": str(new_id()), "kind": "organization", "record_id": str(new_id()),
                                      "data": {"inn": inn, "kpp": "500201001", "name": f"ООО «Гонка-{n}»"}})
         return result

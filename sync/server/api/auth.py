@@ -17,7 +17,7 @@ from sync.server.state import ServerState
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
-HASH_WAIT_S = 5.0  # how long a login waits for a free password check before it is told to come back
+HASH_WAIT_S = 30.0  # how long a login waits for a free password check (a shift's start) before it is told to come back
 HASH_BUSY_RETRY_S = 2
 
 
@@ -50,7 +50,7 @@ def login(body: LoginRequest, state: StateDep, request: Request) -> TokenPair:
         user = users.find(session, body.login)
         password_hash = user.password_hash if user else None
     if not state.hashing.acquire(timeout=HASH_WAIT_S):  # argon2 is CPU and memory: a few at a time
-        raise ServiceError(ErrorCode.TOO_MANY_ATTEMPTS, retry_after=HASH_BUSY_RETRY_S)
+        raise ServiceError(ErrorCode.LOGIN_BUSY, retry_after=HASH_BUSY_RETRY_S)
     try:
         right = verify_password(password_hash, body.password)  # an unknown login costs the same time
     finally:
