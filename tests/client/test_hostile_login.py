@@ -13,25 +13,18 @@ from pytestqt.qtbot import QtBot
 from ksdesk_desktop.ops import TaskManager
 from ksdesk_desktop.ui.login_dialog import LoginDialog
 from tests.client.helpers import fill_login
-from tests.fixtures.databases import empty_database
-from tests.fixtures.servers import TEST_PASSWORD, ServerProcess, seed_users, start_server
+from tests.fixtures.servers import BACKENDS, TEST_PASSWORD, ServerProcess, seeded_server
 
 LIMIT = 2
 LIMITS = {"KSDESK_LOGIN_MAX_FAILURES": str(LIMIT), "KSDESK_LOGIN_LOCKOUT_S": "120"}
 WRONG = "Неверный логин или пароль."
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(scope="module", params=BACKENDS)
 def throttling_server(request: pytest.FixtureRequest,
                       tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    data_dir: Path = tmp_path_factory.mktemp(f"throttling-{request.param}")
-    with empty_database(request.param, data_dir) as url:
-        seed_users(url)
-        server = start_server(url, data_dir, env=LIMITS)
-        try:
-            yield server
-        finally:
-            server.stop()
+    with seeded_server(request.param, tmp_path_factory.mktemp(f"throttling-{request.param}"), LIMITS) as server:
+        yield server
 
 
 @pytest.fixture

@@ -9,14 +9,12 @@ import json
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
 from sync.protocol import API_PREFIX
-from tests.fixtures.databases import empty_database
-from tests.fixtures.servers import TEST_PASSWORD, ServerProcess, seed_users, start_server
+from tests.fixtures.servers import BACKENDS, TEST_PASSWORD, ServerProcess, seeded_server
 from tests.fixtures.smtp import wait_until
 
 pytestmark = pytest.mark.timeout(120)
@@ -37,17 +35,11 @@ LIMITS = {
 _ADDRESSES = (f"127.0.{i}.{j}" for i, j in itertools.product(range(1, 250), range(2, 250)))
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(scope="module", params=BACKENDS)
 def strict_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """A server with users op1/spec1/boss and the short limits above."""
-    data_dir: Path = tmp_path_factory.mktemp(f"strict-{request.param}")
-    with empty_database(request.param, data_dir) as url:
-        seed_users(url)
-        server = start_server(url, data_dir, env=LIMITS)
-        try:
-            yield server
-        finally:
-            server.stop()
+    with seeded_server(request.param, tmp_path_factory.mktemp(f"strict-{request.param}"), LIMITS) as server:
+        yield server
 
 
 def connect(server: ServerProcess) -> httpx.Client:

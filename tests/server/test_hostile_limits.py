@@ -16,8 +16,7 @@ import httpx
 import pytest
 
 from sync.protocol import API_PREFIX
-from tests.fixtures.databases import empty_database
-from tests.fixtures.servers import TEST_PASSWORD, ServerProcess, seed_users, start_server
+from tests.fixtures.servers import BACKENDS, TEST_PASSWORD, ServerProcess, seeded_server
 
 MAX_BYTES = 1024 * 1024
 TIMEOUT_S = 1  # the body, the request head and keep-alive: each 1 s here
@@ -29,17 +28,8 @@ CHUNK = b"x" * 65536
 
 def _server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
             env: dict[str, str]) -> Iterator[ServerProcess]:
-    data_dir: Path = tmp_path_factory.mktemp(f"limits-{request.param}")
-    with empty_database(request.param, data_dir) as url:
-        seed_users(url)
-        server = start_server(url, data_dir, env=env)
-        try:
-            yield server
-        finally:
-            server.stop()
-
-
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+    with seeded_server(request.param, tmp_path_factory.mktemp(f"limits-{request.param}"), env) as server:
+        yield server
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
