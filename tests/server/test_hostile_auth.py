@@ -5,8 +5,6 @@ user's change stream closes. The server runs with short limits so the tests see 
 from __future__ import annotations
 
 import itertools
-import json
-import threading
 import time
 from collections.abc import Iterator
 
@@ -16,6 +14,7 @@ import pytest
 from sync.protocol import API_PREFIX
 from tests.fixtures.servers import BACKENDS, TEST_PASSWORD, ServerProcess, seeded_server
 from tests.fixtures.smtp import wait_until
+from tests.fixtures.streams import Stream
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -184,34 +183,6 @@ def test_hostile_reuse_after_the_replacement_was_used_revokes_the_family(client:
 
 
 # --- class 10: a disabled user's stream -----------------------------------------------------------
-
-
-class Stream:
-    """Reads the change stream on a thread until the server ends it."""
-
-    def __init__(self, server: ServerProcess, token: str) -> None:
-        self.events: list[tuple[str, dict[str, object]]] = []
-        self.ended = threading.Event()
-        self._client = httpx.Client(base_url=server.url + API_PREFIX, timeout=httpx.Timeout(30, connect=5))
-        self._token = token
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        event = ""
-        try:
-            with self._client.stream("GET", "/sync/stream", headers={"Authorization": f"Bearer {self._token}"}) as r:
-                for line in r.iter_lines():
-                    if line.startswith("event:"):
-                        event = line[6:].strip()
-                    elif line.startswith("data:"):
-                        self.events.append((event, json.loads(line[5:])))
-        except httpx.HTTPError:
-            pass
-        finally:
-            self.ended.set()
-
-    def close(self) -> None:
-        self._client.close()
 
 
 def set_active(client: httpx.Client, admin_token: str, user_id: str, active: bool) -> httpx.Response:

@@ -3,8 +3,6 @@ server processes on one PostgreSQL database the hint crosses processes (LISTEN/N
 
 from __future__ import annotations
 
-import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,45 +17,10 @@ from sync.server.live import HUB, ChangeHub
 from sync.server.models import Organization, User
 from tests.fixtures.databases import pg_database
 from tests.fixtures.servers import TEST_PASSWORD, ServerProcess, seed_users, start_server
+from tests.fixtures.streams import Stream
 from tests.server.test_sync_protocol import client_for, org_mutation, push
 
 pytestmark = pytest.mark.timeout(90)
-
-
-class Stream:
-    """Reads a server's change stream on a thread; collects the ``changed`` events."""
-
-    def __init__(self, server: ServerProcess, token: str) -> None:
-        self.seqs: list[int] = []
-        self.hello = threading.Event()
-        self._cond = threading.Condition()
-        self._client = httpx.Client(base_url=server.url + API_PREFIX, timeout=httpx.Timeout(30, connect=5))
-        self._token = token
-        self._thread = threading.Thread(target=self._read, daemon=True)
-        self._thread.start()
-
-    def _read(self) -> None:
-        event = ""
-        try:
-            with self._client.stream("GET", "/sync/stream", headers={"Authorization": f"Bearer {self._token}"}) as r:
-                for line in r.iter_lines():
-                    if line.startswith("event:"):
-                        event = line[6:].strip()
-                        if event == "hello":
-                            self.hello.set()
-                    elif line.startswith("data:") and event == "changed":
-                        with self._cond:
-                            self.seqs.append(json.loads(line[5:])["seq"])
-                            self._cond.notify_all()
-        except httpx.HTTPError:
-            pass
-
-    def wait_for_seq(self, at_least: int, timeout: float = 5.0) -> bool:
-        with self._cond:
-            return self._cond.wait_for(lambda: any(s >= at_least for s in self.seqs), timeout)
-
-    def close(self) -> None:
-        self._client.close()
 
 
 def token_for(server: ServerProcess, user: str = "op1") -> str:
