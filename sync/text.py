@@ -20,6 +20,12 @@ from pydantic_core import PydanticCustomError
 TEXT_ERROR = "text_character"  # pydantic error type of this rule; ctx: char (U+XXXX) and field
 
 _REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unencodable(value: str) -> bool:
+    """Whether ``value`` holds a lone surrogate: no UTF-8 for it, so it cannot even be named in an answer."""
+    return _SURROGATE.search(value) is not None
 
 
 def bad_character(value: str) -> str | None:

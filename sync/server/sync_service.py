@@ -36,6 +36,7 @@ from sync.server.kinds import KINDS
 from sync.server.models import AppliedMutation, Counter, Synced, User
 from sync.server.rejection import Rejected
 from sync.sqlite import WRITE
+from sync.text import unencodable
 
 log = logging.getLogger(__name__)
 
@@ -232,10 +233,6 @@ def _kind(m: Mutation, user: User) -> tuple[Kind, KindSpec]:
     return kind, spec
 
 
-def _surrogate(text: str) -> bool:
-    return any("\ud800" <= ch <= "\udfff" for ch in text)
-
-
 def _unstorable(data: Any, field: str = "") -> str | None:
     """The field of the first text in ``data`` that cannot even be named in an answer: a lone surrogate
     (no UTF-8 for it) in a value, or a NUL or lone surrogate in a key. None when there is none; ``""``
@@ -243,11 +240,11 @@ def _unstorable(data: Any, field: str = "") -> str | None:
     (``sync.text``: ``validation_error`` naming the field); whatever still cannot be stored fails in
     the entry's savepoint and is refused alone."""
     if isinstance(data, str):
-        return field if _surrogate(data) else None
+        return field if unencodable(data) else None
     if isinstance(data, dict):
         values = [(v, str(k)) for k, v in data.items()]
         for key in map(str, data):
-            if "\x00" in key or _surrogate(key):
+            if "\x00" in key or unencodable(key):
                 return ""
     elif isinstance(data, list):
         values = [(v, field) for v in data]
