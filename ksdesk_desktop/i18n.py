@@ -18,7 +18,8 @@ import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ksdesk_desktop.core.resources import resource
-from sync.reference import LIST_ITEMS, ListItem, ListKind
+from sync import reference
+from sync.reference import ListKind
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("ru", "en")
@@ -37,13 +38,9 @@ def english() -> bool:
     return _current == "en"
 
 
-def label(item: ListItem) -> str:
-    return item.label_en if english() else item.label_ru
-
-
 def labels(kind: ListKind) -> dict[str, str]:
     """A reference list's code → its label in the current language."""
-    return {i.code: label(i) for i in LIST_ITEMS if i.kind == kind}
+    return reference.labels(kind, english())
 
 
 def lrelease_path() -> Path | None:

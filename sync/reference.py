@@ -88,6 +88,12 @@ LIST_ITEMS: list[ListItem] = [
     ]),
 ]
 
+
+def labels(kind: ListKind, english: bool = False) -> dict[str, str]:
+    """A built-in list's code → its label, in Russian or (``english``) in English."""
+    return {i.code: (i.label_en if english else i.label_ru) for i in LIST_ITEMS if i.kind == kind}
+
+
 # Field limits shared by the form, the agent desk and the server.
 MAX_TEXT_FIELD = 2000  # A5: request title/description and every such text field
 MAX_SUBJECT = 250

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from ksdesk_desktop.core.applicant import Applicant, applicant_contact
 from ksdesk_desktop.store.directory import Directory
 from ksdesk_desktop.store.replica import Batch, InvalidChange
+from sync import reference
 from sync import tickets as rules
 from sync.numbering import provisional_number
 from sync.records import Kind, TicketData, explain
@@ -188,7 +189,7 @@ def ticket_names(directory: Directory, ticket: Mapping[str, Any], english: bool 
         record = directory.get(kind, ticket[field_name]) if ticket.get(field_name) else None
         names[key] = str(record["name"]) if record else ""
     catalog = read_catalog(directory, english)
-    statuses = {i.code: (i.label_en if english else i.label_ru) for i in LIST_ITEMS if i.kind == ListKind.TICKET_STATUS}
+    statuses = reference.labels(ListKind.TICKET_STATUS, english)
     for key, choices in (("ticket_type", catalog.types), ("channel", catalog.channels),
                          ("priority", catalog.priorities)):
         names[key] = next((c.label for c in choices if c.code == ticket.get(key)), "")
