@@ -251,17 +251,22 @@ class Controller(QObject):
         self.connection.set_user(pair.user)
         self.connection.set_online(health)
         remember = not self.connection.embedded and self.settings.get("remember")
-        # the one place a session is kept: after a login and after every refresh (tokens rotate)
-        if remember and not self.credentials.save_refresh_token(
-            self.connection.server_url, pair.user.login, pair.refresh_token
-        ):
+        api = self.connection.api
+        # the one place a session is kept: after a login and after every refresh (tokens rotate), the
+        # ones the API client makes by itself when an access token expires included
+        if remember and not self._keep_session(pair):
             self.connection.report(
                 self.tr("Хранилище паролей недоступно: при следующем запуске нужно будет войти снова.")
             )
+        if api is not None:
+            api.on_refresh = self._keep_session if remember else None
         self.health_timer.start()
-        api = self.connection.api
         if api is not None and (self.sync.engine is None or self.sync.engine.transport is not api):
             self.sync.set_api(api)
+
+    def _keep_session(self, pair: TokenPair) -> bool:
+        """Keep ``pair``'s refresh token for the next start (any thread: the keyring is not Qt's)."""
+        return self.credentials.save_refresh_token(self.connection.server_url, pair.user.login, pair.refresh_token)
 
     def _availability(self) -> Availability | None:
         """N3: whose tasks «Список доступных документов» shows — the logged-in user, or before the

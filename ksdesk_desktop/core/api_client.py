@@ -67,6 +67,9 @@ class ApiClient:
         )
         self._lock = threading.Lock()
         self._tokens: TokenPair | None = None
+        # told of every pair a refresh gives (on the thread that refreshed): refresh tokens rotate, and a
+        # kept session must follow, or the next start redeems a spent token and the server revokes it
+        self.on_refresh: Callable[[TokenPair], None] | None = None
 
     # --- session ------------------------------------------------------------------------------
 
@@ -89,7 +92,10 @@ class ApiClient:
         if not token:
             raise ApiError(str(ErrorCode.AUTH_REQUIRED), message_ru(ErrorCode.AUTH_REQUIRED), 401)
         data = self._send("POST", "/auth/refresh", json={"refresh_token": token}, auth=False)
-        return self._set_tokens(self._parse(TokenPair, data))
+        pair = self._set_tokens(self._parse(TokenPair, data))
+        if self.on_refresh is not None:
+            self.on_refresh(pair)
+        return pair
 
     # --- endpoints ----------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.ui.login_dialog import LoginDialog
 from tests.client.helpers import fill_login
 from tests.fixtures.client import MemoryKeyring
-from tests.fixtures.servers import TEST_PASSWORD, ServerProcess
+from tests.fixtures.servers import TEST_PASSWORD, ServerProcess, seeded_server
 
 
 def free_port() -> int:
@@ -119,3 +119,37 @@ def test_s6_without_keyring_the_program_still_logs_in(qtbot: QtBot, live_server:
         controller.window.close()
     finally:
         keyring.set_keyring(previous)
+
+
+def test_s6_a_session_refreshed_while_working_is_kept_for_the_next_start(
+    qtbot: QtBot, memory_keyring: MemoryKeyring, paths: Paths, tmp_path: Path
+) -> None:
+    """Refresh tokens rotate and a spent one is refused (no grace here): the access token's own
+    refresh during work must update the kept session, or the next start asks for the password again."""
+    (tmp_path / "server").mkdir()
+    with seeded_server("sqlite", tmp_path / "server", env={"KSDESK_REFRESH_GRACE_S": "0"}) as server:
+        controller = Controller(
+            Options(server=server.url), paths, LocalStore(paths.local_db), UserSettings(paths.settings_file)
+        )
+        qtbot.addWidget(controller.window)
+        controller.start()
+        dialog = controller.login_dialog
+        assert dialog is not None
+        fill_login(qtbot, dialog, server.url, "op1", TEST_PASSWORD)
+        qtbot.waitUntil(lambda: controller.connection.online, timeout=15000)
+        first = set(memory_keyring.items.values())
+        api = controller.connection.api
+        assert api is not None
+        api.refresh()  # what the client does by itself when its access token expires
+        assert set(memory_keyring.items.values()) != first
+        controller.window.close()
+
+        again = Controller(
+            Options(server=server.url), paths, LocalStore(paths.local_db), UserSettings(paths.settings_file)
+        )
+        qtbot.addWidget(again.window)
+        again.start()
+        qtbot.waitUntil(lambda: again.connection.online or again.login_dialog is not None, timeout=15000)
+        assert again.login_dialog is None, "the kept session was a spent refresh token"
+        assert again.connection.user is not None and again.connection.user.login == "op1"
+        again.window.close()
