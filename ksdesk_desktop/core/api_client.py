@@ -69,7 +69,7 @@ class ApiClient:
         self._tokens: TokenPair | None = None
         # told of every pair a refresh gives (on the thread that refreshed): refresh tokens rotate, and a
         # kept session must follow, or the next start redeems a spent token and the server revokes it
-        self.on_refresh: Callable[[TokenPair], None] | None = None
+        self.on_refresh: Callable[[TokenPair], object] | None = None
 
     # --- session ------------------------------------------------------------------------------
 
