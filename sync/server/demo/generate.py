@@ -122,7 +122,18 @@ def generate_demo(
         staff = create_staff(session, stream(seed, "users"), password)
         writer.report(STAGE_USERS, 1, 1)
         counts = _write_data(writer, size, seed, staff)
+    refresh_statistics(engine)
     return DemoReport(users=staff.count, **counts, seconds=round(time.perf_counter() - started, 3))
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """After a bulk load the planner must know the tables' sizes: PostgreSQL's autovacuum analyzes
+    them only later, and until then every pull scanned the whole tickets table (issue 17)."""
+    if engine.dialect.name != "postgresql":
+        return  # SQLite plans by its indexes alone; no statistics are kept there
+    with engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+        conn.commit()
 
 
 @contextmanager
