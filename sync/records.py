@@ -22,7 +22,17 @@ from pydantic_core import PydanticCustomError
 from sync import attachments, identifiers, text, tickets
 from sync.numbers import RANGE_ERRORS, ByteCount, SortOrder, out_of_range
 from sync.reference import MAX_SUBJECT, MAX_TICKET_TEXT, Channel, Priority, TicketType
-from sync.roles import ATTACHMENTS, CONTACTS, EVERYONE, LIST_ITEMS, ORGANIZATIONS, REFERENCE_ADMINS, TICKETS, USERS, Access
+from sync.roles import (
+    ATTACHMENTS,
+    CONTACTS,
+    EVERYONE,
+    LIST_ITEMS,
+    ORGANIZATIONS,
+    REFERENCE_ADMINS,
+    TICKETS,
+    USERS,
+    Access,
+)
 
 
 class Kind(StrEnum):

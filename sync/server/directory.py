@@ -88,8 +88,9 @@ def deleted_message(kind: Kind, existing: Synced) -> tuple[str | None, str]:
 
 def merge(session: Session, kind: Kind, existing: Synced, alias: uuid.UUID, values: dict[str, Any]) -> None:
     """Merge a new record into the existing one: fill what it lacks, revive it if it was deleted (the
-    caller lets only a role that may revive merge into a deleted record), and remember the new id as an alias of it (only an id no record or alias has: the caller
-    refuses a creation under a taken id, see :func:`id_taken`)."""
+    caller lets only a role that may revive merge into a deleted record), and remember the new id as
+    an alias of it (only an id no record or alias has: the caller refuses a creation under a taken
+    id, see :func:`id_taken`)."""
     for field in FILLABLE.get(kind, ()):
         if not getattr(existing, field) and values.get(field):
             if field == "phone_ext" and getattr(existing, "phone", "") != values.get("phone"):
