@@ -23,6 +23,7 @@ import httpx
 import pytest
 
 from sync.ids import new_id
+from sync.roles import Role
 from sync.server.bootstrap import prepare_database
 from sync.server.db import make_engine, make_session_factory, session_scope
 from sync.server.models import Component, Contract, Customer, Organization, SoftwareComplex
@@ -545,3 +546,21 @@ def test_hostile_a_reference_must_name_a_live_record_of_its_kind(desk: Desk) -> 
         assert (_outcome(made), made["error"]["field"]) == ("not_found", "organization_id"), what
         customer = desk.push(BOSS, "organization", {"customer_id": ref}, other_org["id"], other_org["version"])
         assert (_outcome(customer), customer["error"]["field"]) == ("not_found", "customer_id"), what
+
+
+def test_hostile_every_field_the_models_leave_out_is_declared_as_nobodys() -> None:
+    """The declaration agrees with the models: a column a creation cannot take is set by nobody at
+    creation, and one a change cannot take is changed by nobody (``sync.roles``), so the server's
+    answer to it is ``field_forbidden`` and the client never offers it."""
+    from sync.records import SPECS
+    from sync.server.kinds import KINDS
+
+    for kind, spec in SPECS.items():
+        if spec.update is None or kind not in KINDS:
+            continue
+        columns = {c.key for c in KINDS[kind].model.__table__.columns}  # type: ignore[attr-defined]
+        for creating in (True, False):
+            left_out = columns - set(spec.model(creating).model_fields)
+            for name in left_out:
+                rule = spec.access.field_access(name)
+                assert not any(rule.allows(role, creating=creating) for role in Role), (kind, name, creating)
