@@ -564,3 +564,21 @@ def test_hostile_every_field_the_models_leave_out_is_declared_as_nobodys() -> No
             for name in left_out:
                 rule = spec.access.field_access(name)
                 assert not any(rule.allows(role, creating=creating) for role in Role), (kind, name, creating)
+
+
+def test_hostile_the_security_page_names_every_narrower_field_rule() -> None:
+    """docs/security.md, 6: each kind's row names every field the rule narrows (the server's own,
+    fixed at creation, or someone's only), so the page stays true when the rule changes."""
+    from sync.records import SPECS
+    from sync.roles import RECORD_FIELDS
+
+    page = (Path(__file__).parents[2] / "docs" / "security.md").read_text(encoding="utf-8")
+    section = page.split("## 6. Who may change what", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    for kind, spec in SPECS.items():
+        if spec.update is None:
+            continue
+        row = next(line for line in rows if f"`{kind}`" in line.split("|")[1])
+        for name in spec.access.fields:
+            if name not in RECORD_FIELDS:
+                assert f"`{name}`" in row, (kind, name)
