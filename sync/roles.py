@@ -1,6 +1,8 @@
 """Roles and permissions: who may do what. Checked by the server in one place; the client reads
-the same table to hide what a user may not do. Who may create, change or delete records of each
-synced kind is an :class:`Access` here, named by the kind's declaration (``sync.records``)."""
+the same table to hide what a user may not do. Who may create, change, delete or revive records of
+each synced kind, and set or change each of their fields, is an :class:`Access` here, named by the
+kind's declaration (``sync.records``); the push enforces it (``sync.server.field_rules``) and the
+cards lock what a user may not set (``docs/security.md``, 6)."""
 
 from __future__ import annotations
 
