@@ -37,6 +37,8 @@ class ErrorCode(StrEnum):
     TYPE_NOT_ALLOWED = "type_not_allowed"  # T8: the ticket type needs a contract covering the complex
     ID_TAKEN = "id_taken"  # a creation under an id that already names a record (of any kind) or an alias
     INVALID_DATA = "invalid_data"  # an entry the database cannot store (a NUL, a lone surrogate …)
+    FIELD_FORBIDDEN = "field_forbidden"  # this role may not set or change this field (sync.roles)
+    DELETED = "deleted"  # the record was deleted; only a supervisor brings it back
     # the state registry (EGRUL) provider, behind our server (T2)
     REGISTRY_NOT_CONFIGURED = "registry_not_configured"
     REGISTRY_ACCESS_DENIED = "registry_access_denied"
@@ -82,6 +84,8 @@ MESSAGES_RU: dict[ErrorCode, str] = {
     ErrorCode.ID_TAKEN: "Идентификатор новой записи уже занят другой записью; запись не создана.",
     ErrorCode.INVALID_DATA: "Изменение содержит данные, которые нельзя сохранить (например, недопустимые "
                             "символы); оно не применено.",
+    ErrorCode.FIELD_FORBIDDEN: "Это поле нельзя задать или изменить с вашими правами; изменение не применено.",
+    ErrorCode.DELETED: "Запись удалена супервизором; восстановить её может только супервизор.",
     ErrorCode.REGISTRY_NOT_CONFIGURED: "Поиск в ЕГРЮЛ не настроен на сервере. Введите данные организации "
                                        "вручную.",
     ErrorCode.REGISTRY_ACCESS_DENIED: "Сервис ЕГРЮЛ отказал в доступе: неверный ключ или исчерпан дневной "

@@ -22,7 +22,17 @@ from pydantic_core import PydanticCustomError
 from sync import attachments, identifiers, text, tickets
 from sync.numbers import RANGE_ERRORS, ByteCount, SortOrder, out_of_range
 from sync.reference import MAX_SUBJECT, MAX_TICKET_TEXT, Channel, Priority, TicketType
-from sync.roles import AUTHORS, EVERYONE, REFERENCE_ADMINS, TICKETS, Access
+from sync.roles import (
+    ATTACHMENTS,
+    CONTACTS,
+    EVERYONE,
+    LIST_ITEMS,
+    ORGANIZATIONS,
+    REFERENCE_ADMINS,
+    TICKETS,
+    USERS,
+    Access,
+)
 
 
 class Kind(StrEnum):
@@ -362,20 +372,22 @@ def spec(kind: str) -> KindSpec:
 
 
 for _spec in (
-    KindSpec(Kind.USER, access=REFERENCE_ADMINS),
-    KindSpec(Kind.ORGANIZATION, OrganizationData, creatable=True, references={"customer_id": Kind.CUSTOMER}),
+    KindSpec(Kind.USER, access=USERS),
+    KindSpec(Kind.ORGANIZATION, OrganizationData, creatable=True, access=ORGANIZATIONS,
+             references={"customer_id": Kind.CUSTOMER}),
     KindSpec(Kind.CUSTOMER, references={"organization_id": Kind.ORGANIZATION}),
-    KindSpec(Kind.CONTACT, ContactData, creatable=True, references={"organization_id": Kind.ORGANIZATION}),
+    KindSpec(Kind.CONTACT, ContactData, creatable=True, access=CONTACTS,
+             references={"organization_id": Kind.ORGANIZATION}),
     KindSpec(Kind.SOFTWARE_COMPLEX, SoftwareComplexData, creatable=True, access=REFERENCE_ADMINS),
     KindSpec(Kind.COMPONENT, ComponentData, creatable=True, access=REFERENCE_ADMINS,
              references={"complex_id": Kind.SOFTWARE_COMPLEX}),
     KindSpec(Kind.CONTRACT, ContractData, creatable=True, access=REFERENCE_ADMINS,
              references={"customer_id": Kind.CUSTOMER}),
-    KindSpec(Kind.LIST_ITEM, ListItemData, access=REFERENCE_ADMINS),  # items come with the build (sync.reference)
+    KindSpec(Kind.LIST_ITEM, ListItemData, access=LIST_ITEMS),  # items come with the build (sync.reference)
     KindSpec(Kind.TICKET, TicketUpdateData, TicketData, creatable=True, access=TICKETS, references={
         "organization_id": Kind.ORGANIZATION, "contact_id": Kind.CONTACT, "complex_id": Kind.SOFTWARE_COMPLEX,
         "component_id": Kind.COMPONENT}),
-    KindSpec(Kind.ATTACHMENT, AttachmentUpdateData, AttachmentData, creatable=True, access=AUTHORS,
+    KindSpec(Kind.ATTACHMENT, AttachmentUpdateData, AttachmentData, creatable=True, access=ATTACHMENTS,
              references={"ticket_id": Kind.TICKET}),
 ):
     register(_spec)

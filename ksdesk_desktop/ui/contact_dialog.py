@@ -47,6 +47,7 @@ class ContactDialog(RecordDialog):
             for name in ("full_name", "position", "email"):
                 self.edits[name].setText(str(record.get(name) or ""))
             self.edits["phone"].setText(format_phone(record.get("phone") or "", record.get("phone_ext") or ""))
+        self.lock_fields()  # who may set which field: sync.roles
 
     def values(self) -> dict[str, str]:
         """The fields as the shared rules store them (raises InvalidIdentifier for a bad e-mail or phone)."""

@@ -94,6 +94,7 @@ class OrganizationDialog(RecordDialog):
         self.lookup_button.clicked.connect(self.lookup)
         if record is not None:
             self._fill_record(record)
+        self.lock_fields()  # who may set which field: sync.roles (the customer is shown, never edited here)
 
     # --- showing -------------------------------------------------------------------------------
 

@@ -13,7 +13,8 @@ from ksdesk_desktop.core.cache import InvalidChange
 from ksdesk_desktop.ui.keys import shortcut
 from ksdesk_desktop.ui.record_model import WARNING_COLOR
 from ksdesk_desktop.ui.services import Services
-from sync.records import Kind
+from sync.records import Kind, spec
+from sync.roles import field_refusal
 
 
 class RecordDialog(QDialog):
@@ -52,6 +53,28 @@ class RecordDialog(QDialog):
 
     def save(self) -> None:
         raise NotImplementedError
+
+    def may_set(self, name: str) -> bool:
+        """Whether the user may set (in a new record) or change the field ``name`` (``sync.roles``);
+        before a session is known, yes: the server judges it again on sync."""
+        user = self.services.connection.user
+        return user is None or spec(self.kind).access.may_set(user.role, name, creating=self.record is None)
+
+    def why_locked(self, name: str) -> str:
+        """The rule's reason a field is read-only for this user."""
+        model = spec(self.kind).model(creating=self.record is None)
+        info = model.model_fields.get(name)
+        label = info.title if info is not None and info.title else name
+        return field_refusal(spec(self.kind).access, name, label, creating=self.record is None)
+
+    def lock_fields(self) -> list[str]:
+        """Make read-only the fields this user may not set or change (the rule of ``sync.roles``, which
+        the server enforces); returns their names."""
+        locked = [name for name in self.edits if not self.may_set(name)]
+        for name in locked:
+            self.edits[name].setReadOnly(True)
+            self.edits[name].setToolTip(self.why_locked(name))
+        return locked
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)

@@ -86,17 +86,11 @@ class ReferenceDialog(RecordDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addLayout(self.buttons)
+        for name, widget in self.fields.items():  # each field the rule (sync.roles) lets nobody here set
+            if self.read_only or not self.may_set(name):
+                _lock(widget)
         if not self.read_only:
             return
-        for widget in self.fields.values():
-            if isinstance(widget, QLineEdit | QSpinBox | QDateEdit):
-                widget.setReadOnly(True)
-            elif isinstance(widget, QListWidget):
-                for row in range(widget.count()):
-                    item = widget.item(row)
-                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
-            else:
-                widget.setEnabled(False)
         self.save_button.setVisible(False)
         self.cancel_button.setText(self.tr("Закрыть"))
         self.say(only_supervisor())
@@ -114,6 +108,18 @@ class ReferenceDialog(RecordDialog):
         widget = self.fields.get(field or "")
         if widget is not None and field not in self.edits:
             widget.setFocus()
+
+
+def _lock(widget: QWidget) -> None:
+    """Show a field's value without letting it change."""
+    if isinstance(widget, QLineEdit | QSpinBox | QDateEdit):
+        widget.setReadOnly(True)
+    elif isinstance(widget, QListWidget):
+        for row in range(widget.count()):
+            item = widget.item(row)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+    else:
+        widget.setEnabled(False)
 
 
 class ComplexDialog(ReferenceDialog):

@@ -77,10 +77,20 @@ def duplicate_message(kind: Kind, existing: Synced) -> tuple[str, str]:
     return "email", f"Такой контакт у этой организации уже есть: {contact}."
 
 
+def deleted_message(kind: Kind, existing: Synced) -> tuple[str | None, str]:
+    """The field and the operator's message for a creation that would bring back a deleted record."""
+    if isinstance(existing, Organization):
+        kpp = f" и КПП {existing.kpp}" if existing.kpp else ""
+        return "inn", (f"Организация с ИНН {existing.inn}{kpp} ({existing.name}) удалена из справочника "
+                       "супервизором; восстановить её может только супервизор.")
+    return None, "Запись удалена супервизором; восстановить её может только супервизор."
+
+
 def merge(session: Session, kind: Kind, existing: Synced, alias: uuid.UUID, values: dict[str, Any]) -> None:
-    """Merge a new record into the existing one: fill what it lacks, revive it if it was deleted,
-    and remember the new id as an alias of it (only an id no record or alias has: the caller
-    refuses a creation under a taken id, see :func:`id_taken`)."""
+    """Merge a new record into the existing one: fill what it lacks, revive it if it was deleted (the
+    caller lets only a role that may revive merge into a deleted record), and remember the new id as
+    an alias of it (only an id no record or alias has: the caller refuses a creation under a taken
+    id, see :func:`id_taken`)."""
     for field in FILLABLE.get(kind, ()):
         if not getattr(existing, field) and values.get(field):
             if field == "phone_ext" and getattr(existing, "phone", "") != values.get("phone"):

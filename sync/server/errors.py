@@ -48,6 +48,8 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.TYPE_NOT_ALLOWED: 422,
     ErrorCode.ID_TAKEN: 409,
     ErrorCode.INVALID_DATA: 422,
+    ErrorCode.FIELD_FORBIDDEN: 403,
+    ErrorCode.DELETED: 409,
     # attachments (T12)
     ErrorCode.FILE_TOO_LARGE: 413,
     ErrorCode.UPLOAD_OFFSET_MISMATCH: 409,

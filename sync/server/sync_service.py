@@ -30,7 +30,7 @@ from sync.protocol import (
 )
 from sync.records import Kind, KindSpec, explain
 from sync.records import spec as spec_of
-from sync.server import directory, reference_admin
+from sync.server import directory, field_rules, reference_admin
 from sync.server.changes import COUNTER
 from sync.server.kinds import KINDS
 from sync.server.models import AppliedMutation, Counter, Synced, User
@@ -258,8 +258,7 @@ def _apply(session: Session, user: User, m: Mutation) -> MutationResult:
     bad = _unstorable(m.data)
     if bad is not None:
         raise Rejected(ErrorCode.INVALID_DATA, field=bad or None)
-    server_kind = KINDS[kind]
-    model = server_kind.model
+    model = KINDS[kind].model
     record_id = directory.resolve(session, kind, m.record_id) if kind in directory.FILLABLE else m.record_id
     obj = session.get(model, record_id, with_for_update=True)
     if obj is None:
@@ -269,56 +268,98 @@ def _apply(session: Session, user: User, m: Mutation) -> MutationResult:
             raise Rejected(ErrorCode.NOT_WRITABLE)
         if directory.id_taken(session, m.record_id):  # a record of another kind, or an alias: never merge
             raise Rejected(ErrorCode.ID_TAKEN, field="record_id")
-        values = _validated(session, spec, m.data, creating=True)
-        existing = directory.find_duplicate(session, kind, values)
-        if existing is not None:  # T5: offer (here: become) the existing record, never a second one
-            directory.merge(session, kind, existing, m.record_id, values)
-            session.flush()
-            return MutationResult(id=m.id, status=ResultStatus.MERGED, record=record_out(kind, existing))
-        creator = server_kind.creator
-        if creator is not None:
-            obj = creator(session, user, m.record_id, values)
-        else:  # a declarative model takes its columns as keywords (the mixin's type does not say so)
-            obj = typing.cast(Callable[..., Synced], model)(id=m.record_id, **values)
-        session.add(obj)
+        obj, status = _create(session, user, kind, spec, m)
     else:
-        if not spec.access.may_change(user.role, user.id, obj, deleting=m.op is Operation.DELETE):
-            raise Rejected(ErrorCode.FORBIDDEN)
-        if obj.deleted_at is not None or m.base_version != obj.version:
-            raise _Conflict(record_out(kind, obj, reference_admin.linked(obj)))
-        if m.op is Operation.DELETE:
-            obj.deleted_at = datetime.now(UTC)
-        else:
-            current = reference_admin.writable_values(obj, spec.model(creating=False).model_fields)
-            values = _validated(session, spec, {**current, **m.data})
-            existing = directory.find_duplicate(session, kind, values, exclude=obj.id)
-            if existing is not None:
-                field, message = directory.duplicate_message(kind, existing)
-                raise Rejected(ErrorCode.ALREADY_EXISTS, message, field)
-            reference_admin.write_linked(session, obj, values)  # a contract's complexes
-            changed = {f: (getattr(obj, f), v) for f, v in values.items() if getattr(obj, f) != v}
-            for field, (_old, value) in changed.items():
-                setattr(obj, field, value)
-            auditor = server_kind.auditor
-            if auditor is not None:
-                auditor(session, user, obj, changed)
+        obj, status = _change(session, user, kind, spec, m, obj), ResultStatus.APPLIED
     session.flush()
-    record = record_out(kind, obj, reference_admin.linked(obj))
-    return MutationResult(id=m.id, status=ResultStatus.APPLIED, record=record)
+    return MutationResult(id=m.id, status=status, record=record_out(kind, obj, reference_admin.linked(obj)))
 
 
-def _validated(session: Session, spec: KindSpec, data: dict[str, Any], *, creating: bool = False) -> dict[str, Any]:
+def _columns(kind: Kind) -> list[str]:
+    return [c.key for c in KINDS[kind].model.__table__.columns]  # type: ignore[attr-defined]
+
+
+def _create(session: Session, user: User, kind: Kind, spec: KindSpec, m: Mutation) -> tuple[Synced, ResultStatus]:
+    """A new record (its fields checked against the role first, ``sync.roles``); or, when it duplicates
+    one (T5), the answer ``merged`` with that record — which a deleted one gets only from a role that
+    may revive it."""
+    server_kind, model = KINDS[kind], spec.model(creating=True)
+    field_rules.check_creation(spec.access, user.role, m.data, model, _columns(kind))
+    values = _resolved(session, spec, _model_values(spec, m.data, creating=True))
+    field_rules.check_created(spec.access, user.role, values, model)
+    _check_references(session, spec, values)
+    existing = directory.find_duplicate(session, kind, values)
+    if existing is not None:  # T5: offer (here: become) the existing record, never a second one
+        if existing.deleted_at is not None and not spec.access.may_revive(user.role):
+            field, message = directory.deleted_message(kind, existing)
+            raise Rejected(ErrorCode.DELETED, message, field)
+        directory.merge(session, kind, existing, m.record_id, values)
+        return existing, ResultStatus.MERGED
+    if server_kind.creator is not None:
+        obj = server_kind.creator(session, user, m.record_id, values)
+    else:  # a declarative model takes its columns as keywords (the mixin's type does not say so)
+        obj = typing.cast(Callable[..., Synced], server_kind.model)(id=m.record_id, **values)
+    session.add(obj)
+    return obj, ResultStatus.APPLIED
+
+
+def _change(session: Session, user: User, kind: Kind, spec: KindSpec, m: Mutation, obj: Synced) -> Synced:
+    """A change, deletion or revival of an existing record, by a user the kind's rules let do it."""
+    access, deleting = spec.access, m.op is Operation.DELETE
+    if not access.may_change(user.role, user.id, obj, deleting=deleting):
+        raise Rejected(ErrorCode.FORBIDDEN)
+    if m.base_version != obj.version or (obj.deleted_at is not None and deleting):
+        raise _Conflict(record_out(kind, obj, reference_admin.linked(obj)))
+    if obj.deleted_at is not None:  # an upsert based on the tombstone: bring the record back
+        if not access.may_revive(user.role):
+            raise Rejected(ErrorCode.DELETED, field="record_id")
+        obj.deleted_at = None
+    if deleting:
+        obj.deleted_at = datetime.now(UTC)
+        return obj
+    model = spec.model(creating=False)
+    data = field_rules.unchanged_dropped(access, user.role, obj, m.data, model, _columns(kind))
+    current = reference_admin.writable_values(obj, model.model_fields)
+    values = _resolved(session, spec, _model_values(spec, {**current, **data}))
+    field_rules.check_changes(access, user.role, current, values, model)
+    _check_references(session, spec, values)
+    existing = directory.find_duplicate(session, kind, values, exclude=obj.id)
+    if existing is not None:
+        field, message = directory.duplicate_message(kind, existing)
+        raise Rejected(ErrorCode.ALREADY_EXISTS, message, field)
+    reference_admin.write_linked(session, obj, values)  # a contract's complexes
+    changed = {f: (getattr(obj, f), v) for f, v in values.items() if getattr(obj, f) != v}
+    for field, (_old, value) in changed.items():
+        setattr(obj, field, value)
+    auditor = KINDS[kind].auditor
+    if auditor is not None:
+        auditor(session, user, obj, changed)
+    return obj
+
+
+def _model_values(spec: KindSpec, data: dict[str, Any], *, creating: bool = False) -> dict[str, Any]:
     model = spec.model(creating)
     try:
-        values = model.model_validate(data).model_dump()
+        return model.model_validate(data).model_dump()
     except ValidationError as exc:
         field, message = explain(exc, model)
         raise Rejected(ErrorCode.VALIDATION_ERROR, message, field) from exc
+
+
+def _resolved(session: Session, spec: KindSpec, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with each id that points at a merged record replaced by the record's (an alias
+    answers only for the kind its field names)."""
+    for field, target in spec.references.items():
+        if values.get(field) is not None:
+            values[field] = directory.resolve(session, target, values[field])
+    return values
+
+
+def _check_references(session: Session, spec: KindSpec, values: dict[str, Any]) -> None:
+    """Each id that points at another record names a live record of the kind its field names."""
     for field, target in spec.references.items():
         ref = values.get(field)
         if ref is not None:
-            ref = values[field] = directory.resolve(session, target, ref)
             found = session.get(KINDS[target].model, ref)
             if found is None or found.deleted_at is not None:
                 raise Rejected(ErrorCode.NOT_FOUND, f"Связанная запись «{field}» не найдена.", field)
-    return values

@@ -20,6 +20,8 @@ from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.schema import outbox
 from ksdesk_desktop.ui import reference_pages
+from ksdesk_desktop.ui.contact_dialog import ContactDialog
+from ksdesk_desktop.ui.organization_dialog import OrganizationDialog
 from ksdesk_desktop.ui.reference_dialogs import ComplexDialog, ComponentDialog, ContractDialog, ListItemDialog
 from ksdesk_desktop.ui.reference_pages import ComplexesPage, ContractsPage, ListsPage, ReferencePage
 from sync.ids import new_id
@@ -280,3 +282,26 @@ def test_t5_admin_an_operator_sees_the_reference_pages_read_only(qtbot: QtBot, o
     double_click(qtbot, lists.items_view, lists.items.index(0, 2))
     assert isinstance(lists.dialog, ListItemDialog) and lists.dialog.read_only
     assert lists.dialog.edits["label_ru"].isReadOnly() and not lists.dialog.fields["is_active"].isEnabled()
+
+
+def test_hostile_a_card_follows_the_field_rule_not_only_its_page(qtbot: QtBot, operator: Controller) -> None:
+    """Issue 16, class 6: a card decides which fields it lets the user edit from the shared rule
+    (``sync.roles``), whoever opened it: a contract card opened for an operator as if editable still
+    locks every field (an operator may set no field of a contract, its customer above all), while
+    the organization and contact cards leave an operator the fields the rule gives the first line."""
+    directory = operator.directory
+    contract = next(iter(directory.contracts(directory.contract_ids()).values()))
+    dialog = ContractDialog(operator.services, contract, read_only=False)
+    qtbot.addWidget(dialog)
+    assert not dialog.customer_combo.isEnabled() and dialog.edits["number"].isReadOnly()
+    assert not any(dialog.complexes_list.item(r).flags() & Qt.ItemFlag.ItemIsUserCheckable
+                   for r in range(dialog.complexes_list.count()))
+    assert operator.services.connection.user is not None
+    organization = directory.get(Kind.ORGANIZATION, directory.organization_ids()[0])
+    assert organization is not None
+    card = OrganizationDialog(operator.services, organization)
+    qtbot.addWidget(card)
+    assert card.lock_fields() == [] and not any(edit.isReadOnly() for edit in card.edits.values())
+    person = ContactDialog(operator.services, organization)
+    qtbot.addWidget(person)
+    assert person.lock_fields() == []

@@ -185,7 +185,7 @@ def test_t5_admin_list_item_labels_change_but_never_codes(
         )
         after = next(i for i in records(boss, "list_item") if i["id"] == item["id"])
     assert [(r["status"], (r.get("error") or {}).get("code"), (r.get("error") or {}).get("field")) for r in results] \
-        == [("rejected", "validation_error", "code"), ("rejected", "validation_error", "kind"),
+        == [("rejected", "field_forbidden", "code"), ("rejected", "field_forbidden", "kind"),
             ("rejected", "not_writable", None), ("applied", None, None)]
     fields = ("kind", "code", "label_ru", "label_en", "sort_order", "is_active")
     assert [after["data"][f] for f in fields] == ["channel", "phone", "Телефонный звонок", "Phone", 9, False]
