@@ -118,7 +118,7 @@ class Controller(QObject):
             window.add_page(specs[key], reference)
         yield
         files = LocalFiles(store, self.paths.data / "attachments")
-        self.tickets = TicketWindows(self.services, Drafts(store), files, window)
+        self.tickets = TicketWindows(self.services, Drafts(store), files, window, system_info=self.system_info)
         window.add_command(specs["new_ticket"], self.tickets.new_ticket)
         window.desktop_page.offer_create(self.tickets.new_ticket, specs["new_ticket"].tip())
         self.ticket_list = TicketList(store)

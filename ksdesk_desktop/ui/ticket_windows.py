@@ -3,6 +3,7 @@ saved ticket until the server registers it (T13)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -26,9 +27,11 @@ class TicketWindows(QObject):
     card_opened = Signal(object)  # TicketCard
     registered = Signal(str, str)  # ticket id, registration number: the toast shows it
 
-    def __init__(self, services: Services, drafts: Drafts, files: LocalFiles, window: QWidget) -> None:
+    def __init__(self, services: Services, drafts: Drafts, files: LocalFiles, window: QWidget,
+                 system_info: Callable[[], str] | None = None) -> None:
         super().__init__(window)
         self.services, self.drafts, self.files, self.window = services, drafts, files, window
+        self.system_info = system_info
         self.forms: list[TicketForm] = []
         self.card: TicketCard | None = None
         self.toast = Toast(window)
@@ -41,7 +44,7 @@ class TicketWindows(QObject):
 
     def _open_form(self, draft_id: str, data: dict[str, Any] | None = None) -> TicketForm:
         form = TicketForm(self.services, self.drafts, self.files, draft_id, data,
-                          parent=self.window)
+                          system_info=self.system_info, parent=self.window)
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.saved.connect(self._saved)
         form.destroyed.connect(lambda _o=None, f=form: self.forms.remove(f) if f in self.forms else None)
