@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.controller import Controller
 from ksdesk_desktop.core.tickets import OrganizationChoice
-from ksdesk_desktop.ui.ticket_form import TicketForm
 from sync.records import Kind
 from tests.client.helpers import activate, type_text
 from tests.client.test_ticket_form import choose_organization, open_form, organizations, pick, problem_at
@@ -57,7 +56,8 @@ def org_with_inner_letter(controller: Controller) -> tuple[OrganizationChoice, s
     for choice in organizations(controller):
         if choice.id is None:
             continue
-        names = [str(c["full_name"]) for c in directory.records(Kind.CONTACT, directory.contact_ids(choice.id)).values()]
+        contacts = directory.records(Kind.CONTACT, directory.contact_ids(choice.id))
+        names = [str(c["full_name"]) for c in contacts.values()]
         for letter in "гвеиклмнорст":
             starts = [n for n in names if any(w.lower().startswith(letter) for w in n.split())]
             inside = [n for n in names if n not in starts and letter in n.lower()]
