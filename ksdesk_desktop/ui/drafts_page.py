@@ -47,7 +47,8 @@ class DraftsPage(QWidget):
         self.setObjectName("drafts")
         self.tasks, self.drafts = tasks, drafts
         self.found: list[Draft] = []
-        self.title_label = QLabel(f"<h2>{self.tr('Черновики')}</h2>")
+        title = self.tr("Черновики")
+        self.title_label = QLabel(f"<h2>{title}</h2>")
         self.title_label.setObjectName("drafts_title")
         self.hint = QLabel(self.tr("Обращения, закрытые до сохранения. Enter — открыть и дописать."))
         self.table = QTableWidget(0, 4, self)

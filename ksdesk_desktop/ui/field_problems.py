@@ -4,13 +4,13 @@ under it; the form's bottom line lists every problem. A problem goes the moment 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QLayout, QWidget
 
 from ksdesk_desktop.ui.record_model import WARNING_COLOR
 from ksdesk_desktop.ui.required import set_problem
 
 
-def _containing(host: QWidget, item: QWidget | QLayoutItem) -> QLayout | None:
+def _containing(host: QWidget, item: QWidget | QLayout) -> QLayout | None:
     for layout in [host.layout(), *host.findChildren(QLayout)]:
         if layout is None or layout is item:
             continue
@@ -24,15 +24,18 @@ def _containing(host: QWidget, item: QWidget | QLayoutItem) -> QLayout | None:
 def place_under(field: QWidget, note: QWidget) -> None:
     """Put ``note`` right under ``field`` in the layout that holds it (a form row, a column), going up
     through a row the field shares with others (the subject and its counter)."""
-    host, item = field.parentWidget(), field
+    host = field.parentWidget()
+    if host is None:
+        raise LookupError(f"{field.objectName()} is in no form")
+    item: QWidget | QLayout = field
     while True:
         layout = _containing(host, item)
         if layout is None:
             raise LookupError(f"{field.objectName()} is in no layout of {host.objectName()}")
         if isinstance(layout, QFormLayout):
-            row, _role = (layout.getWidgetPosition(item) if isinstance(item, QWidget)
-                          else layout.getLayoutPosition(item))
-            layout.insertRow(row + 1, "", note)
+            position = (layout.getWidgetPosition(item) if isinstance(item, QWidget)
+                        else layout.getLayoutPosition(item))
+            layout.insertRow(int(position[0]) + 1, "", note)  # type: ignore[index]  # PySide's stub: object
             return
         if isinstance(layout, QBoxLayout) and layout.direction() in (QBoxLayout.Direction.TopToBottom,
                                                                      QBoxLayout.Direction.BottomToTop):

@@ -35,7 +35,8 @@ class RecentTicketsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("recent")
         self.tasks, self.tickets, self.whose = tasks, tickets, whose
-        self.title_label = QLabel(f"<h2>{self.tr('Последние')}</h2>")
+        title = self.tr("Последние")
+        self.title_label = QLabel(f"<h2>{title}</h2>")
         self.title_label.setObjectName("recent_title")
         self.hint = QLabel(self.tr("Обращения, зарегистрированные мной, новые сверху. Enter — открыть карточку."))
         self.view = QListWidget(self)
