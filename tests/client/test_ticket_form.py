@@ -266,7 +266,8 @@ def test_t15_draft_reopens_after_restart_with_everything_typed(
     choice = pick(controller, own=True)
     choose_organization(qtbot, form, choice)
     type_text(form.applicant_edit, "Сидоров Пётр")
-    with qtbot.waitSignal(form.draft_saved, timeout=10_000):
+    with qtbot.waitSignal(form.draft_saved, timeout=10_000,  # with the subject (an earlier one may come first)
+                          check_params_cb=lambda data: data.get("subject") == "Черновик до сбоя"):
         type_text(form.subject_edit, "Черновик до сбоя")
     draft_id = form.draft_id
     controller.window.close()  # the program ends (the next test kills it outright)
