@@ -105,6 +105,13 @@ def test_t15_esc_with_a_list_open_closes_the_list_and_not_the_form(qtbot: QtBot,
     qtbot.keyClick(popup, Qt.Key.Key_Escape)  # as the keyboard sends it: to the open list
     assert not popup.isVisible()
     assert form.isVisible() and form in controller.tickets.forms
+    combo = form.complex_combo
+    combo.setFocus()
+    combo.showPopup()  # a drop-down, open
+    qtbot.waitUntil(combo.view().isVisible, timeout=5000)
+    qtbot.keyClick(QApplication.activePopupWidget() or combo.view(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not combo.view().isVisible(), timeout=5000)
+    assert form.isVisible() and form in controller.tickets.forms
     qtbot.keyClick(form.organization_edit, Qt.Key.Key_Escape)  # now, with no list open, Esc closes the form
     qtbot.waitUntil(lambda: form not in controller.tickets.forms, timeout=5000)
 
