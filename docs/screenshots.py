@@ -116,6 +116,10 @@ def main() -> int:
         form.subject_edit.setText("Не формируется отчёт 0503317")
         app.processEvents()
         form.grab().save(str(DOCS / f"ticket-form{suffix}.png"))
+        form.email_edit.setText("a.petrova@sberbank")  # issue 22: Save shows each problem at its field
+        form.save()
+        app.processEvents()
+        form.grab().save(str(DOCS / f"ticket-form-problems{suffix}.png"))
         form.close()
         login = LoginDialog(controller.tasks, server_url="https://ksdesk.example.ru", login="operator")
         login.show()

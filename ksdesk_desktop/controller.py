@@ -33,8 +33,10 @@ from ksdesk_desktop.store.ticket_list import TicketList
 from ksdesk_desktop.sync_runner import SyncRunner
 from ksdesk_desktop.sysinfo import SystemContext, system_info
 from ksdesk_desktop.ui.clients_page import ClientsPage
+from ksdesk_desktop.ui.drafts_page import DraftsPage
 from ksdesk_desktop.ui.login_dialog import LoginDialog
 from ksdesk_desktop.ui.main_window import MainWindow
+from ksdesk_desktop.ui.recent_tickets import RecentTicketsPage
 from ksdesk_desktop.ui.reference_pages import reference_pages
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.ticket_list import ListMode, TicketListPage
@@ -118,9 +120,16 @@ class Controller(QObject):
             window.add_page(specs[key], reference)
         yield
         files = LocalFiles(store, self.paths.data / "attachments")
-        self.tickets = TicketWindows(self.services, Drafts(store), files, window)
+        self.tickets = TicketWindows(self.services, Drafts(store), files, window, system_info=self.system_info)
         window.add_command(specs["new_ticket"], self.tickets.new_ticket)
         window.desktop_page.offer_create(self.tickets.new_ticket, specs["new_ticket"].tip())
+        window.add_bottom_bar(self.tickets.toast)
+        self.drafts_page = DraftsPage(self.tasks, self.tickets.drafts)
+        self.drafts_page.open_requested.connect(self.tickets.open_draft)
+        self.drafts_page.counted.connect(window.desktop_page.show_drafts)
+        self.tickets.drafts_changed.connect(self.drafts_page.refresh)
+        window.add_page(specs["drafts"], self.drafts_page)
+        window.desktop_page.offer_drafts(lambda: window.show_page(self.drafts_page), specs["drafts"].tip())
         self.ticket_list = TicketList(store)
         yield
         pages: list[TicketListPage] = []
@@ -133,6 +142,11 @@ class Controller(QObject):
         self.ticket_pages = pages
         window.add_page(specs["tickets"], pages[0])  # N2: from the Navigator
         window.add_page(specs["available_documents"], pages[1])  # N3: from the current tasks
+        self.recent_page = RecentTicketsPage(self.tasks, self.ticket_list, self._user_id)
+        self.recent_page.open_requested.connect(self.tickets.open_ticket)
+        self.sync.records_changed.connect(self.recent_page.records_changed)
+        window.add_page(specs["recent"], self.recent_page)
+        window.add_command(specs["last_ticket"], self.tickets.open_last)
         window.desktop_page.set_feed(pages[2], pages[2].listed)  # N4
         if self._feed_handover is not None:
             self._feed_handover(pages[2])
@@ -159,6 +173,7 @@ class Controller(QObject):
         self.window.problem_bar.show_problems(self.sync.problems)
         self.window.show()
         self.tickets.reopen_drafts()
+        self.drafts_page.refresh()  # the desktop shows how many there are
         keep_out_of_full_collections()
         if self.server_url:
             self._start_remote(refresh_token)
@@ -267,6 +282,11 @@ class Controller(QObject):
     def _keep_session(self, pair: TokenPair) -> bool:
         """Keep ``pair``'s refresh token for the next start (any thread: the keyring is not Qt's)."""
         return self.credentials.save_refresh_token(self.connection.server_url, pair.user.login, pair.refresh_token)
+
+    def _user_id(self) -> str | None:
+        """Whose tickets «Последние» lists: as :meth:`_availability` knows the user."""
+        rule = self._availability()
+        return rule.user_id if rule is not None else None
 
     def _availability(self) -> Availability | None:
         """N3: whose tasks «Список доступных документов» shows — the logged-in user, or before the

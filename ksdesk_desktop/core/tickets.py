@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from ksdesk_desktop.core.applicant import Applicant, applicant_contact
 from ksdesk_desktop.store.directory import Directory
 from ksdesk_desktop.store.replica import Batch, InvalidChange
+from ksdesk_desktop.store.search import starts_words
 from sync import reference
 from sync import tickets as rules
 from sync.numbering import provisional_number
@@ -102,6 +103,11 @@ def contacts_of(directory: Directory, organization_id: str) -> list[dict[str, An
     ids = directory.contact_ids(organization_id)
     found = directory.records(Kind.CONTACT, ids)
     return [found[i] for i in ids if i in found]
+
+
+def matching_contacts(contacts: list[dict[str, Any]], typed: str) -> list[dict[str, Any]]:
+    """The contacts whose name has a word starting with each word typed (all of them for nothing typed)."""
+    return [c for c in contacts if starts_words(typed, str(c.get("full_name") or ""))]
 
 
 @dataclass

@@ -87,6 +87,13 @@ def match_query(text: str) -> str | None:
     return " ".join(terms) or None
 
 
+def starts_words(query: str, text: str) -> bool:
+    """The search rule in memory, as :func:`match_query` says it to FTS5: every word typed starts a word
+    of ``text`` («г» finds «Горбунов», not «Евгения»; «ан пе» finds «Петрова Анна»)."""
+    words = _WORD.findall(normalize(text))
+    return all(any(w.startswith(typed) for w in words) for typed in _WORD.findall(normalize(query)))
+
+
 def fts_statements(table: str, columns: tuple[str, ...] = ("search_text",)) -> list[str]:
     """The FTS5 index of a cache table, built from its rows, and the triggers that keep it current
     when a row changes or goes (external content: the index reads the text from the table; never

@@ -86,6 +86,7 @@ class TicketFilter:
     date_from: date | None = None
     date_to: date | None = None
     available: Availability | None = None  # N3: only what this user works with
+    author_id: str | None = None  # «Последние» (issue 22): only what this user registered
     sort: SortKey = SortKey.REGISTERED
     descending: bool = True
 
@@ -175,6 +176,8 @@ class TicketList:
             stmt = stmt.where(t.registered_at < utc_start(wanted.date_to + timedelta(days=1)))
         if wanted.available is not None:
             stmt = stmt.where(_available(wanted.available))
+        if wanted.author_id is not None:
+            stmt = stmt.where(t.author_id == wanted.author_id)
         return stmt
 
     def ids(self, wanted: TicketFilter, limit: int | None = None) -> list[int]:

@@ -113,6 +113,11 @@ class MainWindow(QMainWindow):
             self._central_layout.insertWidget(0, self._problem_bar)
         return self._problem_bar
 
+    def add_bottom_bar(self, bar: QWidget) -> None:
+        """A bar under the pages (the toast after saving a ticket): in the layout, so it never covers
+        the rows of a list."""
+        self._central_layout.addWidget(bar)
+
     def _build_quick_access(self) -> QToolBar:
         bar = QToolBar(self.tr("Панель быстрого доступа"))
         bar.setObjectName("quick_access")

@@ -62,6 +62,12 @@ def builtin_pages() -> dict[str, PageSpec]:
         ), "tickets", t("MainWindow", "&Доступные документы"), "Ctrl+Shift+L", place=CURRENT_TASKS),
         PageSpec("new_ticket", (), "tickets", t("MainWindow", "&Создать обращение"), "Ctrl+T",
                  tooltip=t("MainWindow", "Создать обращение (Ctrl+T)")),
+        PageSpec("drafts", (ticketing, t("NavigatorPage", "Черновики")), "tickets", t("MainWindow", "Ч&ерновики"),
+                 "Ctrl+Shift+D", tooltip=t("MainWindow", "Черновики обращений: открыть и дописать (Ctrl+Shift+D)")),
+        PageSpec("recent", (ticketing, t("NavigatorPage", "Последние")), "tickets", t("MainWindow", "П&оследние"),
+                 "Ctrl+Shift+R", tooltip=t("MainWindow", "Обращения, зарегистрированные мной (Ctrl+Shift+R)")),
+        PageSpec("last_ticket", (), "tickets", t("MainWindow", "Открыть &последнее обращение"), "Ctrl+Shift+T",
+                 tooltip=t("MainWindow", "Карточка последнего сохранённого обращения (Ctrl+Shift+T)")),
     )}
 
 
@@ -140,9 +146,13 @@ class DesktopPage(_Page):
         self.empty_label = QLabel(self.tr("Обращений пока нет."))
         self.empty_label.setObjectName("feed_empty")
         self.empty_label.setProperty("alignment", "AlignCenter")  # by name: see KEY
+        self.drafts_button = QPushButton()
+        self.drafts_button.setObjectName("desktop_drafts_button")
+        self.drafts_button.setVisible(False)  # until there are drafts: show_drafts
         header = QHBoxLayout()
         header.addWidget(self.feed_label)
         header.addStretch(1)
+        header.addWidget(self.drafts_button)
         header.addWidget(self.create_button)
         self.layout_.addLayout(header)
         self.layout_.addWidget(self.empty_label, 1)
@@ -153,6 +163,15 @@ class DesktopPage(_Page):
         self.create_button.setToolTip(tooltip)
         self.create_button.clicked.connect(lambda: create())
         self.create_button.setEnabled(True)
+
+    def offer_drafts(self, open_drafts: Callable[[], object], tooltip: str) -> None:
+        """«Черновики (N)» beside «Создать обращение» opens the drafts (issue 22); see :meth:`show_drafts`."""
+        self.drafts_button.setToolTip(tooltip)
+        self.drafts_button.clicked.connect(lambda: open_drafts())
+
+    def show_drafts(self, count: int) -> None:
+        self.drafts_button.setText(self.tr("Черновики (%d)") % count)
+        self.drafts_button.setVisible(count > 0)
 
     def set_feed(self, feed: QWidget, listed: SignalInstance) -> None:
         """N4: the feed under the title; «Обращений пока нет.» above it while it is empty (the feed

@@ -8,6 +8,9 @@ organization (:class:`~ksdesk_desktop.ui.organization_picker.OrganizationChooser
 contract (:class:`~ksdesk_desktop.ui.ticket_complexes.ComplexesByContract`) and «Файлы»
 (:class:`~ksdesk_desktop.ui.ticket_files.TicketFiles`). The form keeps the draft and the saving:
 every change is written to the draft at once (T15), so a crash loses nothing typed or attached.
+A problem is shown at its field (:class:`~ksdesk_desktop.ui.field_problems.FieldProblems`) and goes
+as soon as the field is fixed; Save lists them all. Esc closes an open list only; a form with content
+closes into its draft (:attr:`TicketForm.kept`), which «Черновики» reopens.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -38,8 +41,9 @@ from ksdesk_desktop.core.tickets import Catalog, OrganizationChoice, SavedTicket
 from ksdesk_desktop.i18n import english
 from ksdesk_desktop.ops import Lane, Op
 from ksdesk_desktop.ui.applicant_fields import ApplicantFields
+from ksdesk_desktop.ui.field_problems import FieldProblems
 from ksdesk_desktop.ui.forms import child, load_form
-from ksdesk_desktop.ui.keys import shortcut
+from ksdesk_desktop.ui.keys import LatinMnemonics, shortcut
 from ksdesk_desktop.ui.organization_picker import OrganizationChooser
 from ksdesk_desktop.ui.record_model import WARNING_COLOR
 from ksdesk_desktop.ui.required import is_missing, mark_required
@@ -61,11 +65,14 @@ class TicketForm(QWidget):
     draft_saved = Signal(dict)  # the snapshot now stored
     files_changed = Signal(list)  # the attached files (local copies), after an attach
     organizations_found = Signal(list)  # the type-ahead's answer, shown
+    kept = Signal(str)  # closed with content: the draft stays (its subject, maybe empty)
 
     def __init__(self, services: Services, drafts: Drafts, local_files: LocalFiles, draft_id: str,
                  draft: dict[str, Any] | None = None,
                  *, today: Callable[[], date] = rules.contract_day,
+                 system_info: Callable[[], str] | None = None,
                  parent: QWidget | None = None) -> None:
+        """``system_info``: the text «Вставить информацию о системе» puts in (T10)."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("ticket_form")
         self.setWindowTitle(self.tr("Обращение (новое)"))
@@ -74,6 +81,8 @@ class TicketForm(QWidget):
         self._loading = True  # filling the fields is not an edit
         self._dirty = False
         self._saving = False
+        self._summary_shown = False  # the bottom line lists the problems: it follows them
+        self._system_info = system_info
         self._build(today)
         self._change_timer, self._autosave = QTimer(self), QTimer(self)
         self._change_timer.setSingleShot(True)
@@ -112,6 +121,7 @@ class TicketForm(QWidget):
         self.text_edit = child(form, QPlainTextEdit, "text_edit")
         self.text_counter = child(form, QLabel, "text_counter")
         self.system_info_edit = child(form, QPlainTextEdit, "system_info_edit")
+        self.system_info_button = child(form, QPushButton, "system_info_button")
         self.files_list = child(form, QListWidget, "files_list")
         self.attach_button = child(form, QPushButton, "attach_button")
         self.detach_button = child(form, QPushButton, "detach_button")
@@ -135,8 +145,13 @@ class TicketForm(QWidget):
                       self.channel_combo, self.priority_combo, self.subject_edit, self.text_edit)
         self.save_button.setToolTip(self.tr("Сохранить и зарегистрировать (Ctrl+S)"))
         self.close_button.setToolTip(self.tr("Закрыть форму (Esc); черновик сохраняется"))
+        self.system_info_button.setToolTip(self.tr("Сведения о программе, системе и сервере, как в «О программе»"))
+        self.system_info_button.setVisible(self._system_info is not None)
+        self.problems = FieldProblems(self.field_widgets, self)
         self._build_parts(today)
         self._connect()
+        self.mnemonics = LatinMnemonics(self)  # Alt+<Latin letter> on the key of a Cyrillic mnemonic (T10)
+        self.organization_edit.setFocus()  # a known organization is found by its name (issue 22)
 
     def _arrange(self, form: QWidget) -> None:
         """What Designer cannot say: the columns' shares, the contract hint under its lists."""
@@ -168,8 +183,12 @@ class TicketForm(QWidget):
         chooser.changed.connect(self.applicant.organization_changed)
         chooser.lookup_finished.connect(self.lookup_finished)
         chooser.organizations_found.connect(self.organizations_found)
-        for part in (chooser, self.applicant, self.complexes, self.attachments):
+        for part in (chooser, self.complexes, self.attachments):
             part.message.connect(lambda text, error: self.say(text, error=error))
+        self.applicant.checked.connect(self._checked)
+        self.applicant.contact_chosen.connect(lambda: self._focus_next_empty("applicant_name"))
+        chooser.changed.connect(lambda _choice: self._recheck("organization_id"))
+        self.problems.changed.connect(self._problems_changed)
         self.attachments.edited.connect(self._changed)
         self.attachments.attached.connect(self.files_changed)
 
@@ -184,12 +203,35 @@ class TicketForm(QWidget):
         for combo in (self.complex_combo, self.component_combo, self.type_combo, self.channel_combo,
                       self.priority_combo):
             combo.currentIndexChanged.connect(self._changed)
+        for name, widget in self.field_widgets.items():
+            if isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(lambda *_a, n=name: self._recheck(n))
+            elif name != "organization_id":  # the organization is fixed by choosing one, not by typing
+                widget.textChanged.connect(lambda *_a, n=name: self._recheck(n))  # type: ignore[attr-defined]
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close)
+        self.system_info_button.clicked.connect(self.insert_system_info)
         self.setAcceptDrops(True)
         shortcut(self, "Ctrl+S", self.save)
-        shortcut(self, "Escape", self.close)
         self._count()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc closes the form only when no field took it: an open list (the applicant's, the
+        organizations', a drop-down) closes by itself first (issue 22)."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def insert_system_info(self) -> None:
+        """T10: «Вставить информацию о системе» — what «О программе / Скопировать в буфер» copies."""
+        if self._system_info is None:
+            return
+        edit = self.system_info_edit
+        edit.setFocus()
+        if edit.toPlainText().strip():
+            edit.appendPlainText("")
+        edit.insertPlainText(self._system_info())
 
     # --- loading --------------------------------------------------------------------------------
 
@@ -227,8 +269,64 @@ class TicketForm(QWidget):
         self.text_counter.setStyleSheet(f"color: {WARNING_COLOR};" if text > MAX_TICKET_TEXT else "")
 
     def say(self, text: str, *, error: bool = False) -> None:
-        self.message_label.setText(text)
-        self.message_label.setStyleSheet(f"color: {WARNING_COLOR};" if error else "")
+        self._summary_shown = False
+        label = self.message_label
+        label.setText(text)
+        label.setStyleSheet(f"color: {WARNING_COLOR};" if error else "")
+        # the layout sizes a wrapped line by its width only later: room for all its lines, now
+        label.setMinimumHeight(label.heightForWidth(max(label.width(), self.width() - 40)) if text else 0)
+
+    # --- problems at their fields (T1, T4) ---------------------------------------------------------
+
+    def _problem_of(self, name: str, missing: list[str] | None = None) -> str:
+        """What is wrong with a field now ("" when nothing); ``missing``: the empty required fields."""
+        if name in (self.missing_fields() if missing is None else missing):
+            return self.tr("Заполните это поле.")
+        if name == "email":
+            return self.applicant.email_problem()
+        if name == "phone":
+            return self.applicant.phone_problem()
+        return ""
+
+    def _checked(self, name: str, problem: str) -> None:
+        """A field checked on leaving it: its problem shown, or (once fixed) gone."""
+        if problem:
+            self.problems.show(name, problem)
+        else:
+            self._recheck(name)
+
+    def _recheck(self, name: str) -> None:
+        """A field with a problem that is fixed now loses it at once (a new problem waits for Save or
+        for leaving the field)."""
+        if self.problems.problem(name) and not self._problem_of(name):
+            self.problems.clear(name)
+
+    def check_all(self) -> dict[str, str]:
+        """Every field's problem shown at it; field → message, in the form's order."""
+        missing = self.missing_fields()
+        for name in self.field_widgets:
+            self.problems.show(name, self._problem_of(name, missing))
+        return self.problems.problems()
+
+    def _summary(self) -> str:
+        problems = self.problems.problems()
+        missing = [n for n, text in problems.items() if n in rules.REQUIRED and text == self.tr("Заполните это поле.")]
+        parts = [rules.missing_message(missing)] if missing else []
+        parts += [text for n, text in problems.items() if n not in missing]
+        return " ".join(parts)
+
+    def _problems_changed(self) -> None:
+        if self._summary_shown:
+            self.say(self._summary(), error=True)
+            self._summary_shown = bool(self.message_label.text())
+
+    def _focus_next_empty(self, after: str) -> None:
+        """After a contact is taken: the next field still to fill (its e-mail and phone usually are)."""
+        names = list(self.field_widgets)
+        for name in names[names.index(after) + 1:]:
+            if name in rules.REQUIRED and is_missing(self.field_widgets[name]):
+                self.field_widgets[name].setFocus()
+                return
 
     # --- the draft (T15) ---------------------------------------------------------------------------
 
@@ -297,17 +395,13 @@ class TicketForm(QWidget):
     def save(self) -> None:
         if self._saving:
             return
-        missing = self.missing_fields()
-        if missing:  # T1: name every missing field, go to the first
-            self.say(rules.missing_message(missing), error=True)
-            self.field_widgets[missing[0]].setFocus()
+        problems = self.check_all()
+        if problems:  # T1, T4: every problem at its field and in the bottom line; the first has the focus
+            self.say(self._summary(), error=True)
+            self._summary_shown = True
+            self.field_widgets[next(iter(problems))].setFocus()
             return
-        if not self.applicant.check_email():
-            self.email_edit.setFocus()
-            return
-        if not self.applicant.check_phone():
-            self.phone_edit.setFocus()
-            return
+        self.applicant.check_phone()  # shown as operators write it
         self._saving = True
         self.save_button.setEnabled(False)
         self._change_timer.stop()
@@ -345,6 +439,7 @@ class TicketForm(QWidget):
         self.say(exc.message, error=True)
         field = exc.field
         if field in self.field_widgets:
+            self.problems.show(field, exc.message)
             self.field_widgets[field].setFocus()
 
     # --- closing --------------------------------------------------------------------------------
@@ -362,8 +457,9 @@ class TicketForm(QWidget):
             event.accept()
             return
         self._dirty = True
-        self.save_draft()  # the draft stays and reopens at the next start
+        self.save_draft()  # the draft stays: «Черновики» reopens it, and so does the next start
         event.accept()
+        self.kept.emit(self.subject_edit.text().strip())
 
 
 def missing_widgets(form: TicketForm) -> list[QWidget]:

@@ -566,6 +566,10 @@ Please send it to support.</translation>
 <context>
     <name>DesktopPage</name>
     <message>
+        <source>Черновики (%d)</source>
+        <translation>Drafts (%d)</translation>
+    </message>
+    <message>
         <location filename="../../ksdesk_desktop/ui/pages.py" line="84"/>
         <source>Рабочий стол</source>
         <translation>Desktop</translation>
@@ -864,6 +868,30 @@ Please send it to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Карточка последнего сохранённого обращения (Ctrl+Shift+T)</source>
+        <translation>The card of the ticket saved last (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>Открыть &amp;последнее обращение</source>
+        <translation>Open the &amp;last ticket</translation>
+    </message>
+    <message>
+        <source>Обращения, зарегистрированные мной (Ctrl+Shift+R)</source>
+        <translation>Tickets I registered (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>П&amp;оследние</source>
+        <translation>&amp;Recent</translation>
+    </message>
+    <message>
+        <source>Черновики обращений: открыть и дописать (Ctrl+Shift+D)</source>
+        <translation>Ticket drafts: open and finish (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>Ч&amp;ерновики</source>
+        <translation>&amp;Drafts</translation>
+    </message>
+    <message>
         <location filename="../../ksdesk_desktop/ui/main_window.py" line="39"/>
         <source>КС Деск — рабочее место сотрудника поддержки</source>
         <translation>KS Desk — support operator workplace</translation>
@@ -959,6 +987,14 @@ panel</translation>
 </context>
 <context>
     <name>NavigatorPage</name>
+    <message>
+        <source>Последние</source>
+        <translation>Recent</translation>
+    </message>
+    <message>
+        <source>Черновики</source>
+        <translation>Drafts</translation>
+    </message>
     <message>
         <location filename="../../ksdesk_desktop/ui/pages.py" line="62"/>
         <source>Навигатор</source>
@@ -1495,6 +1531,18 @@ panel</translation>
 <context>
     <name>TicketForm</name>
     <message>
+        <source>Вст&amp;авить информацию о системе</source>
+        <translation>Insert system inform&amp;ation</translation>
+    </message>
+    <message>
+        <source>Заполните это поле.</source>
+        <translation>Fill in this field.</translation>
+    </message>
+    <message>
+        <source>Сведения о программе, системе и сервере, как в «О программе»</source>
+        <translation>The program, system and server details, as in «About»</translation>
+    </message>
+    <message>
         <location filename="../../ksdesk_desktop/ui/ticket_form.py" line="94"/>
         <source>Обращение (новое)</source>
         <translation>Ticket (new)</translation>
@@ -1910,6 +1958,10 @@ panel</translation>
 <context>
     <name>Toast</name>
     <message>
+        <source>Открыть: Ctrl+Shift+T.</source>
+        <translation>Open: Ctrl+Shift+T.</translation>
+    </message>
+    <message>
         <location filename="../../ksdesk_desktop/ui/toast.py" line="30"/>
         <source>Закрыть уведомление</source>
         <translation>Close the notice</translation>
@@ -1936,6 +1988,87 @@ panel</translation>
         <location filename="../../ksdesk_desktop/quick_start.py" line="280"/>
         <source>КС Деск</source>
         <translation>KS Desk</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsPage</name>
+    <message>
+        <source>Удалить черновик «%s»? Всё, что в нём набрано, пропадёт.</source>
+        <translation>Delete the draft «%s»? Everything typed in it will be lost.</translation>
+    </message>
+    <message>
+        <source>Удалить черновик</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <source>без темы</source>
+        <translation>without a subject</translation>
+    </message>
+    <message>
+        <source>Удалить выбранный черновик (Delete)</source>
+        <translation>Delete the selected draft (Delete)</translation>
+    </message>
+    <message>
+        <source>Удалить…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Открыть</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Черновиков нет.</source>
+        <translation>No drafts.</translation>
+    </message>
+    <message>
+        <source>Тема обращения</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Заявитель</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Организация</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Изменён</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Обращения, закрытые до сохранения. Enter — открыть и дописать.</source>
+        <translation>Tickets closed before they were saved. Enter opens one to finish it.</translation>
+    </message>
+    <message>
+        <source>Черновики</source>
+        <translation>Drafts</translation>
+    </message>
+</context>
+<context>
+    <name>RecentTicketsPage</name>
+    <message>
+        <source>Обращения, зарегистрированные мной, новые сверху. Enter — открыть карточку.</source>
+        <translation>Tickets I registered, newest first. Enter opens the card.</translation>
+    </message>
+    <message>
+        <source>Последние</source>
+        <translation>Recent</translation>
+    </message>
+</context>
+<context>
+    <name>TicketWindows</name>
+    <message>
+        <source>В этом сеансе обращений ещё не сохраняли; все ваши — в «Обращения / Последние».</source>
+        <translation>No ticket saved in this session yet; all of yours are in «Tickets / Recent».</translation>
+    </message>
+    <message>
+        <source>Черновик %s сохранён: он в «Обращения / Черновики» (Ctrl+Shift+D).</source>
+        <translation>Draft %s saved: it is in «Tickets / Drafts» (Ctrl+Shift+D).</translation>
+    </message>
+    <message>
+        <source>без темы</source>
+        <translation>without a subject</translation>
     </message>
 </context>
 </TS>

@@ -11,7 +11,7 @@ from ksdesk_desktop.core.applicant import Applicant, applicant_contact
 from ksdesk_desktop.store.db import SCHEMA_MAJOR, SCHEMA_MINOR, LocalStore
 from ksdesk_desktop.store.directory import Directory
 from ksdesk_desktop.store.replica import Replica
-from ksdesk_desktop.store.search import match_query, sort_key
+from ksdesk_desktop.store.search import match_query, sort_key, starts_words
 from sync.records import Kind
 from tests.fixtures.replicas import Node
 
@@ -67,6 +67,16 @@ def test_t3_contacts_of_an_organization_are_searchable_by_name_email_and_phone(d
         assert person["id"] in directory.contact_ids(org_id, person["email"].split("@")[0])
     if person.get("phone"):
         assert person["id"] in directory.contact_ids(org_id, person["phone"][2:8])  # «495123» without +7
+
+
+def test_t3_the_applicant_list_matches_word_starts_not_letters_inside_words() -> None:
+    """Issue 22: «г» finds «Горбунов», not «Евгения»; the same rule as the FTS search (word prefixes)."""
+    assert starts_words("г", "Горбунов Сергей Петрович")
+    assert not starts_words("г", "Смирнова Евгения Олеговна")
+    assert starts_words("ЕВГ", "Смирнова Евгения Олеговна")  # case folded
+    assert starts_words("ан пе", "Петрова Анна Сергеевна")  # every word typed, in any order
+    assert not starts_words("ан ив", "Петрова Анна Сергеевна")
+    assert starts_words("семен", "Семён Артёмов") and starts_words("", "кто угодно")  # «ё» as «е»; nothing typed
 
 
 def test_t5_the_record_a_new_one_would_duplicate_is_found_locally(tmp_path: Path) -> None:
