@@ -28,6 +28,7 @@ from ksdesk_desktop.session import Connection
 from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.directory import Directory
 from ksdesk_desktop.store.drafts import Drafts
+from ksdesk_desktop.store.recovery import Recovery
 from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.store.ticket_list import TicketList
 from ksdesk_desktop.sync_runner import SyncRunner
@@ -35,6 +36,7 @@ from ksdesk_desktop.sysinfo import SystemContext, system_info
 from ksdesk_desktop.ui.clients_page import ClientsPage
 from ksdesk_desktop.ui.login_dialog import LoginDialog
 from ksdesk_desktop.ui.main_window import MainWindow
+from ksdesk_desktop.ui.recovery_notice import RecoveryNotice
 from ksdesk_desktop.ui.reference_pages import reference_pages
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.ticket_list import ListMode, TicketListPage
@@ -60,14 +62,18 @@ class Controller(QObject):
 
     def __init__(self, options: Options, paths: Paths, store: LocalStore, settings: UserSettings,
                  credentials: CredentialStore | None = None, *, window: MainWindow | None = None,
-                 staged: bool = False, feed_handover: Callable[[TicketListPage], None] | None = None) -> None:
+                 staged: bool = False, feed_handover: Callable[[TicketListPage], None] | None = None,
+                 recovery: Recovery | None = None) -> None:
         """``window``: a main window already shown (the quick start's), taken over; ``feed_handover``
-        gets the desktop's real feed once it replaced whatever the window showed there."""
+        gets the desktop's real feed once it replaced whatever the window showed there; ``recovery``:
+        what the start found damaged and saved (``store.recovery.open_store``), told the operator."""
         super().__init__()
         self.options, self.paths, self.store, self.settings = options, paths, store, settings
         self.credentials = credentials or CredentialStore()
         self._closed = False
         self._feed_handover = feed_handover
+        self.recovery = recovery
+        self.recovery_notice: RecoveryNotice | None = None
         self.tasks = TaskManager(self)
         self.connection = Connection(self)
         self.embedded: EmbeddedServer | None = None
@@ -157,6 +163,9 @@ class Controller(QObject):
             pass
         self._show_sync_state()
         self.window.problem_bar.show_problems(self.sync.problems)
+        if self.recovery is not None and self.recovery.happened:
+            self.recovery_notice = RecoveryNotice(self.recovery)
+            self.window.add_notice(self.recovery_notice)
         self.window.show()
         self.tickets.reopen_drafts()
         keep_out_of_full_collections()
