@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -175,32 +176,54 @@ def assert_sent_once(root: Path) -> None:
     assert [on_server(root, subject) for subject in SUBJECTS] == [1] * len(SUBJECTS)
 
 
+def damage_outbox_page(root: Path) -> None:
+    kept = root / "data" / "outbox.sqlite"
+    garbage(kept, *page_of(kept, "outbox"))
+
+
+CASES: dict[str, Callable[[Path], None]] = {
+    **{name: lambda root, damage=damage: damage(root / "data" / "cache.sqlite") for name, damage in DAMAGES.items()},
+    "outbox_page": damage_outbox_page,
+}
+
+
+@pytest.fixture(scope="module")
+def runs(synced: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict[str, object]]]:
+    """Each case's folder, damaged, and what its client showed; three clients at a time (each one's
+    start is mostly waiting for its embedded server)."""
+
+    def run(name: str) -> tuple[Path, dict[str, object]]:
+        root = with_unsent_tickets(synced, tmp_path_factory.mktemp(name))
+        CASES[name](root)
+        return root, run_client(root)
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        return dict(zip(CASES, pool.map(run, CASES), strict=True))
+
+
 @pytest.mark.parametrize("damage", list(DAMAGES))
 def test_hostile_s2_a_damaged_cache_is_rebuilt_and_the_outbox_is_sent_once(
-    synced: Path, tmp_path: Path, damage: str
+    runs: dict[str, tuple[Path, dict[str, object]]], damage: str
 ) -> None:
-    root = with_unsent_tickets(synced, tmp_path)
-    cache = root / "data" / "cache.sqlite"
-    DAMAGES[damage](cache)
-    seen = run_client(root)
+    root, seen = runs[damage]
     notice = str(seen["notice"])
     assert notice.startswith("Локальный кэш был повреждён и пересоздан"), notice
     assert "Неотправленные обращения сохранены: 2" in notice
-    assert seen["pending"] == "Исходящие: 0"
+    assert seen["pending"] == "Исходящие: 0" and seen["sent"]
     assert_sent_once(root)
     aside = list((root / "data").glob("cache.damaged-*.sqlite"))
     assert len(aside) == 1 and aside[0].name in notice  # kept for the support service, and named
 
 
-def test_hostile_s2_a_damaged_outbox_file_is_salvaged_from_the_cache_copy(synced: Path, tmp_path: Path) -> None:
-    root = with_unsent_tickets(synced, tmp_path)
-    kept = root / "data" / "outbox.sqlite"
-    garbage(kept, *page_of(kept, "outbox"))
-    seen = run_client(root)
+def test_hostile_s2_a_damaged_outbox_file_is_salvaged_from_the_cache_copy(
+    runs: dict[str, tuple[Path, dict[str, object]]]
+) -> None:
+    root, seen = runs["outbox_page"]
     notice = str(seen["notice"])
     assert notice.startswith("Файл неотправленных изменений был повреждён"), notice
     assert "по копии в кэше — 2" in notice
     assert "Неотправленные обращения сохранены: 2" in notice
+    assert seen["pending"] == "Исходящие: 0" and seen["sent"]
     assert_sent_once(root)
     assert len(list((root / "data").glob("outbox.damaged-*.sqlite"))) == 1
 
