@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog
@@ -23,12 +24,12 @@ from ksdesk_desktop.core.credentials import CredentialStore
 from ksdesk_desktop.core.options import DEMO_LOGIN, DEMO_PASSWORD, Options
 from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.embedded import EmbeddedServer
-from ksdesk_desktop.ops import Op, TaskManager
+from ksdesk_desktop.ops import Lane, Op, TaskManager
 from ksdesk_desktop.session import Connection
 from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.directory import Directory
 from ksdesk_desktop.store.drafts import Drafts
-from ksdesk_desktop.store.recovery import Recovery
+from ksdesk_desktop.store.recovery import Recovery, check_later
 from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.store.ticket_list import TicketList
 from ksdesk_desktop.sync_runner import SyncRunner
@@ -164,8 +165,10 @@ class Controller(QObject):
         self._show_sync_state()
         self.window.problem_bar.show_problems(self.sync.problems)
         if self.recovery is not None and self.recovery.happened:
-            self.recovery_notice = RecoveryNotice(self.recovery)
-            self.window.add_notice(self.recovery_notice)
+            self._tell_recovery(self.recovery)
+        if self.recovery is not None and not self.recovery.checked:  # a large cache: checked in full now
+            path = self.store.path
+            Op(lambda _s: check_later(path), Lane.DB).success(self._checked_later).run(self.tasks)
         self.window.show()
         self.tickets.reopen_drafts()
         keep_out_of_full_collections()
@@ -173,6 +176,16 @@ class Controller(QObject):
             self._start_remote(refresh_token)
         else:
             self._start_embedded()
+
+    def _checked_later(self, found: str | None) -> None:
+        if found is not None and self.recovery is not None:
+            self._tell_recovery(replace(self.recovery, later_damage=found))
+
+    def _tell_recovery(self, recovery: Recovery) -> None:
+        if self.recovery_notice is not None:
+            self.recovery_notice.deleteLater()
+        self.recovery_notice = RecoveryNotice(recovery)
+        self.window.add_notice(self.recovery_notice)
 
     def kept_session(self) -> str | None:
         """The refresh token kept for the last login on the configured server, if any (keyring: may

@@ -4,7 +4,8 @@ may call it, and so may the second before anything else touches the files.
 
 * :func:`damage` says why a file cannot be used: empty, a broken header, cut short (from its size and
   header alone, microseconds), or malformed inside (``PRAGMA quick_check``: O(size), some 0.25 s for
-  a cache of 400 MB, run on the start's worker with the GIL released).
+  a cache of 400 MB read from memory, run with the GIL released). A damage found while the file is in
+  use is :func:`mark`-ed beside it, and the next start takes the file as damaged.
 * :func:`set_aside` renames a damaged file (and its ``-wal``) to ``<name>.damaged-<time>.sqlite``,
   keeping the last :data:`KEEP_ASIDE` of them for the support service.
 * :func:`salvage` reads the rows of a damaged kept file page by page: a row on a page that cannot be
@@ -65,10 +66,23 @@ def _connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
 
 
-def damage(path: Path) -> str | None:
-    """Why ``path`` cannot be used: :func:`header_damage`, else ``PRAGMA quick_check``."""
+def _marker(path: Path) -> Path:
+    return path.with_name(path.name + ".damaged")
+
+
+def mark(path: Path, reason: str) -> None:
+    """Note that ``path`` was found damaged while in use (the next start sets it aside)."""
+    _marker(path).write_text(reason, encoding="utf-8")
+
+
+def damage(path: Path, full: bool = True) -> str | None:
+    """Why ``path`` cannot be used: marked so (:func:`mark`), :func:`header_damage`, else (``full``)
+    ``PRAGMA quick_check``."""
+    marker = _marker(path)
+    if marker.exists() and path.exists():
+        return marker.read_text(encoding="utf-8").strip() or MALFORMED
     found = header_damage(path)
-    if found is not None or not path.exists():
+    if found is not None or not path.exists() or not full:
         return found
     try:
         db = _connect(path)
@@ -91,6 +105,7 @@ def set_aside(path: Path) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     aside = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
     path.rename(aside)
+    _marker(path).unlink(missing_ok=True)
     for extra in ("-wal", "-shm"):
         companion = path.with_name(path.name + extra)
         if extra == "-wal" and companion.exists():

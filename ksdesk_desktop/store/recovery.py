@@ -7,6 +7,9 @@ worker calls :func:`open_store` before anything else reads the files.
 * A damaged kept file is set aside too; what can be read of it is written into a new one, and a
   record the cache shows with local changes but no outbox entry left is queued again from the cache's
   copy. A kept file gone while its cache remains counts as damaged (nothing can be read of it).
+* A cache larger than :data:`CHECK_AT_START_BYTES` is checked in full only after the start
+  (:func:`check_later`, on the DB lane): reading a large file cold from disk would hold the start
+  back by seconds. Found damaged then, it is marked, the operator told, and the next start rebuilds it.
 * :class:`Recovery` says what happened, for the window to tell the operator.
 """
 
@@ -27,6 +30,7 @@ from sync.records import Kind
 
 log = logging.getLogger(__name__)
 DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")  # what a damaged file answers (not "locked", not "busy")
+CHECK_AT_START_BYTES = 256 * 1024 * 1024  # larger caches are checked in full after the start
 
 
 @dataclass
@@ -43,18 +47,21 @@ class Recovery:
     pending: int = 0  # outbox entries now
     tickets: int = 0  # of them, tickets made here and not yet sent
     drafts: int = 0
+    checked: bool = True  # the cache was checked in full at start (else: :func:`check_later`)
+    later_damage: str | None = None  # found by :func:`check_later`: the cache is rebuilt at the next start
 
     @property
     def happened(self) -> bool:
         return self.cache_damage is not None or self.kept_damage is not None
 
 
-def open_store(cache: Path) -> tuple[LocalStore, Recovery]:
+def open_store(cache: Path, check_at_start_bytes: int = CHECK_AT_START_BYTES) -> tuple[LocalStore, Recovery]:
     """Check the cache and its kept file, set a damaged one aside, open (or make) the store, salvage
     and reconcile; log what happened."""
     recovery = Recovery()
     kept = health.kept_path(cache)
-    recovery.cache_damage = health.damage(cache)
+    recovery.checked = not cache.exists() or cache.stat().st_size <= check_at_start_bytes
+    recovery.cache_damage = health.damage(cache, full=recovery.checked)
     if recovery.cache_damage is not None:
         recovery.cache_aside = health.set_aside(cache)
     recovery.kept_damage = health.damage(kept)
@@ -78,6 +85,16 @@ def open_store(cache: Path) -> tuple[LocalStore, Recovery]:
     if recovery.happened:
         log.warning("cache recovery: %s", recovery)
     return store, recovery
+
+
+def check_later(cache: Path) -> str | None:
+    """The full check of a cache in use (:attr:`Recovery.checked` was ``False``): a damage found is
+    marked for the next start and returned."""
+    found = health.damage(cache)
+    if found is not None:
+        log.warning("the cache in use failed its check (%s): it is rebuilt at the next start", found)
+        health.mark(cache, found)
+    return found
 
 
 def _had_kept(cache: Path) -> bool:

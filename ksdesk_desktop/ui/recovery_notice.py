@@ -36,6 +36,10 @@ class RecoveryNotice(QFrame):
         }.get(code or "", self.tr("испорчены данные внутри файла"))
 
     def text(self, recovery: Recovery) -> str:
+        if recovery.later_damage is not None:  # found after the start: the cache is in use still
+            return self.tr("Локальный кэш повреждён ({reason}): программа пересоздаст его при следующем запуске. "
+                           "Неотправленные изменения хранятся отдельно и не пострадают.").format(
+                reason=self.reason(recovery.later_damage))
         parts: list[str] = []
         if recovery.cache_damage is not None:
             parts.append(self.tr("Локальный кэш был повреждён и пересоздан ({reason}): справочники и обращения "

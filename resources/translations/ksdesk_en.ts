@@ -1236,6 +1236,11 @@ panel</translation>
 <context>
     <name>RecoveryNotice</name>
     <message>
+        <location filename="../../ksdesk_desktop/ui/recovery_notice.py" line="41"/>
+        <source>Локальный кэш повреждён ({reason}): программа пересоздаст его при следующем запуске. Неотправленные изменения хранятся отдельно и не пострадают.</source>
+        <translation>The local cache is damaged ({reason}): the program will rebuild it at the next start. Unsent changes are kept apart and are not affected.</translation>
+    </message>
+    <message>
         <location filename="../../ksdesk_desktop/ui/recovery_notice.py" line="25"/>
         <source>Закрыть</source>
         <translation>Close</translation>

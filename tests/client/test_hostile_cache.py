@@ -14,16 +14,19 @@ import subprocess
 import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.store import health
 from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.drafts import Drafts
 from ksdesk_desktop.store.files import FileRows
-from ksdesk_desktop.store.recovery import open_store
+from ksdesk_desktop.store.recovery import check_later, open_store
 from ksdesk_desktop.store.replica import Replica
+from ksdesk_desktop.ui.recovery_notice import RecoveryNotice
 from sync.records import Kind
 from tests.fixtures.identities import inns
 
@@ -353,3 +356,29 @@ def test_hostile_s2_the_start_names_the_damage(tmp_path: Path, damage: Callable[
     store, recovery = open_store(cache)
     store.close()
     assert recovery.cache_damage == reason and recovery.pending == 1  # the outbox is elsewhere
+
+
+def test_hostile_s2_a_large_cache_damaged_inside_is_found_after_the_start_and_rebuilt_at_the_next(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    offline_store(tmp_path, 1)
+    cache = tmp_path / "cache.sqlite"
+    store = LocalStore(cache)
+    with store.write() as conn:
+        conn.exec_driver_sql("INSERT INTO tickets (id, version, seq, local, data) VALUES ('t', 1, 1, 0, '{}')")
+    store.close()
+    tickets_page(cache)
+    store, recovery = open_store(cache, check_at_start_bytes=0)  # as if it were larger than that
+    assert (recovery.checked, recovery.cache_damage) == (False, None)
+    found = check_later(cache)  # the controller runs it on the DB lane once started
+    store.close()
+    assert found == "malformed"
+    notice = RecoveryNotice(replace(recovery, later_damage=found))
+    qtbot.addWidget(notice)
+    assert notice.label.text() == ("Локальный кэш повреждён (испорчены данные внутри файла): программа пересоздаст "
+                                   "его при следующем запуске. Неотправленные изменения хранятся отдельно и не "
+                                   "пострадают.")
+    store, recovery = open_store(cache, check_at_start_bytes=0)
+    store.close()
+    assert (recovery.cache_damage, recovery.pending) == ("malformed", 1)
+    assert not (tmp_path / "cache.sqlite.damaged").exists()
