@@ -6,7 +6,7 @@ refused with a clear message, so an old client never damages a cache written by 
 What cannot be downloaded again (the outbox, drafts, the rows of local files) lives in the *kept*
 file beside the cache (``outbox.sqlite``, ``synchronous=FULL``), attached to every connection as
 ``keep``: one transaction writes both, atomic in each file but not across them, so the kept file is
-the truth and ``Replica`` lays it over the cache again at each open. Caches before 2.6 held those
+the truth and the first ``Replica`` of a store lays it over the cache again. Caches before 2.6 held those
 tables themselves; the first open moves them (:meth:`LocalStore._move_kept`).
 """
 
@@ -180,8 +180,9 @@ class LocalStore:
             tables = conn.exec_driver_sql("SELECT name FROM main.sqlite_master WHERE type = 'table'")
             present = {row[0] for row in tables}
             old = int(conn.exec_driver_sql("PRAGMA main.user_version").scalar_one())
-        # version 1's outbox was never written (2.0 drops it)
-        moved = [table for table in schema.KEPT if table.name in present and old >= 2000]
+        # version 1's outbox was never written (2.0 drops it); a newer major version is refused by _migrate
+        moved = [table for table in schema.KEPT
+                 if table.name in present and old >= 2000 and old // 1000 <= SCHEMA_MAJOR]
         with self.write() as conn:
             kept_version: int = conn.exec_driver_sql(f"PRAGMA {schema.KEEP}.user_version").scalar_one()
             if kept_version > KEPT_VERSION:
