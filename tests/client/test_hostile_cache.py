@@ -13,7 +13,6 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,7 +29,10 @@ from ksdesk_desktop.ui.recovery_notice import RecoveryNotice
 from sync.records import Kind
 from tests.fixtures.identities import inns
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="POSIX file damage and paths")
+pytestmark = [
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="POSIX file damage and paths"),
+    pytest.mark.timeout(300),  # each process test starts a real client and its embedded server (a loaded machine)
+]
 ROOT = Path(__file__).resolve().parents[2]
 SUBJECTS = ("Не проводится платёжное поручение", "Ошибка при закрытии периода")
 
@@ -190,25 +192,19 @@ CASES: dict[str, Callable[[Path], None]] = {
 }
 
 
-@pytest.fixture(scope="module")
-def runs(synced: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict[str, object]]]:
-    """Each case's folder, damaged, and what its client showed; three clients at a time (each one's
-    start is mostly waiting for its embedded server)."""
-
-    def run(name: str) -> tuple[Path, dict[str, object]]:
-        root = with_unsent_tickets(synced, tmp_path_factory.mktemp(name))
-        CASES[name](root)
-        return root, run_client(root)
-
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        return dict(zip(CASES, pool.map(run, CASES), strict=True))
+def damaged_run(synced: Path, tmp_path: Path, case: str) -> tuple[Path, dict[str, object]]:
+    """A copy of the synced folder with unsent tickets, damaged as ``case`` says, and what its client
+    showed."""
+    root = with_unsent_tickets(synced, tmp_path)
+    CASES[case](root)
+    return root, run_client(root)
 
 
 @pytest.mark.parametrize("damage", list(DAMAGES))
 def test_hostile_s2_a_damaged_cache_is_rebuilt_and_the_outbox_is_sent_once(
-    runs: dict[str, tuple[Path, dict[str, object]]], damage: str
+    synced: Path, tmp_path: Path, damage: str
 ) -> None:
-    root, seen = runs[damage]
+    root, seen = damaged_run(synced, tmp_path, damage)
     notice = str(seen["notice"])
     assert notice.startswith("Локальный кэш был повреждён и пересоздан"), notice
     assert "Неотправленные обращения сохранены: 2" in notice
@@ -218,10 +214,8 @@ def test_hostile_s2_a_damaged_cache_is_rebuilt_and_the_outbox_is_sent_once(
     assert len(aside) == 1 and aside[0].name in notice  # kept for the support service, and named
 
 
-def test_hostile_s2_a_damaged_outbox_file_is_salvaged_from_the_cache_copy(
-    runs: dict[str, tuple[Path, dict[str, object]]]
-) -> None:
-    root, seen = runs["outbox_page"]
+def test_hostile_s2_a_damaged_outbox_file_is_salvaged_from_the_cache_copy(synced: Path, tmp_path: Path) -> None:
+    root, seen = damaged_run(synced, tmp_path, "outbox_page")
     notice = str(seen["notice"])
     assert notice.startswith("Файл неотправленных изменений был повреждён"), notice
     assert "по копии в кэше — 2" in notice
