@@ -65,7 +65,7 @@ def watch():
 poll = QTimer(interval=50)
 poll.timeout.connect(watch)
 poll.start()
-QTimer.singleShot(60_000, app.quit)
+QTimer.singleShot(150_000, app.quit)
 code = main(sys.argv[1:], watch=started.append)
 print("RESULT " + json.dumps({"code": code, **seen}, ensure_ascii=False), flush=True)
 """
@@ -74,7 +74,7 @@ print("RESULT " + json.dumps({"code": code, **seen}, ensure_ascii=False), flush=
 def run_client(root: Path) -> dict[str, object]:
     result = subprocess.run(
         [sys.executable, "-c", DRIVER, "--data-dir", str(root), "--demo-tickets", "40"],
-        capture_output=True, text=True, timeout=120, check=False, cwd=ROOT,
+        capture_output=True, text=True, timeout=200, check=False, cwd=ROOT,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"},
     )
     lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT ")]
