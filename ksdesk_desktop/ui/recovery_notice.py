@@ -51,8 +51,8 @@ class RecoveryNotice(QFrame):
             if recovery.incomplete:
                 parts.append(self.tr("Часть файла прочитать не удалось: изменения оттуда, которых не было в "
                                      "кэше, потеряны."))
-        parts.append(self.tr("Неотправленные обращения сохранены: {tickets}; всего изменений к отправке: "
-                             "{pending}; черновиков: {drafts}.").format(
+        parts.append(self.tr("Неотправленные обращения сохранены: {tickets} (всего сохранено неотправленных "
+                             "изменений: {pending}, черновиков: {drafts}).").format(
             tickets=recovery.tickets, pending=recovery.pending, drafts=recovery.drafts))
         asides = [path.name for path in (recovery.cache_aside, recovery.kept_aside) if path is not None]
         if asides:

@@ -1287,8 +1287,8 @@ panel</translation>
     </message>
     <message>
         <location filename="../../ksdesk_desktop/ui/recovery_notice.py" line="51"/>
-        <source>Неотправленные обращения сохранены: {tickets}; всего изменений к отправке: {pending}; черновиков: {drafts}.</source>
-        <translation>Unsent tickets kept: {tickets}; changes waiting to be sent: {pending}; drafts: {drafts}.</translation>
+        <source>Неотправленные обращения сохранены: {tickets} (всего сохранено неотправленных изменений: {pending}, черновиков: {drafts}).</source>
+        <translation>Unsent tickets kept: {tickets} (unsent changes kept in all: {pending}, drafts: {drafts}).</translation>
     </message>
     <message>
         <location filename="../../ksdesk_desktop/ui/recovery_notice.py" line="55"/>
