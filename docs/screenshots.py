@@ -24,7 +24,10 @@ from ksdesk_desktop.core.options import Options
 from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.i18n import install_translators
 from ksdesk_desktop.store.db import LocalStore
+from ksdesk_desktop.store.recovery import open_store
+from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.ui.login_dialog import LoginDialog
+from sync.records import Kind
 
 DOCS = Path(__file__).resolve().parent
 
@@ -132,8 +135,40 @@ def main() -> int:
         login.grab().save(str(DOCS / f"login-throttled{suffix}.png"))
         login.close()
         window.close()
+        recovered_cache(paths, args.lang, suffix)
     print("screenshots written to", DOCS)
     return 0
+
+
+def recovered_cache(paths: Paths, lang: str, suffix: str) -> None:
+    """The start after the cache was cut short with two tickets not yet sent (issue 16, class 12): the
+    notice of what was rebuilt and saved, over the desktop filled again from the server."""
+    store = LocalStore(paths.local_db)
+    replica = Replica(store)
+    with store.engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT id FROM tickets WHERE contact_id IS NOT NULL LIMIT 1").scalar_one()
+    source = replica.get(Kind.TICKET, row)
+    assert source is not None
+    for subject in ("Не проводится платёжное поручение", "Ошибка при закрытии периода"):
+        replica.create(Kind.TICKET, {
+            **{k: source[k] for k in ("organization_id", "contact_id", "applicant_name", "email", "phone",
+                                      "complex_id")},
+            "ticket_type": "consultation", "channel": "phone", "priority": "normal", "subject": subject,
+            "text": "Создано без связи.",
+        })
+    store.close()
+    os.truncate(paths.local_db, paths.local_db.stat().st_size // 2)
+    store, recovery = open_store(paths.local_db)
+    controller = Controller(Options(lang=lang), paths, store, UserSettings(paths.settings_file), recovery=recovery)
+    controller.start()
+    wait_for(lambda: controller.connection.online and controller.sync.last_sync is not None
+             and controller.ticket_pages[2].model.rowCount() > 10)  # filled again from the server
+    window = controller.window
+    window.resize(1100, 680)
+    window.show_page(window.desktop_page)
+    QApplication.processEvents()
+    window.grab().save(str(DOCS / f"recovered-cache{suffix}.png"))
+    window.close()
 
 
 if __name__ == "__main__":

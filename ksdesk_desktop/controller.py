@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog
@@ -23,11 +24,12 @@ from ksdesk_desktop.core.credentials import CredentialStore
 from ksdesk_desktop.core.options import DEMO_LOGIN, DEMO_PASSWORD, Options
 from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.embedded import EmbeddedServer
-from ksdesk_desktop.ops import Op, TaskManager
+from ksdesk_desktop.ops import Lane, Op, TaskManager
 from ksdesk_desktop.session import Connection
 from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.directory import Directory
 from ksdesk_desktop.store.drafts import Drafts
+from ksdesk_desktop.store.recovery import Recovery, check_later
 from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.store.ticket_list import TicketList
 from ksdesk_desktop.sync_runner import SyncRunner
@@ -37,6 +39,7 @@ from ksdesk_desktop.ui.drafts_page import DraftsPage
 from ksdesk_desktop.ui.login_dialog import LoginDialog
 from ksdesk_desktop.ui.main_window import MainWindow
 from ksdesk_desktop.ui.recent_tickets import RecentTicketsPage
+from ksdesk_desktop.ui.recovery_notice import RecoveryNotice
 from ksdesk_desktop.ui.reference_pages import reference_pages
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.ticket_list import ListMode, TicketListPage
@@ -62,14 +65,18 @@ class Controller(QObject):
 
     def __init__(self, options: Options, paths: Paths, store: LocalStore, settings: UserSettings,
                  credentials: CredentialStore | None = None, *, window: MainWindow | None = None,
-                 staged: bool = False, feed_handover: Callable[[TicketListPage], None] | None = None) -> None:
+                 staged: bool = False, feed_handover: Callable[[TicketListPage], None] | None = None,
+                 recovery: Recovery | None = None) -> None:
         """``window``: a main window already shown (the quick start's), taken over; ``feed_handover``
-        gets the desktop's real feed once it replaced whatever the window showed there."""
+        gets the desktop's real feed once it replaced whatever the window showed there; ``recovery``:
+        what the start found damaged and saved (``store.recovery.open_store``), told the operator."""
         super().__init__()
         self.options, self.paths, self.store, self.settings = options, paths, store, settings
         self.credentials = credentials or CredentialStore()
         self._closed = False
         self._feed_handover = feed_handover
+        self.recovery = recovery
+        self.recovery_notice: RecoveryNotice | None = None
         self.tasks = TaskManager(self)
         self.connection = Connection(self)
         self.embedded: EmbeddedServer | None = None
@@ -171,6 +178,11 @@ class Controller(QObject):
             pass
         self._show_sync_state()
         self.window.problem_bar.show_problems(self.sync.problems)
+        if self.recovery is not None and self.recovery.happened:
+            self._tell_recovery(self.recovery)
+        if self.recovery is not None and not self.recovery.checked:  # a large cache: checked in full now
+            path = self.store.path
+            Op(lambda _s: check_later(path), Lane.DB).success(self._checked_later).run(self.tasks)
         self.window.show()
         self.tickets.reopen_drafts()
         self.drafts_page.refresh()  # the desktop shows how many there are
@@ -179,6 +191,16 @@ class Controller(QObject):
             self._start_remote(refresh_token)
         else:
             self._start_embedded()
+
+    def _checked_later(self, found: str | None) -> None:
+        if found is not None and self.recovery is not None:
+            self._tell_recovery(replace(self.recovery, later_damage=found))
+
+    def _tell_recovery(self, recovery: Recovery) -> None:
+        if self.recovery_notice is not None:
+            self.recovery_notice.deleteLater()
+        self.recovery_notice = RecoveryNotice(recovery)
+        self.window.add_notice(self.recovery_notice)
 
     def kept_session(self) -> str | None:
         """The refresh token kept for the last login on the configured server, if any (keyring: may

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from ksdesk_desktop.core.config import UserSettings
 from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.store.feed import Row, glance
+from ksdesk_desktop.store.health import header_damage
 from ksdesk_desktop.ui.main_window import MainWindow
 from ksdesk_desktop.ui.table_view import table_view
 from ksdesk_desktop.ui.ticket_columns import ticket_columns
@@ -126,7 +127,8 @@ class Startup(QObject):
 
     def start(self) -> None:
         """Show the window with the feed's first rows, then begin stage 2 once it is on screen."""
-        seen = glance(self.paths.local_db, QUICK_ROWS)
+        # a cache whose header is broken is not read (stage 2 sets it aside and says so)
+        seen = None if header_damage(self.paths.local_db) else glance(self.paths.local_db, QUICK_ROWS)
         if seen is not None:
             self.window.status.show_sync(pending=seen.pending, last_sync=seen.last_sync, error="", running=False,
                                          paused=False)
@@ -186,7 +188,8 @@ class Startup(QObject):
 
         self._result = None  # the store is the controller's now
         self.controller = Controller(self.options, self.paths, result.store, self.settings, result.credentials,
-                                     window=self.window, staged=True, feed_handover=self._hand_over)
+                                     window=self.window, staged=True, feed_handover=self._hand_over,
+                                     recovery=result.recovery)
         self._feed_ids, self._token = result.feed_ids, result.refresh_token
         QTimer.singleShot(0, self._build)
 

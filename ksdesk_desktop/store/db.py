@@ -2,6 +2,12 @@
 
 A newer *minor* version (added tables or columns) is opened as is; a newer *major* version is
 refused with a clear message, so an old client never damages a cache written by a newer one.
+
+What cannot be downloaded again (the outbox, drafts, the rows of local files) lives in the *kept*
+file beside the cache (``outbox.sqlite``, ``synchronous=FULL``), attached to every connection as
+``keep``: one transaction writes both, atomic in each file but not across them, so the kept file is
+the truth and the first ``Replica`` of a store lays it over the cache again. Caches before 2.6 held those
+tables themselves; the first open moves them (:meth:`LocalStore._move_kept`).
 """
 
 from __future__ import annotations
@@ -12,10 +18,11 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, bindparam, delete, func, select, text, update
+from sqlalchemy import Connection, Engine, bindparam, delete, event, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ksdesk_desktop.store import schema, search
+from ksdesk_desktop.store.health import kept_path
 from sync.records import Kind
 from sync.sqlite import WRITE, sqlite_engine
 
@@ -23,13 +30,14 @@ LAST_SYNC = "last_sync_at"  # meta key: when a sync round last completed (UTC, I
 INDEXES_DEFERRED = "indexes_deferred"  # meta key, present while a long first pull holds back indexes
 
 SCHEMA_MAJOR = 2
-SCHEMA_MINOR = 5
+SCHEMA_MINOR = 6
+KEPT_VERSION = 1  # ``PRAGMA keep.user_version`` of the kept file
 
 
 def _to_2_0(conn: Connection) -> None:
     """2.0: cached records, shadow versions and the outbox as the sync engine writes it. Version 1
     never wrote to its outbox, so the old, empty table is replaced."""
-    conn.exec_driver_sql("DROP TABLE IF EXISTS outbox")
+    conn.exec_driver_sql("DROP TABLE IF EXISTS main.outbox")  # never the kept one
     schema.metadata.create_all(conn)
 
 
@@ -94,6 +102,15 @@ def _to_2_5(conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {schema.CACHE[kind].name}_fts_insert")
 
 
+def _to_2_6(conn: Connection) -> None:
+    """2.6: the outbox, drafts and local files moved to the kept file (:meth:`LocalStore._move_kept`);
+    each cache table gets the index of its records with local changes."""
+    for table in schema.CACHE.values():
+        for index in table.indexes:
+            if str(index.name).endswith("_local"):
+                index.create(conn, checkfirst=True)
+
+
 def _meta_table(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS meta (key VARCHAR(100) PRIMARY KEY, value TEXT NOT NULL)")
 
@@ -107,6 +124,7 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (2003, _to_2_3),
     (2004, _to_2_4),
     (2005, _to_2_5),
+    (2006, _to_2_6),
 ]
 
 
@@ -126,17 +144,62 @@ class StoreVersionError(RuntimeError):
     """The cache was written by a newer, incompatible version of the program."""
 
 
-def _engine(path: Path) -> Engine:
-    return sqlite_engine(f"sqlite:///{path.as_posix()}")
+def _engine(path: Path, kept: Path) -> Engine:
+    engine = sqlite_engine(f"sqlite:///{path.as_posix()}")
+
+    @event.listens_for(engine, "connect")
+    def _attach(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_conn.execute(f"ATTACH DATABASE ? AS {schema.KEEP}", (str(kept),))
+        dbapi_conn.execute(f"PRAGMA {schema.KEEP}.journal_mode=WAL")
+        dbapi_conn.execute(f"PRAGMA {schema.KEEP}.synchronous=FULL")  # durable at each commit
+
+    return engine
 
 
 class LocalStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, kept: Path | None = None) -> None:
+        """``kept``: the kept file (default: :func:`health.kept_path` beside ``path``)."""
         self.path = path
+        self.kept = kept or kept_path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine = _engine(path)
+        self.engine = _engine(path, self.kept)
         self._open = threading.local()  # the write transaction open on each thread, if any
-        self._migrate()
+        self.reconciled = False  # the cache matched to the kept outbox (the first ``Replica``)
+        try:
+            self._move_kept()
+            self._migrate()
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    def _move_kept(self) -> None:
+        """A cache before 2.6 held the outbox, drafts and local files itself: its rows are copied into
+        the kept file in one transaction, then its tables dropped in a second (a crash between the two
+        copies them again; rows already there are kept as they are)."""
+        with self.engine.connect() as conn:
+            tables = conn.exec_driver_sql("SELECT name FROM main.sqlite_master WHERE type = 'table'")
+            present = {row[0] for row in tables}
+            old = int(conn.exec_driver_sql("PRAGMA main.user_version").scalar_one())
+        # version 1's outbox was never written (2.0 drops it); a newer major version is refused by _migrate
+        moved = [table for table in schema.KEPT
+                 if table.name in present and old >= 2000 and old // 1000 <= SCHEMA_MAJOR]
+        with self.write() as conn:
+            kept_version: int = conn.exec_driver_sql(f"PRAGMA {schema.KEEP}.user_version").scalar_one()
+            if kept_version > KEPT_VERSION:
+                raise StoreVersionError(
+                    f"Файл неотправленных изменений {self.kept} создан более новой версией программы. "
+                    "Обновите программу."
+                )
+            schema.metadata.create_all(conn, tables=list(schema.KEPT))
+            conn.exec_driver_sql(f"PRAGMA {schema.KEEP}.user_version = {KEPT_VERSION}")
+            for table in moved:
+                columns = ", ".join(c.name for c in table.columns)
+                conn.exec_driver_sql(f"INSERT OR IGNORE INTO {schema.KEEP}.{table.name} ({columns}) "
+                                     f"SELECT {columns} FROM main.{table.name}")
+        if moved:
+            with self.write() as conn:
+                for table in moved:
+                    conn.exec_driver_sql(f"DROP TABLE main.{table.name}")
 
     def _migrate(self) -> None:
         with self.write() as conn:

@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ksdesk_desktop.store.health import kept_path
+
 log = logging.getLogger(__name__)
 Row = dict[str, Any]
 T = TypeVar("T")
@@ -80,6 +82,14 @@ def _read_only(path: Path, timeout: float, read: Callable[[sqlite3.Connection], 
         db.close()
 
 
+def _pending(db: sqlite3.Connection, kept: Path) -> int:
+    """The outbox's length, from the kept file beside the cache (0 without one)."""
+    if not kept.exists():
+        return 0
+    db.execute("ATTACH DATABASE ? AS keep", (f"{kept.resolve().as_uri()}?mode=ro",))
+    return int(db.execute("SELECT count(*) FROM keep.outbox").fetchone()[0])
+
+
 def glance(path: Path, limit: int) -> CacheGlance | None:
     """The feed's first ``limit`` rows, the outbox's length and the last sync."""
 
@@ -87,7 +97,7 @@ def glance(path: Path, limit: int) -> CacheGlance | None:
         db.row_factory = sqlite3.Row
         ids = feed_rowids(db, limit)
         found = {r["rowid"]: dict(r) for r in db.execute(rows_sql(len(ids)), ids)} if ids else {}
-        pending = int(db.execute("SELECT count(*) FROM outbox").fetchone()[0])
+        pending = _pending(db, kept_path(path))
         meta = db.execute("SELECT value FROM meta WHERE key = 'last_sync_at'").fetchone()
         last_sync = datetime.fromisoformat(meta[0]).astimezone(UTC) if meta else None
         return CacheGlance([found[i] for i in ids if i in found], pending, last_sync)

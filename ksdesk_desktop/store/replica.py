@@ -13,6 +13,9 @@ changes (S1–S4). Qt-free; every method is one SQLite transaction, called from 
 * A record with local changes keeps the server's version in ``shadow``; what the operator sees is
   that version with the outstanding entries laid over it, so a pull never hides a local change and a
   conflict keeps both texts until the operator chooses («Загрузить» or «Оставить моё»).
+* The outbox lives in the kept file (``store.db``), which one transaction writes together with the
+  cache but not atomically across the two files: at the first open the cache is matched to the
+  outbox again (:meth:`Replica.reconcile`), so what the operator sees is what the outbox holds.
 """
 
 from __future__ import annotations
@@ -122,10 +125,81 @@ def overlay(base: Mapping[str, Any] | None, entries: Iterable[Row[Any]]) -> dict
 
 
 class Replica:
-    def __init__(self, store: LocalStore) -> None:
+    def __init__(self, store: LocalStore, *, requeue_orphans: bool = False) -> None:
+        """``requeue_orphans``: the kept file was lost or damaged — a record with local changes but no
+        outbox entry is queued again from the cache's copy (:meth:`reconcile`)."""
         self.store = store
         self.engine = store.engine
         self._batches = threading.local()  # the unit of work open on each thread, if any
+        self.requeued = 0
+        if not store.reconciled:
+            self.requeued = self.reconcile(requeue_orphans)
+            store.reconciled = True
+
+    # --- the cache matched to the kept outbox -------------------------------------------------------
+
+    def reconcile(self, requeue_orphans: bool = False) -> int:
+        """Make the cache show what the outbox holds: a record with local changes but no entry (the
+        cache's half of a transaction whose outbox half did not reach the disk) returns to the server's
+        version — or, with ``requeue_orphans``, is queued again from its copy; a record with entries
+        but no local view (a cache rebuilt, or the other half lost) gets its view, if it was made here
+        (one changed on the server gets it when the pull brings it). Returns how many were queued."""
+        requeued = 0
+        with self.store.write() as conn:
+            first: dict[tuple[str, str], int | None] = {}
+            for entry in conn.execute(select(outbox.c.kind, outbox.c.record_id, outbox.c.base_version)
+                                      .order_by(outbox.c.seq)):
+                first.setdefault((entry.kind, entry.record_id), entry.base_version)
+            for name, table in CACHE.items():
+                kind = Kind(name)
+                local: list[str] = list(conn.execute(select(table.c.id).where(table.c.local.is_(True))).scalars())
+                for record_id in local:
+                    if (name, record_id) in first:
+                        continue
+                    if requeue_orphans and self._requeue(conn, kind, record_id):
+                        requeued += 1
+                    else:
+                        self._refresh_view(conn, kind, record_id)
+            for (name, record_id), base_version in first.items():
+                table = CACHE[name]
+                row = conn.execute(select(table.c.local, table.c.version, table.c.seq, table.c.data)
+                                   .where(table.c.id == record_id)).first()
+                if (row is not None and row.local) or (row is None and base_version is not None):
+                    continue
+                if row is not None and row.version > 0:
+                    conn.execute(sqlite_insert(shadow).values(
+                        kind=name, id=record_id, version=row.version, seq=row.seq, deleted=False, data=row.data,
+                    ).on_conflict_do_nothing())
+                self._refresh_view(conn, Kind(name), record_id)
+        return requeued
+
+    def _requeue(self, conn: Connection, kind: Kind, record_id: str) -> bool:
+        """Queue a record's local changes again from the cache's copy (its outbox entry was lost):
+        made here — created again; changed here — the fields that differ from the server's version."""
+        table = CACHE[kind]
+        data = conn.execute(select(table.c.data).where(table.c.id == record_id)).scalar()
+        base = conn.execute(select(shadow).where(shadow.c.kind == kind, shadow.c.id == record_id)).first()
+        try:
+            if base is None or base.deleted:
+                if not creatable(kind):
+                    return False
+                fields = model_for(kind, creating=True).model_fields
+                payload = self._validated(kind, None, {k: v for k, v in (data or {}).items() if k in fields})
+                base_version = None
+            else:
+                fields = model_for(kind, creating=False).model_fields
+                changes = {k: v for k, v in (data or {}).items() if k in fields and base.data.get(k) != v}
+                if not changes:
+                    return False
+                payload = self._validated(kind, base.data, changes)
+                base_version = base.version
+        except InvalidChange:
+            return False
+        conn.execute(insert(outbox).values(
+            key=str(new_id()), kind=kind, record_id=record_id, op=Operation.UPSERT, base_version=base_version,
+            payload=payload, state=EntryState.PENDING, sent=False, created_at=_now(),
+        ))
+        return True
 
     # --- reading ------------------------------------------------------------------------------
 

@@ -21,6 +21,10 @@ from sqlalchemy import JSON, Boolean, Column, Index, Integer, MetaData, String, 
 from sync.records import Kind
 
 metadata = MetaData()
+# What cannot be downloaded again — the outbox, drafts and the local files of attachments — lives in a
+# file of its own, attached to every connection of the cache under this name (``store.db``): damage to
+# the cache, which is rebuilt from the server, cannot take it.
+KEEP = "keep"
 
 meta = Table(
     "meta",
@@ -54,6 +58,7 @@ outbox = Table(
     Column("error_message", Text),
     Column("server_record", JSON),  # on conflict: the server's current record
     Index("ix_outbox_record", "kind", "record_id"),
+    schema=KEEP,
 )
 
 # the server's version of records that have local changes (S4: the client keeps both)
@@ -75,6 +80,7 @@ drafts = Table(
     Column("id", String(36), primary_key=True),
     Column("updated_at", String(40), nullable=False),
     Column("data", JSON, nullable=False),
+    schema=KEEP,
 )
 
 
@@ -89,6 +95,8 @@ def _cache_table(name: str, *columns: Column[Any], indexes: tuple[str, ...] = ()
         Column("data", JSON, nullable=False),
         *columns,
     )
+    # the records with local changes, found at each open to match them with the kept outbox (``Replica``)
+    Index(f"ix_{name}_local", table.c.id, sqlite_where=table.c.local.is_(True))
     for column in indexes:
         if column == "sort_name":  # lists read ids in name order: covered by the index alone
             Index(f"ix_{name}_sort_name", table.c.sort_name, table.c.id)
@@ -232,4 +240,6 @@ local_files = Table(
     Column("error_code", String(50)),  # why its upload stopped for good (the operator is told)
     Column("error_message", Text),
     Column("created_at", String(40), nullable=False),
+    schema=KEEP,
 )
+KEPT = (outbox, drafts, local_files)  # the tables of the kept file, in the order they are salvaged

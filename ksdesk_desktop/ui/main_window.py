@@ -103,6 +103,10 @@ class MainWindow(QMainWindow):
         self._on_close = on_close
         self.status.attach(connection)
 
+    def add_notice(self, notice: QWidget) -> None:
+        """A notice above the pages (and above the problem bar), e.g. ``ui.recovery_notice``."""
+        self._central_layout.insertWidget(0, notice)
+
     @property
     def problem_bar(self) -> ProblemBar:
         """Notices about changes the server refused or that conflict (S2, S4), above the pages."""

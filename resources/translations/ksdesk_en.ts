@@ -1270,6 +1270,69 @@ panel</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryNotice</name>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/recovery_notice.py" line="41"/>
+        <source>Локальный кэш повреждён ({reason}): программа пересоздаст его при следующем запуске. Неотправленные изменения хранятся отдельно и не пострадают.</source>
+        <translation>The local cache is damaged ({reason}): the program will rebuild it at the next start. Unsent changes are kept apart and are not affected.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/recovery_notice.py" line="25"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/recovery_notice.py" line="32"/>
+        <source>файл пуст</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/recovery_notice.py" line="33"/>
+        <source>испорчен заголовок файла</source>
+        <translation>the file header is broken</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/recovery_notice.py" line="34"/>
+        <source>файл обрезан</source>
+        <translation>the file is cut short</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/recovery_notice.py" line="35"/>
+        <source>файл пропал</source>
+        <translation>the file is missing</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/recovery_notice.py" line="36"/>
+        <source>испорчены данные внутри файла</source>
+        <translation>the data inside the file is broken</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/recovery_notice.py" line="42"/>
+        <source>Локальный кэш был повреждён и пересоздан ({reason}): справочники и обращения загружаются с сервера заново.</source>
+        <translation>The local cache was damaged and has been rebuilt ({reason}): directories and tickets are being downloaded from the server again.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/recovery_notice.py" line="45"/>
+        <source>Файл неотправленных изменений был повреждён ({reason}). Восстановлено изменений: из файла — {salvaged}, по копии в кэше — {requeued}.</source>
+        <translation>The file of unsent changes was damaged ({reason}). Changes recovered: from the file — {salvaged}, from the copy in the cache — {requeued}.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/recovery_notice.py" line="49"/>
+        <source>Часть файла прочитать не удалось: изменения оттуда, которых не было в кэше, потеряны.</source>
+        <translation>Part of the file could not be read: changes from it that were not in the cache are lost.</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/recovery_notice.py" line="51"/>
+        <source>Неотправленные обращения сохранены: {tickets} (всего сохранено неотправленных изменений: {pending}, черновиков: {drafts}).</source>
+        <translation>Unsent tickets kept: {tickets} (unsent changes kept in all: {pending}, drafts: {drafts}).</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/ui/recovery_notice.py" line="55"/>
+        <source>Повреждённые файлы сохранены для службы поддержки: {names}.</source>
+        <translation>The damaged files are kept for the support service: {names}.</translation>
+    </message>
+</context>
+<context>
     <name>ReferenceDialog</name>
     <message>
         <location filename="../../ksdesk_desktop/ui/reference_dialogs.py" line="39"/>
