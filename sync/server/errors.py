@@ -70,7 +70,7 @@ SENDS_RETRY_AFTER = frozenset({*RETRY_AFTER_S, ErrorCode.TOO_MANY_ATTEMPTS, Erro
 _OWN_CODES = frozenset(str(code) for code in ErrorCode) - {str(ErrorCode.VALIDATION_ERROR)}
 
 _HTTP_CODES: dict[int, ErrorCode] = {
-    400: ErrorCode.VALIDATION_ERROR,
+    400: ErrorCode.INVALID_JSON,  # FastAPI's "There was an error parsing the body" (not UTF-8, …)
     401: ErrorCode.AUTH_REQUIRED,
     403: ErrorCode.FORBIDDEN,
     404: ErrorCode.NOT_FOUND,
