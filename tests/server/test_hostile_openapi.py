@@ -28,7 +28,7 @@ from sync.server.settings import Settings
 from tests.fixtures.fuzz import fuzz
 from tests.fixtures.servers import BACKENDS, TEST_PASSWORD, ServerProcess, seeded_server
 
-EXAMPLES = 5  # per operation, identity and mode: about 500 requests, under a minute per backend
+EXAMPLES = 5  # per operation, identity and mode: about 215 requests, 20-30 s per backend
 BAD_TOKEN = "Bearer not.a.token"
 BODY_ROUTES = [("POST", "/sync/push"), ("PATCH", f"/users/{uuid.UUID(int=1)}"),
                ("PUT", f"/attachments/{uuid.UUID(int=2)}/content")]
