@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Benchmarks: ``python benchmarks/run.py NAME`` prints figures and writes
+"""Benchmarks: ``python benchmarks/run.py NAME [ARG ...]`` prints figures and writes
 ``benchmarks/results/NAME.json`` as ``{"figures": [{"name", "value", "unit", "target", "ok"}]}``.
 
-Each benchmark is a module ``benchmarks/bench_NAME.py`` with ``run() -> list[Figure]``.
+Each benchmark is a module ``benchmarks/bench_NAME.py`` with ``run(*args) -> list[Figure]`` (the
+arguments after NAME, where the benchmark takes any: ``fuzz sqlite``).
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ def available() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1 or argv[0] not in available():
-        print(f"usage: python benchmarks/run.py NAME   (NAME: {', '.join(available())})")
+    if not argv or argv[0] not in available():
+        print(f"usage: python benchmarks/run.py NAME [ARG ...]   (NAME: {', '.join(available())})")
         return 2
-    name = argv[0]
+    name, *args = argv
     module = importlib.import_module(f"benchmarks.bench_{name}")
-    figures: list[Figure] = module.run()
+    figures: list[Figure] = module.run(*args)
     for fig in figures:
         mark = "ok " if fig.ok else "MISS"
         target = f" (target {fig.target})" if fig.target else ""

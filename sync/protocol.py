@@ -7,8 +7,10 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
+from sync.errors import ErrorCode
 from sync.numbers import Version
 from sync.roles import Role
 from sync.text import Text
@@ -26,12 +28,16 @@ API_PREFIX = "/api/v1"
 
 
 class ErrorDetail(BaseModel):
-    code: str
-    message: str
-    field: str | None = None
+    # text, not the enum: a newer server may send a code this build does not know (clients show its message)
+    code: str = Field(description="a stable code to branch on (sync.errors.ErrorCode); each answer lists its own",
+                      json_schema_extra={"enum": [str(c) for c in ErrorCode]})
+    message: str = Field(description="what to tell the user, in Russian")
+    field: str | None = Field(default=None, description="the request's field the error is about, if one")
 
 
 class ErrorBody(BaseModel):
+    """Every error answer of the API, whatever its status: ``{"error": {code, message, field}}``."""
+
     error: ErrorDetail
 
 
@@ -103,6 +109,17 @@ class Mutation(BaseModel):
 class PushRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     mutations: list[Mutation] = Field(max_length=MAX_PUSH_BATCH)
+
+    @field_validator("mutations", mode="before")
+    @classmethod
+    def _batch_size(cls, value: Any) -> Any:
+        """More than :data:`MAX_PUSH_BATCH` entries is ``batch_too_large`` (an error type the server
+        answers with that code), found before any entry is checked."""
+        if isinstance(value, list) and len(value) > MAX_PUSH_BATCH:
+            raise PydanticCustomError(str(ErrorCode.BATCH_TOO_LARGE),
+                                      "Слишком много изменений в одном запросе: не больше {limit}.",
+                                      {"limit": MAX_PUSH_BATCH})
+        return value
 
 
 class ResultStatus(StrEnum):

@@ -14,8 +14,9 @@ import re
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-from pydantic import AfterValidator
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 TEXT_ERROR = "text_character"  # pydantic error type of this rule; ctx: char (U+XXXX) and field
 
@@ -47,8 +48,23 @@ def checked(value: str) -> str:
     return value
 
 
+# the rule as a JSON Schema pattern (ECMA-262), so that /openapi.json says which text is refused; lone
+# surrogates are refused too, but a pattern cannot say so (ECMA-262 sees an emoji as two surrogates)
+TEXT_PATTERN = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$"
+
+
+class _Described:
+    """Adds :data:`TEXT_PATTERN` to a text field's JSON Schema (the check itself is :func:`checked`)."""
+
+    def __get_pydantic_json_schema__(self, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        schema["pattern"] = TEXT_PATTERN
+        schema.setdefault("description", "text without control characters (tab and line breaks allowed)")
+        return schema
+
+
 # a text field of a request body (a record's fields are checked all at once: :func:`check_fields`)
-Text = Annotated[str, AfterValidator(checked)]
+Text = Annotated[str, AfterValidator(checked), _Described()]
 
 
 def check_fields(data: Any, skip: frozenset[str] = frozenset()) -> Any:

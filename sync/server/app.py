@@ -12,9 +12,11 @@ from fastapi import FastAPI
 from sync import __version__
 from sync.protocol import API_PREFIX
 from sync.reference import MAX_ATTACHMENT_BYTES
+from sync.server import openapi
 from sync.server.api import attachments, auth, health, registry, sync, tickets, users
 from sync.server.bootstrap import prepare_database
 from sync.server.errors import install_handlers
+from sync.server.gate import TokenGate
 from sync.server.limits import BodyLimit, BodyLimits
 from sync.server.live import PgListener
 from sync.server.mail_sender import MailSender
@@ -62,6 +64,8 @@ def create_app(settings: Settings | None = None, *, prepare: bool = True) -> Fas
     )
     app.state.ksdesk = state
     install_handlers(app)
+    openapi.install(app)
+    app.add_middleware(TokenGate, routes=app.routes, secret_key=state.secret_key)  # inside BodyLimit
     app.add_middleware(BodyLimit, limits=BodyLimits(
         max_bytes=settings.max_request_bytes, upload_bytes=max(settings.max_request_bytes, MAX_ATTACHMENT_BYTES),
         timeout_s=settings.body_timeout_s, is_upload=attachments.is_upload))

@@ -8,8 +8,11 @@ from typing import Annotated
 
 import jwt
 from fastapi import Depends, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import RouteContext
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
+from starlette.routing import BaseRoute
 
 from sync.errors import ErrorCode
 from sync.roles import Permission, may
@@ -62,22 +65,18 @@ SessionDep = Annotated[Session, Depends(get_session, scope="function", max_concu
 BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
+async def bearer_credentials(request: Request) -> HTTPAuthorizationCredentials | None:
+    """The ``Authorization`` header read as the routes' :data:`BearerDep` reads it."""
+    return await _bearer(request)
+
+
 def get_current_user(state: StateDep, session: SessionDep, credentials: BearerDep) -> User:
     return authenticate(state, session, credentials)
 
 
 def authenticate(state: ServerState, session: Session, credentials: HTTPAuthorizationCredentials | None) -> User:
     """The user an access token belongs to, or a ServiceError (auth_required, token_expired …)."""
-    if credentials is None or credentials.scheme.lower() != "bearer":
-        raise ServiceError(ErrorCode.AUTH_REQUIRED)
-    try:
-        claims = decode_access_token(credentials.credentials, state.secret_key)
-        user_id = uuid.UUID(str(claims["sub"]))
-    except jwt.ExpiredSignatureError as exc:
-        raise ServiceError(ErrorCode.TOKEN_EXPIRED) from exc
-    except (jwt.InvalidTokenError, ValueError) as exc:
-        raise ServiceError(ErrorCode.INVALID_TOKEN) from exc
-    user = session.get(User, user_id)
+    user = session.get(User, token_user_id(state.secret_key, credentials))
     if user is None or user.deleted_at is not None:
         raise ServiceError(ErrorCode.INVALID_TOKEN)
     if not user.is_active:
@@ -85,7 +84,42 @@ def authenticate(state: ServerState, session: Session, credentials: HTTPAuthoriz
     return user
 
 
+def token_user_id(secret_key: str, credentials: HTTPAuthorizationCredentials | None) -> uuid.UUID:
+    """The user id a signed, unexpired access token names — checked without the database, so
+    :class:`sync.server.gate.TokenGate` can refuse a request before its body is read."""
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise ServiceError(ErrorCode.AUTH_REQUIRED)
+    try:
+        claims = decode_access_token(credentials.credentials, secret_key)
+        return uuid.UUID(str(claims["sub"]))
+    except jwt.ExpiredSignatureError as exc:
+        raise ServiceError(ErrorCode.TOKEN_EXPIRED) from exc
+    except (jwt.InvalidTokenError, ValueError, KeyError) as exc:
+        raise ServiceError(ErrorCode.INVALID_TOKEN) from exc
+
+
 CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+def needs_token(route: RouteContext | BaseRoute) -> bool:
+    """Whether a route asks for an access token: some dependency of it reads the bearer credentials."""
+    dependant = getattr(route, "dependant", None)
+    return dependant is not None and any(dep.call is _bearer for dep in _dependencies(dependant))
+
+
+def permission_of(route: RouteContext | BaseRoute) -> Permission | None:
+    """The permission a route's :func:`require` checks, if it checks one."""
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return None
+    found = (getattr(dep.call, "permission", None) for dep in _dependencies(dependant))
+    return next((p for p in found if isinstance(p, Permission)), None)
+
+
+def _dependencies(dependant: Dependant) -> Iterator[Dependant]:
+    for dep in dependant.dependencies:
+        yield dep
+        yield from _dependencies(dep)
 
 
 def require(permission: Permission) -> Callable[[User], User]:
@@ -96,4 +130,5 @@ def require(permission: Permission) -> Callable[[User], User]:
             raise ServiceError(ErrorCode.FORBIDDEN)
         return user
 
+    _check.permission = permission  # type: ignore[attr-defined]  # read by permission_of (the API description)
     return _check

@@ -1,5 +1,7 @@
 """The service layer raises :class:`ServiceError` with a stable code; one set of handlers turns
-every error — ours, validation, routing, and any bug — into ``{"error": {code, message, field}}``."""
+every error — ours, validation, routing, the database gone, and any bug — into
+``{"error": {code, message, field}}`` (``sync.protocol.ErrorBody``, the one error schema of
+``/openapi.json``)."""
 
 from __future__ import annotations
 
@@ -8,9 +10,12 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.errors import ErrorCode, message_ru
+from sync.server import routes
 
 log = logging.getLogger(__name__)
 
@@ -60,10 +65,14 @@ STATUS: dict[ErrorCode, int] = {
 }
 
 # seconds a client should wait before asking again (matches the message: «Повторите через минуту»)
-RETRY_AFTER_S: dict[ErrorCode, int] = {ErrorCode.REGISTRY_RATE_LIMITED: 60}
+RETRY_AFTER_S: dict[ErrorCode, int] = {ErrorCode.REGISTRY_RATE_LIMITED: 60, ErrorCode.SERVICE_UNAVAILABLE: 5}
+# the codes always answered with Retry-After (the logins' own wait is the throttle's, sync.server.api.auth)
+SENDS_RETRY_AFTER = frozenset({*RETRY_AFTER_S, ErrorCode.TOO_MANY_ATTEMPTS, ErrorCode.LOGIN_BUSY})
+
+_OWN_CODES = frozenset(str(code) for code in ErrorCode) - {str(ErrorCode.VALIDATION_ERROR)}
 
 _HTTP_CODES: dict[int, ErrorCode] = {
-    400: ErrorCode.VALIDATION_ERROR,
+    400: ErrorCode.INVALID_JSON,  # FastAPI's "There was an error parsing the body" (not UTF-8, …)
     401: ErrorCode.AUTH_REQUIRED,
     403: ErrorCode.FORBIDDEN,
     404: ErrorCode.NOT_FOUND,
@@ -111,6 +120,9 @@ async def _service_error(_request: Request, exc: Exception) -> JSONResponse:
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = exc.errors()
+    for error in errors:  # a model's own refusal with a code of ours (PydanticCustomError(code, …))
+        if error.get("type") in _OWN_CODES:
+            return error_response(ErrorCode(error["type"]), error.get("msg"), _field_of(error.get("loc", ())))
     first = errors[0] if errors else {}
     if first.get("type") == "json_invalid":
         return error_response(ErrorCode.INVALID_JSON)
@@ -120,11 +132,20 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     return error_response(ErrorCode.VALIDATION_ERROR, message, field)
 
 
-async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     code = _HTTP_CODES.get(exc.status_code, ErrorCode.VALIDATION_ERROR)
     status = exc.status_code if 400 <= exc.status_code < 500 else 400
-    return error_response(code, status=status)
+    response = error_response(code, status=status)
+    if status == 405:  # RFC 9110: the methods the path has, from every route of it (Starlette names one route's)
+        response.headers["Allow"] = ", ".join(routes.allowed_methods(routes.served(request.app.routes), request.scope))
+    return response
+
+
+async def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    """The database is gone, locked past its timeout or out of connections: nothing was done, ask again."""
+    log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+    return error_response(ErrorCode.SERVICE_UNAVAILABLE)
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -136,4 +157,6 @@ def install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ServiceError, _service_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    for unavailable in (OperationalError, InterfaceError, PoolTimeoutError):
+        app.add_exception_handler(unavailable, _database_unavailable)
     app.add_exception_handler(Exception, _unexpected)

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.errors import ErrorCode
@@ -55,7 +56,7 @@ class BodyLimit:
             await error_response(ErrorCode.VALIDATION_ERROR, "Неверный заголовок Content-Length.")(scope, receive, send)
             return
         if declared is not None and int(declared) > allowed:
-            await _refuse(ErrorCode.PAYLOAD_TOO_LARGE, scope, receive, send)
+            await refuse(error_response(ErrorCode.PAYLOAD_TOO_LARGE), receive, send)
             return
         guard = _Guard(receive, allowed, None if upload else self.limits.timeout_s)
         started = False
@@ -74,7 +75,7 @@ class BodyLimit:
                 raise
             log.debug("a refused body ended its route with an error", exc_info=True)
         if guard.refused is not None and not started:
-            await _refuse(guard.refused, scope, receive, send)
+            await refuse(error_response(guard.refused), receive, send)
 
 
 class _Guard:
@@ -109,10 +110,10 @@ class _Guard:
         return {"type": "http.disconnect"}
 
 
-async def _refuse(code: ErrorCode, scope: Scope, receive: Receive, send: Send) -> None:
-    """Answer ``code`` and close; the body's rest is read and dropped for a moment first (bounded in
-    time), since closing on unread bytes resets the connection and the client may lose the answer."""
-    response = error_response(code)
+async def refuse(response: Response, receive: Receive, send: Send) -> None:
+    """Answer a request whose body is not read, and close; the body's rest is read and dropped for a
+    moment first (bounded in time), since closing on unread bytes resets the connection and the
+    client may lose the answer."""
     response.headers["connection"] = "close"
     await send({"type": "http.response.start", "status": response.status_code, "headers": response.raw_headers})
     await send({"type": "http.response.body", "body": response.body, "more_body": True})

@@ -15,7 +15,7 @@ from pydantic import TypeAdapter
 from sqlalchemy.orm import Session
 
 from sync.ids import new_id
-from sync.protocol import API_PREFIX, MAX_PUSH_BATCH
+from sync.protocol import API_PREFIX
 from sync.server.demo import DemoSize, generate_demo
 from sync.server.sync_service import HIDDEN, pull, pull_json
 from tests.fixtures.identities import inns
@@ -185,7 +185,6 @@ def test_s2_bad_entries_are_rejected_one_by_one(
                 {"id": str(uuid.uuid4()), "kind": "organization", "record_id": str(uuid.uuid4()), "op": "explode"}
             ]
         },
-        {"mutations": [org_mutation() for _ in range(MAX_PUSH_BATCH + 1)]},
         {"mutations": [], "extra": True},
         [],
     ],

@@ -13,7 +13,7 @@ import re
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import replace
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Request
 from fastapi.concurrency import run_in_threadpool
@@ -29,6 +29,7 @@ from sync.server import attachments
 from sync.server.attachments import FileStore, Target
 from sync.server.deps import BearerDep, CurrentUser, SessionDep, StateDep, authenticate
 from sync.server.errors import STATUS, ServiceError
+from sync.server.openapi import errors
 from sync.server.state import ServerState
 from sync.sqlite import WRITE
 
@@ -41,14 +42,15 @@ IDLE_S = 60.0  # a body that stalls this long ends the request; what arrived is 
 FLUSH_BYTES = 1024 * 1024  # bytes gathered before a write to disk (on a worker thread)
 UPLOAD_PATH = re.compile(rf"^{API_PREFIX}/attachments/[^/]+/content$")
 
-# the codes these routes answer with (their HTTP statuses are the shared table's)
-CODES = (ErrorCode.FILE_TOO_LARGE, ErrorCode.UPLOAD_OFFSET_MISMATCH, ErrorCode.UPLOAD_RANGE_INVALID,
-         ErrorCode.UPLOAD_HASH_MISMATCH, ErrorCode.UPLOAD_BUSY, ErrorCode.ATTACHMENT_INCOMPLETE,
-         ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.NOT_FOUND)
-ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"description": "an error with a stable code: " + ", ".join(c for c in CODES if STATUS[c] == status)}
-    for status in {STATUS[c] for c in CODES}
-}
+# the codes only these routes answer with (an unknown id's not_found follows from the path: sync.server.openapi)
+UPLOAD_ERRORS = errors(ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND, ErrorCode.UPLOAD_RANGE_INVALID, ErrorCode.UPLOAD_BUSY,
+                       ErrorCode.UPLOAD_OFFSET_MISMATCH, ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.UPLOAD_HASH_MISMATCH)
+UPLOAD_BODY = {"requestBody": {"required": False, "description": "the part's bytes (none to finish, see Content-Range)",
+                               "content": {"application/octet-stream": {"schema": {"type": "string",
+                                                                                   "format": "binary"}}}}}
+DOWNLOAD = {200: {"description": "the file's bytes, of its content type",
+                  "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}}},
+            **errors(ErrorCode.ATTACHMENT_INCOMPLETE)}
 
 
 def is_upload(path: str) -> bool:
@@ -65,13 +67,14 @@ def _files(state: ServerState) -> FileStore:
     return FileStore(state.settings.effective_files_dir)
 
 
-@router.get("/{attachment_id}/upload", response_model=UploadState, responses=ERRORS)
+@router.get("/{attachment_id}/upload", response_model=UploadState)
 def upload_state(attachment_id: uuid.UUID, state: StateDep, session: SessionDep, user: CurrentUser) -> UploadState:
     """How much of the file the server holds: an interrupted upload continues from ``uploaded_bytes``."""
     return _files(state).state(attachments.load(session, user, attachment_id))
 
 
-@router.put("/{attachment_id}/content", response_model=UploadState, responses=ERRORS)
+@router.put("/{attachment_id}/content", response_model=UploadState, responses=UPLOAD_ERRORS,
+            openapi_extra=UPLOAD_BODY)
 async def put_content(
     attachment_id: Annotated[str, Path(description="the attachment's id (a UUID)")],
     request: Request,
@@ -215,7 +218,7 @@ def _mark_complete(state: ServerState, attachment_id: uuid.UUID) -> None:
         session.commit()
 
 
-@router.get("/{attachment_id}/content", response_class=FileResponse, responses=ERRORS)
+@router.get("/{attachment_id}/content", response_class=FileResponse, responses=DOWNLOAD)
 def download(attachment_id: uuid.UUID, state: StateDep, session: SessionDep, user: CurrentUser) -> Response:
     """The file, under its stored name (``Content-Disposition: attachment``)."""
     target = attachments.load(session, user, attachment_id)

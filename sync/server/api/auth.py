@@ -12,6 +12,7 @@ from sync.server.db import session_scope, write_scope
 from sync.server.deps import CurrentUser, SessionDep, StateDep
 from sync.server.errors import ServiceError
 from sync.server.models import User
+from sync.server.openapi import errors
 from sync.server.security import make_access_token, verify_password
 from sync.server.state import ServerState
 
@@ -35,7 +36,9 @@ def _token_pair(state: ServerState, user: User, refresh_token: str) -> TokenPair
     )
 
 
-@router.post("/login", response_model=TokenPair)
+@router.post("/login", response_model=TokenPair, responses=errors(
+    ErrorCode.INVALID_CREDENTIALS, ErrorCode.INVALID_TOKEN, ErrorCode.USER_DISABLED, ErrorCode.TOO_MANY_ATTEMPTS,
+    ErrorCode.LOGIN_BUSY))
 def login(body: LoginRequest, state: StateDep, request: Request) -> TokenPair:
     """Exchange login and password for an access token and a refresh token. Failed attempts are
     counted per login and per client address: past the limits the answer is 429 ``too_many_attempts``
@@ -64,7 +67,8 @@ def login(body: LoginRequest, state: StateDep, request: Request) -> TokenPair:
     return pair
 
 
-@router.post("/refresh", response_model=TokenPair)
+@router.post("/refresh", response_model=TokenPair, responses=errors(
+    ErrorCode.INVALID_TOKEN, ErrorCode.TOKEN_EXPIRED, ErrorCode.REFRESH_TOKEN_REUSED, ErrorCode.USER_DISABLED))
 def refresh(body: RefreshRequest, state: StateDep, session: SessionDep) -> TokenPair:
     """Exchange a refresh token (valid once) for a new pair. Asked again within a short grace window
     (a lost answer), the same refresh token comes back; later, the token's whole family is revoked

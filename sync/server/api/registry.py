@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
@@ -11,16 +11,15 @@ from sync.identifiers import InvalidIdentifier, validate_inn, validate_kpp
 from sync.registry import RegistryAnswer
 from sync.server.deps import CurrentUser, SessionDep, StateDep
 from sync.server.errors import ServiceError
+from sync.server.openapi import errors
 from sync.server.registry.provider import RegistryError
 from sync.server.registry.service import lookup
 
 router = APIRouter(prefix="/registry", tags=["registry"])
 
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    422: {"description": "validation_error: an invalid INN or KPP (``field`` says which)"},
-    424: {"description": "registry_not_configured, registry_access_denied, registry_timeout, registry_unavailable"},
-    429: {"description": "registry_rate_limited (with Retry-After)"},
-}
+# an invalid INN or KPP is validation_error (``field`` says which): every route with parameters has it
+_ERRORS = errors(ErrorCode.REGISTRY_NOT_CONFIGURED, ErrorCode.REGISTRY_ACCESS_DENIED, ErrorCode.REGISTRY_TIMEOUT,
+                 ErrorCode.REGISTRY_UNAVAILABLE, ErrorCode.REGISTRY_RATE_LIMITED)
 
 
 @router.get("/parties", response_model=RegistryAnswer, responses=_ERRORS)

@@ -16,6 +16,7 @@ from sync.server import sync_service
 from sync.server.deps import BearerDep, CurrentUser, SessionDep, StateDep, authenticate
 from sync.server.errors import ServiceError
 from sync.server.live import ChangeHub
+from sync.server.openapi import errors
 
 router = APIRouter(prefix="/sync", tags=["sync"])
 
@@ -37,7 +38,7 @@ def changes(
         return Response(sync_service.pull_json(snapshot, after, limit), media_type="application/json")
 
 
-@router.post("/push", response_model=PushResponse)
+@router.post("/push", response_model=PushResponse, responses=errors(ErrorCode.BATCH_TOO_LARGE))
 def push(body: PushRequest, session: SessionDep, user: CurrentUser) -> PushResponse:
     """Apply outbox entries, each exactly once, with a result per entry (S2, S4)."""
     return PushResponse(results=sync_service.push(session, user, body))
