@@ -160,7 +160,7 @@ class Driver:
         )
 
     def note(self, kind: str, started: float, ms: float | None, error: str | None = None) -> None:
-        if kind != LOGIN and not self.window.holds(started):
+        if kind not in (LOGIN, STREAM) and not self.window.holds(started):  # the ramp-up's are counted too
             return
         self.tally.requests[kind] += 1
         if error is not None:
