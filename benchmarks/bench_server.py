@@ -41,6 +41,7 @@ import queue
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -432,7 +433,8 @@ def measure(options: Options, fr: Front, engine: Engine, found_templates: Any, i
 
 
 def _pyspy(pid: int) -> None:
-    spy = shutil.which("py-spy")
+    beside = Path(sys.executable).parent / "py-spy"
+    spy = shutil.which("py-spy") or (str(beside) if beside.exists() else None)
     if spy is None:
         print("  py-spy is missing (pip install py-spy): no profile", flush=True)
         return
