@@ -23,6 +23,9 @@ Options (environment variables):
 * ``KSDESK_BENCH_PROXY`` — ``auto`` (HAProxy when processes > 1, default) or ``always``
 * ``KSDESK_BENCH_TLS`` — ``1``: HAProxy terminates TLS with a certificate made at run time (implies
   the proxy); the drivers verify it against the run's own CA. Default ``0``.
+* ``KSDESK_BENCH_LOGIN`` — how the operators start: ``refresh`` (default: the session their client
+  kept, ``POST /auth/refresh``, as every returning operator's morning) or ``password`` (argon2, about
+  0.2 s of CPU each: a login storm of its own, see docs/scaling.md)
 * ``KSDESK_BENCH_PYSPY`` — ``1``: ``py-spy dump`` of the first server process in mid-window, printed
   (``pip install py-spy``)
 * ``KSDESK_TEST_DATABASE_URL`` — the PostgreSQL to create the database in (127.0.0.1:5432/test)
@@ -87,6 +90,7 @@ class Options:
     proxy: str = "auto"
     tls: bool = False
     pyspy: bool = False
+    login: str = "refresh"  # how operators start: "refresh" (a returning operator's session) or "password"
 
     @classmethod
     def from_env(cls) -> Options:
@@ -111,6 +115,7 @@ class Options:
             proxy=env("KSDESK_BENCH_PROXY", base.proxy),
             tls=env("KSDESK_BENCH_TLS", "0") == "1",
             pyspy=env("KSDESK_BENCH_PYSPY", "0") == "1",
+            login=env("KSDESK_BENCH_LOGIN", base.login),
         )
 
     def drivers_for(self, operators: int) -> int:
@@ -154,6 +159,19 @@ def create_operators(engine: Engine, count: int) -> None:
         conn.exec_driver_sql("ANALYZE")
         conn.commit()
     print(f"operators: {count} logins op0001… created", flush=True)
+
+
+def refresh_tokens(engine: Engine, logins: list[str]) -> tuple[str, ...]:
+    """A fresh session (refresh token) for each login, as an earlier password login left in the
+    client's keyring; issued by the server's own function, before the run (no argon2 in the ramp)."""
+    from sqlalchemy import select
+
+    from sync.server.db import make_session_factory, session_scope
+    from sync.server.users import issue_refresh_token
+
+    with session_scope(make_session_factory(engine)) as session:
+        users = {u.login: u for u in session.scalars(select(User).where(User.login.in_(logins)))}
+        return tuple(issue_refresh_token(session, users[login], 30) for login in logins)
 
 
 def change_head(engine: Engine) -> int:
@@ -252,6 +270,7 @@ defaults
     timeout http-keep-alive 10s
 frontend ksdesk
     bind {bind}
+    option forwardfor
     default_backend servers
 backend servers
     balance roundrobin
@@ -348,6 +367,7 @@ class Measured:
     driver_cpu_s: list[float] = field(default_factory=list)
     sessions: list[dict[str, int]] = field(default_factory=list)
     ramp_s: float = 0.0
+    login: str = "refresh"
 
 
 def measure(options: Options, fr: Front, engine: Engine, found_templates: Any, inns: Any,
@@ -362,23 +382,43 @@ def measure(options: Options, fr: Front, engine: Engine, found_templates: Any, i
                       templates=found_templates, inns=inns, ramp_s=options.ramp_s,
                       ticket_every_s=options.ticket_every_s, lookup_every_s=options.lookup_every_s,
                       round_every_s=options.round_every_s, probes=options.probes, ca_file=fr.ca_file)
-    procs = [ctx.Process(target=driver_process, name=f"bench-driver-{i}",
-                         args=(replace(base, logins=part, seed=i), window_start, window_end, stop, messages))
-             for i, part in enumerate(split(logins, drivers))]
+    parts = split(logins, drivers)
+    tokens = dict(zip(logins, refresh_tokens(engine, logins), strict=True)) if options.login == "refresh" else {}
+    procs = [ctx.Process(target=driver_process, name=f"bench-driver-{i}", daemon=True,
+                         args=(replace(base, logins=part, seed=i, first_address=sum(map(len, parts[:i])),
+                                       refresh_tokens=tuple(tokens[x] for x in part) if tokens else ()),
+                               window_start, window_end, stop, messages))
+             for i, part in enumerate(parts)]
     ramp_started = time.monotonic()
     for proc in procs:
         proc.start()
     print(f"N={operators} P={processes}: {drivers} driver process(es), logging in…", flush=True)
-    connected, ready = 0, 0
-    deadline = time.monotonic() + options.ramp_s + 60 + operators * 0.3
-    while ready < drivers and time.monotonic() < deadline:
+    try:
+        return _measured(options, fr, engine, procs, messages, window_start, window_end, stop, operators,
+                         processes, ramp_started)
+    finally:
+        stop.set()
+        for proc in procs:
+            proc.join(15)
+            if proc.is_alive():
+                proc.kill()
+
+
+def _measured(options: Options, fr: Front, engine: Engine, procs: list[Any], messages: Any, window_start: Any,
+              window_end: Any, stop: Any, operators: int, processes: int, ramp_started: float) -> Measured:
+    drivers = len(procs)
+    connected: dict[int, int] = {}
+    ready: set[int] = set()
+    deadline = time.monotonic() + options.ramp_s + 60 + operators * 0.5
+    while len(ready) < drivers and time.monotonic() < deadline:
         with contextlib.suppress(queue.Empty):
-            kind, value = messages.get(timeout=1)
+            kind, value, sender = messages.get(timeout=1)
+            connected[sender] = int(value)
             if kind == "ready":
-                ready += 1
-                connected += int(value)
+                ready.add(sender)
+    connected_at_start = sum(connected.values())
     ramp_s = time.monotonic() - ramp_started
-    if ready < drivers:
+    if len(ready) < drivers:
         print(f"  not every operator connected within {ramp_s:.0f} s: measuring anyway", flush=True)
     start = time.time() + 2.0
     window_start.value, window_end.value = start, start + options.seconds
@@ -402,14 +442,11 @@ def measure(options: Options, fr: Front, engine: Engine, found_templates: Any, i
     deadline = time.monotonic() + 60
     while len(tallies) < drivers and time.monotonic() < deadline:
         with contextlib.suppress(queue.Empty):
-            kind, value = messages.get(timeout=1)
+            kind, value, _sender = messages.get(timeout=1)
             if kind == "tally":
                 tallies.append(value)
-    for proc in procs:
-        proc.join(10)
-        if proc.is_alive():
-            proc.kill()
-    result = Measured(operators, processes, drivers, connected, options.seconds, ramp_s=ramp_s, sessions=sessions,
+    result = Measured(operators, processes, drivers, connected_at_start, options.seconds, ramp_s=ramp_s,
+                      sessions=sessions,
                       server_cpu_s=_spent(before[0], after[0]), proxy_cpu_s=_spent(before[1], after[1]),
                       database_cpu_s=_spent(before[2], after[2]), all_postgres_cpu_s=_spent(before[3], after[3]))
     pushed: dict[str, tuple[float, str]] = {}
@@ -427,6 +464,7 @@ def measure(options: Options, fr: Front, engine: Engine, found_templates: Any, i
         seen += tally["seen"]
     in_window = {t: v for t, v in pushed.items() if start <= v[0] < start + options.seconds}
     result.tickets_applied = len(in_window)
+    result.login = options.login
     result.visible_ms = [max(0.0, (at - in_window[t][0]) * 1000) for t, probe, at in seen
                          if t in in_window and in_window[t][1] != probe]
     return result
@@ -455,7 +493,8 @@ def figures_of(m: Measured) -> list[Figure]:
             continue
         for p in (50, 95, 99):
             value = percentile(values, p)
-            name = f"{label}: {kind} p{p} ({len(values)} answered)"
+            shown = f"login by {m.login}" if kind == LOGIN else kind
+            name = f"{label}: {shown} p{p} ({len(values)} answered)"
             out.append(at_most(name, value, "ms", PULL_P99_LIMIT_MS) if (kind, p) == (PULL, 99)
                        else Figure(name, round(value, 1), "ms"))
     for title, kinds in (("errors in the window", (PULL, PUSH, LOOKUP)),

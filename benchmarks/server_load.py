@@ -4,7 +4,9 @@ Each operator does what the desktop client's sync runner (``ksdesk_desktop/sync_
 ``core/live.py``, ``core/sync_engine.py``) does, over HTTP/1.1 with one connection for the live
 stream and one for its requests, like the real client:
 
-* logs in (``POST /auth/login``; a 429 is retried after its ``Retry-After``);
+* restores its session with the refresh token its client keeps (``POST /auth/refresh``), or logs in
+  with its password (``POST /auth/login``); a 429 is retried after its ``Retry-After``, a timeout
+  after the client's backoff;
 * holds ``GET /sync/stream`` open; on connect and on every ``changed`` event it asks for a sync round;
   a dropped stream is reopened after the client's backoff (1 s doubling to 30 s, jittered);
 * runs one sync round at a time: push the outbox (``POST /sync/push``), then pull
@@ -82,6 +84,9 @@ class LoadConfig:
     stream_read_timeout_s: float = 45.0  # the client's: three missed heartbeats
     probes: int = 3  # the first operators of this process note when tickets reach them
     ca_file: str | None = None  # https: the certificate authority to trust
+    refresh_tokens: tuple[str, ...] = ()  # per login: the session the client restores (else the password)
+    own_addresses: bool = True  # each operator connects from an address of 127.0.0.0/8 of its own
+    first_address: int = 0  # this process's first operator's address number
     seed: int = 0
 
 
@@ -152,12 +157,14 @@ class Driver:
         self.stopping = False
         self.verify: ssl.SSLContext = ssl.create_default_context(cafile=config.ca_file)  # one, shared
 
-    def client(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(
-            base_url=self.config.base_url + API, verify=self.verify, http1=True, http2=False,
-            limits=httpx.Limits(max_connections=1, max_keepalive_connections=1),
-            timeout=httpx.Timeout(self.config.timeout_s),
-        )
+    def client(self, address: str | None) -> httpx.AsyncClient:
+        """One HTTP/1.1 connection, from ``address`` (a workstation of its own: the server counts
+        login attempts per client address, and 30 logins at once from one address lock it out)."""
+        transport = httpx.AsyncHTTPTransport(
+            verify=self.verify, http1=True, http2=False, local_address=address,
+            limits=httpx.Limits(max_connections=1, max_keepalive_connections=1))
+        return httpx.AsyncClient(base_url=self.config.base_url + API, transport=transport,
+                                 timeout=httpx.Timeout(self.config.timeout_s))
 
     def note(self, kind: str, started: float, ms: float | None, error: str | None = None) -> None:
         if kind not in (LOGIN, STREAM) and not self.window.holds(started):  # the ramp-up's are counted too
@@ -169,6 +176,11 @@ class Driver:
             self.tally.latencies[kind].append(ms)
 
 
+def loopback_address(number: int) -> str:
+    """127.0.1.1, 127.0.1.2, …: a distinct loopback address for each operator (Linux answers all of 127/8)."""
+    return f"127.{1 + number // 62500}.{1 + number // 250 % 250}.{1 + number % 250}"
+
+
 def _error_kind(exc: BaseException) -> str:
     if isinstance(exc, httpx.TimeoutException):
         return "timeout"
@@ -176,17 +188,20 @@ def _error_kind(exc: BaseException) -> str:
 
 
 class Operator:
-    def __init__(self, driver: Driver, login: str, probe: bool, rng: random.Random) -> None:
+    def __init__(self, driver: Driver, login: str, probe: bool, rng: random.Random, address: str | None,
+                 refresh_token: str | None = None) -> None:
         self.d, self.login, self.probe, self.rng = driver, login, probe, rng
         self.cursor = driver.config.start_cursor
         self.outbox: list[Mutation] = []
         self.wanted = asyncio.Event()
         self.headers: dict[str, str] = {}
-        self.http = driver.client()
-        self.live = driver.client()
+        self.http = driver.client(address)
+        self.live = driver.client(address)
         self.round_backoff = Backoff(first=1.0, cap=60.0, rng=rng)
         self.stream_backoff = Backoff(first=1.0, cap=30.0, rng=rng)
         self.connected = False
+        self.last_status = 0
+        self.refresh_token: str | None = refresh_token
 
     async def close(self) -> None:
         await self.http.aclose()
@@ -201,6 +216,7 @@ class Operator:
             self.d.note(kind, started, None, _error_kind(exc))
             return None
         ms = (time.perf_counter() - t0) * 1000
+        self.last_status = response.status_code
         if response.status_code >= 400:
             self.d.note(kind, started, ms, "5xx" if response.status_code >= 500 else str(response.status_code))
             return response if response.status_code == 429 else None
@@ -224,13 +240,23 @@ class Operator:
                 task.cancel()
 
     async def sign_in(self) -> bool:
+        """The session restored by the refresh token the client keeps (a returning operator), or, without
+        one (or when it is refused), a login with the password."""
         backoff = Backoff(first=1.0, cap=30.0, rng=self.rng)
         while not self.d.stopping:
-            response = await self.request(LOGIN, "POST", "/auth/login",
-                                          json={"login": self.login, "password": self.d.config.password})
+            if self.refresh_token:
+                response = await self.request(LOGIN, "POST", "/auth/refresh",
+                                              json={"refresh_token": self.refresh_token})
+                if response is not None and response.status_code == 200:
+                    self.refresh_token = response.json()["refresh_token"]
+            else:
+                response = await self.request(LOGIN, "POST", "/auth/login",
+                                              json={"login": self.login, "password": self.d.config.password})
             if response is not None and response.status_code == 200:
                 self.headers = {"Authorization": f"Bearer {response.json()['access_token']}"}
                 return True
+            if self.refresh_token and self.last_status == 401:
+                self.refresh_token = None  # refused: the operator types the password
             retry = response.headers.get("Retry-After") if response is not None else None
             await asyncio.sleep(float(retry) if retry and retry.isdigit() else backoff.next_delay())
         return False
@@ -356,24 +382,26 @@ class Operator:
 
 
 async def drive(config: LoadConfig, window: Window, stop: Callable[[Tally], bool],
-                on_ready: Callable[[Tally], None] | None = None, poll_s: float = 0.2) -> Tally:
-    """Run the operators until ``stop(tally)``; ``on_ready`` is called once every operator has logged in
-    and opened its stream (or the ramp's deadline has passed)."""
+                on_ready: Callable[[Tally, bool], None] | None = None, poll_s: float = 0.2) -> Tally:
+    """Run the operators until ``stop(tally)``; ``on_ready(tally, all_connected)`` is called every
+    second until every operator has logged in and opened its stream, then once with True."""
     driver = Driver(config, window)
     rng = random.Random(config.seed)
-    operators = [Operator(driver, login, i < config.probes, random.Random(rng.random()))
+    operators = [Operator(driver, login, i < config.probes, random.Random(rng.random()),
+                          loopback_address(config.first_address + i) if config.own_addresses else None,
+                          config.refresh_tokens[i] if i < len(config.refresh_tokens) else None)
                  for i, login in enumerate(config.logins)]
     spread = config.ramp_s / max(1, len(operators))
     tasks = [asyncio.create_task(op.run(i * spread)) for i, op in enumerate(operators)]
-    ready = False
+    ready, told = False, 0.0
     cpu_at: float | None = None
     try:
         while not stop(driver.tally):
             await asyncio.sleep(poll_s)
-            if not ready and driver.tally.connected >= len(operators):
-                ready = True
-                if on_ready is not None:
-                    on_ready(driver.tally)
+            if not ready and on_ready is not None and time.monotonic() >= told + 1:
+                told = time.monotonic()
+                ready = driver.tally.connected >= len(operators)
+                on_ready(driver.tally, ready)
             now, start, end = time.time(), window.start(), window.end()
             if cpu_at is None and start <= now:
                 cpu_at = time.process_time()
@@ -405,8 +433,9 @@ def driver_process(config: LoadConfig, window_start: Any, window_end: Any, stop:
         asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
     window = Window(lambda: window_start.value or float("inf"), lambda: window_end.value or float("inf"))
     tally = asyncio.run(drive(config, window, lambda _: bool(stop.is_set()),
-                              lambda t: messages.put(("ready", t.connected))))
-    messages.put(("tally", tally.as_dict()))
+                              lambda t, ready: messages.put(("ready" if ready else "connected", t.connected,
+                                                             config.seed))))
+    messages.put(("tally", tally.as_dict(), config.seed))
 
 
 @dataclass(frozen=True)
