@@ -409,7 +409,7 @@ def _measured(options: Options, fr: Front, engine: Engine, procs: list[Any], mes
     drivers = len(procs)
     connected: dict[int, int] = {}
     ready: set[int] = set()
-    deadline = time.monotonic() + options.ramp_s + 60 + operators * 0.5
+    deadline = time.monotonic() + options.ramp_s + 60 + min(operators * 0.2, 120)
     while len(ready) < drivers and time.monotonic() < deadline:
         with contextlib.suppress(queue.Empty):
             kind, value, sender = messages.get(timeout=1)
