@@ -41,6 +41,7 @@ import math
 import multiprocessing as mp
 import os
 import queue
+import re
 import shutil
 import socket
 import subprocess
@@ -73,6 +74,7 @@ from tests.fixtures.servers import ServerProcess, start_server
 PASSWORD = "load-test-pass"
 PULL_P99_LIMIT_MS, VISIBLE_P99_LIMIT_MS = 200.0, 500.0
 SAMPLE_EVERY_S = 5.0
+EXCEPTION_LINE = re.compile(r"^([\w.]+(?:Error|Exception|Timeout)):")  # the last line of a logged traceback
 
 
 @dataclass(frozen=True)
@@ -368,6 +370,7 @@ class Measured:
     sessions: list[dict[str, int]] = field(default_factory=list)
     ramp_s: float = 0.0
     login: str = "refresh"
+    server_errors: Counter[str] = field(default_factory=Counter)  # exceptions in the servers' logs
 
 
 def measure(options: Options, fr: Front, engine: Engine, found_templates: Any, inns: Any,
@@ -424,6 +427,7 @@ def _measured(options: Options, fr: Front, engine: Engine, procs: list[Any], mes
     window_start.value, window_end.value = start, start + options.seconds
     time.sleep(max(0.0, start - time.time()))
     server_pids = fr.pids()
+    logged = [len(server.output) for server in fr.servers]
     before = (_cpu(server_pids), _cpu([fr.proxy.pid] if fr.proxy else []), _cpu(_backends(engine)),
               _cpu(_all_postgres()))
     sessions: list[dict[str, int]] = []
@@ -463,6 +467,9 @@ def _measured(options: Options, fr: Front, engine: Engine, procs: list[Any], mes
         pushed.update(tally["pushed"])
         seen += tally["seen"]
     in_window = {t: v for t, v in pushed.items() if start <= v[0] < start + options.seconds}
+    for server, seen_lines in zip(fr.servers, logged, strict=True):
+        result.server_errors.update(m.group(1) for line in server.output[seen_lines:]
+                                    if (m := EXCEPTION_LINE.match(line)))
     result.tickets_applied = len(in_window)
     result.login = options.login
     result.visible_ms = [max(0.0, (at - in_window[t][0]) * 1000) for t, probe, at in seen
@@ -533,6 +540,9 @@ def figures_of(m: Measured) -> list[Figure]:
             values = [s[key] for s in m.sessions]
             out.append(Figure(f"{label}: PostgreSQL {key} (max; mean {sum(values) / len(values):.1f})",
                               max(values), "sessions"))
+    top = ", ".join(f"{n}× {name}" for name, n in m.server_errors.most_common(3)) or "none"
+    out.append(Figure(f"{label}: exceptions in the servers' logs ({top})", m.server_errors.total(), "exceptions",
+                      "0", not m.server_errors))
     out.append(Figure(f"{label}: driver failures {m.failures[:3]}", len(m.failures), "bugs", "0", not m.failures))
     return out
 

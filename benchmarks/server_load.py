@@ -218,7 +218,7 @@ class Operator:
         ms = (time.perf_counter() - t0) * 1000
         self.last_status = response.status_code
         if response.status_code >= 400:
-            self.d.note(kind, started, ms, "5xx" if response.status_code >= 500 else str(response.status_code))
+            self.d.note(kind, started, ms, f"HTTP {response.status_code}")
             return response if response.status_code == 429 else None
         self.d.note(kind, started, ms)
         return response
@@ -329,7 +329,7 @@ class Operator:
                 async with self.live.stream("GET", "/sync/stream", headers=self.headers, timeout=timeout) as resp:
                     ms = (time.perf_counter() - t0) * 1000
                     if resp.status_code != 200:
-                        self.d.note(STREAM, started, ms, "5xx" if resp.status_code >= 500 else str(resp.status_code))
+                        self.d.note(STREAM, started, ms, f"HTTP {resp.status_code}")
                     else:
                         self.d.note(STREAM, started, ms)
                         await self.listen(resp)
