@@ -50,7 +50,7 @@ import tempfile
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -316,7 +316,7 @@ def front(url: str, folder: Path, processes: int, options: Options) -> Iterator[
 # --- measuring ------------------------------------------------------------------------------------
 
 
-def _cpu(pids: list[int]) -> dict[int, float]:
+def _cpu(pids: Iterable[int]) -> dict[int, float]:
     seconds: dict[int, float] = {}
     for pid in pids:
         with contextlib.suppress(psutil.Error):
