@@ -21,6 +21,7 @@ def load_build() -> ModuleType:
     spec = importlib.util.spec_from_file_location("installer_build", ROOT / "installer" / "build.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
     spec.loader.exec_module(module)
     return module
 

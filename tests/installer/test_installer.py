@@ -151,7 +151,15 @@ def wine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wine]:
     (prefix / "drive_c" / "windows" / "system32" / "bcryptprimitives.dll").write_bytes(wine_shim.bcryptprimitives())
     yield w
     subprocess.run(["wineserver", "-k"], env=w.env, timeout=60, check=False)
-    print("\nwine timings: " + ", ".join(f"{k} {v:.0f} s" for k, v in w.timings.items()))
+    print("\ninstaller timings: " + ", ".join(f"{k} {v:.0f} s" for k, v in w.timings.items()))
+    shutil.rmtree(prefix.parent, ignore_errors=True)  # ~0.5 GB
+
+
+@pytest.fixture
+def builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    folder = tmp_path_factory.mktemp("builds")
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)  # two stages and two uncompressed setups, ~1 GB
 
 
 def smoke(w: Wine) -> dict[str, object]:
@@ -165,14 +173,14 @@ def smoke(w: Wine) -> dict[str, object]:
     return json.loads(lines[-1].removeprefix("RESULT "))
 
 
-def test_p1_install_run_upgrade_uninstall_under_wine(wine: Wine, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_p1_install_run_upgrade_uninstall_under_wine(wine: Wine, builds: Path) -> None:
     w = wine
     version, later = project_version(), newer(project_version())
     started = time.monotonic()
-    first = build(version, tmp_path_factory.mktemp("build-first"))
+    first = build(version, builds / "first")
     w.timings["build"] = time.monotonic() - started
     started = time.monotonic()
-    second = build(later, tmp_path_factory.mktemp("build-second"))
+    second = build(later, builds / "second")
     w.timings["second build"] = time.monotonic() - started
 
     # install silently: files, shortcut, uninstall entry (never wine's exit code)
