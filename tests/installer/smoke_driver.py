@@ -1,6 +1,7 @@
-"""Run by the installed interpreter under wine: ``ksdesk_desktop.app.main`` (what the Start-menu
-shortcut and ``ksdesk.exe`` run) with the embedded demo server; once the main window shows the
-logged-in operator online, note what the user sees, close it and print one ``RESULT {json}`` line.
+"""Run by the installed ``pythonw.exe`` under wine, as the Start-menu shortcut runs the program:
+``ksdesk_desktop.app.main`` with the embedded demo server; once the main window shows the logged-in
+operator online, note what the user sees, close it and write it as JSON to the file named by the
+first argument (``pythonw.exe`` has no standard output). The other arguments are ``ksdesk``'s.
 
 Wine drops every ``QT_*`` variable of the Linux side, so the platform is set here, before Qt loads."""
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from ksdesk_desktop.app import main
 from ksdesk_desktop.ui.main_window import MainWindow
 
+result_file = sys.argv.pop(1)
 app = QApplication(sys.argv[:1])
 seen: dict[str, object] = {}
 
@@ -35,4 +37,5 @@ poll.timeout.connect(watch)
 poll.start()
 QTimer.singleShot(int(os.environ.get("KSDESK_SMOKE_TIMEOUT_MS", "240000")), app.quit)
 code = main(sys.argv[1:])
-print("RESULT " + json.dumps({"code": code, **seen}), flush=True)
+with open(result_file, "w", encoding="utf-8") as out:
+    json.dump({"code": code, **seen}, out)
