@@ -1,6 +1,6 @@
 """Build the Windows installer on Linux (``python3 dev.py installer`` runs this with the project's venv).
 
-    python installer/build.py [--version X.Y.Z] [--fast] [--out DIR]
+    python installer/build.py [--version X.Y.Z] [--fast] [--out DIR] [--app-only]
     python installer/build.py lock      re-resolve the Windows wheels and rewrite windows-wheels.lock
 
 Every input comes from PyPI and is pinned by sha256 in a lock file beside this script:
@@ -280,12 +280,12 @@ def write_icon(svg: Path, target: Path) -> None:
     del _app
 
 
-def precompile(stage: Path) -> None:
+def precompile(stage: Path, parts: tuple[str, ...] = ("lib", "app")) -> None:
     """Byte-code compiled once here (CPython 3.11 on both sides) instead of at the first start."""
     import compileall
     import py_compile
 
-    for folder in (stage / "lib", stage / "app"):
+    for folder in (stage / part for part in parts):
         ok = compileall.compile_dir(
             folder, quiet=2, workers=1,
             invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
@@ -294,8 +294,15 @@ def precompile(stage: Path) -> None:
             say(f"some files under {folder.name} did not compile (they are compiled at start instead)")
 
 
-def stage(version: str, out: Path, wheels: dict[str, Path], tools: dict[str, Path]) -> Path:
+def stage(version: str, out: Path, wheels: dict[str, Path], tools: dict[str, Path], app_only: bool = False) -> Path:
     tree = out / "stage"
+    if app_only and all((tree / part).exists() for part in ("Python", "lib", "ksdesk.exe", "ksdesk.ico")):
+        say("re-staging the application only (the interpreter and the wheels are kept)")
+        shutil.rmtree(tree / "app")
+        stage_app(tree / "app", version)
+        if sys.version_info[:2] == (3, 11):
+            precompile(tree, ("app",))
+        return tree
     if tree.exists():
         shutil.rmtree(tree)
     tree.mkdir(parents=True)
@@ -319,11 +326,11 @@ def makensis() -> str:
     return found
 
 
-def build(version: str, out: Path, fast: bool) -> Path:
+def build(version: str, out: Path, fast: bool, app_only: bool = False) -> Path:
     tool = makensis()
     started = time.monotonic()
     wheels, tools = inputs()
-    tree = stage(version, out, wheels, tools)
+    tree = stage(version, out, wheels, tools, app_only)
     staged = time.monotonic()
     say(f"staged in {staged - started:.0f} s")
     setup = out / f"KSDesk-{version}-setup.exe"
@@ -376,12 +383,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", help="the version to stamp (default: ksdesk_desktop.__version__)")
     parser.add_argument("--out", type=Path, default=BUILD, help="output folder (default: installer/build)")
     parser.add_argument("--fast", action="store_true", help="no compression (for tests): larger, built much faster")
+    parser.add_argument("--app-only", action="store_true",
+                        help="keep the interpreter and wheels already staged in --out; re-stage the sources only")
     args = parser.parse_args(argv)
     try:
         if args.command == "lock":
             lock()
         else:
-            build(args.version or project_version(), args.out.resolve(), args.fast)
+            build(args.version or project_version(), args.out.resolve(), args.fast, args.app_only)
     except BuildError as exc:
         print(f"installer: {exc}", file=sys.stderr)
         return 2
