@@ -4,6 +4,8 @@
     python3 dev.py run  [ksdesk options]    the application with the embedded demo server
     python3 dev.py test [pytest options]    the whole test suite
     python3 dev.py server [ksdesk-server options]
+    python3 dev.py installer [--version X.Y.Z]   the Windows installer (installer/build/KSDesk-*-setup.exe)
+    python3 dev.py installer-test               build it, then install, run, upgrade, uninstall it under wine
 
 Creates or updates ``.venv`` beside this file and installs the project into it when
 ``pyproject.toml`` changed. Where a system library Qt needs is missing it names the package to
@@ -115,16 +117,52 @@ def check_system(gui: bool) -> None:
              f"    sudo apt install {' '.join(packages)}")
 
 
+# Debian packages the Windows installer needs: makensis to build it, wine to test it
+INSTALLER_TOOLS = {"makensis": "nsis", "wine": "wine", "wineserver": "wine"}
+INSTALLER_TEST_PACKAGES = ["wine", "wine64"]
+
+
+def ensure_debian_packages(tools: dict[str, str], extra: list[str], quiet: bool = False) -> None:
+    """Install with apt what is missing (as root), or say the exact command to run."""
+    import shutil
+
+    missing = sorted({package for tool, package in tools.items() if shutil.which(tool) is None})
+    if not missing:
+        return
+    packages = sorted({*missing, *extra})
+    line = f"apt-get install -y --no-install-recommends {' '.join(packages)}"
+    if not sys.platform.startswith("linux") or shutil.which("apt-get") is None:
+        fail(f"{', '.join(missing)} missing; on Debian/Ubuntu: sudo {line}")
+    if os.geteuid() != 0:
+        fail(f"{', '.join(missing)} missing. Install with:\n    sudo {line}")
+    print(f"dev.py: installing {' '.join(packages)} from Debian's packages", flush=True)
+    out = subprocess.DEVNULL if quiet else None
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    if (subprocess.call(["apt-get", "update", "-qq"], stdout=out, env=env) != 0
+            or subprocess.call(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages],
+                               stdout=out, env=env) != 0):
+        fail(f"apt-get could not install {' '.join(packages)}; try: sudo {line}")
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test", "server"}:
+    if not argv or argv[0] not in {"run", "test", "server", "installer", "installer-test"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
     ensure_venv()
-    ensure_installed("test" if command == "test" else "")
+    ensure_installed("test" if command in {"test", "installer-test"} else "")
     env = dict(os.environ)
     if command == "server":
         return subprocess.call([str(PY), "-m", "sync.server", *rest], cwd=ROOT, env=env)
+    if command == "installer":
+        ensure_debian_packages({"makensis": "nsis"}, [])
+        env["QT_QPA_PLATFORM"] = "offscreen"  # the icon is drawn by Qt, with no window
+        return subprocess.call([str(PY), "installer/build.py", *rest], cwd=ROOT, env=env)
+    if command == "installer-test":
+        ensure_debian_packages(INSTALLER_TOOLS, INSTALLER_TEST_PACKAGES, quiet=env.get("CI") == "true")
+        env["QT_QPA_PLATFORM"] = "offscreen"
+        return subprocess.call([str(PY), "-m", "pytest", "-p", "no:cacheprovider", "-s", "tests/installer", *rest],
+                               cwd=ROOT, env=env)
     headless = command == "test" or env.get("QT_QPA_PLATFORM") == "offscreen"
     if sys.platform.startswith("linux") and not headless and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
         fail("no display found. Run under a desktop session, or with xvfb-run, "

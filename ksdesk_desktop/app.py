@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ksdesk_desktop import __version__
@@ -83,6 +84,7 @@ def main(argv: Sequence[str] | None = None, watch: Callable[[Startup], object] |
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("KSDesk")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource("icons", "app.svg"))))  # the installer's ksdesk.ico is drawn from it
     apply_style(app)
     crash = CrashHandler(paths.logs)
     crash.install()
