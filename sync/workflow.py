@@ -89,6 +89,13 @@ STATUS_LABELS: dict[str, str] = {
     S.CLOSED: "Закрыто",
 }
 
+LINE_LABELS: dict[str, str] = {Line.LINE_1: "1-я линия", Line.LINE_2: "2-я линия"}
+MAIL_LABELS: dict[str, str] = {
+    MailKind.REQUEST_INFO: "запрос информации", MailKind.REPLY: "ответ", MailKind.SOLUTION: "решение",
+    "registered": "обращение зарегистрировано",
+}
+DELIVERY_LABELS: dict[str, str] = {"queued": "в очереди", "sent": "отправлено", "failed": "не доставлено"}
+
 _ALL = frozenset(Role)
 _OP, _SP, _SV = Role.OPERATOR, Role.SPECIALIST, Role.SUPERVISOR
 
@@ -179,7 +186,8 @@ def parse(payload: Mapping[str, Any]) -> tuple[Action, str] | Refusal:
     return action, text.strip()
 
 
-def refusal(action: Action, role: Role | str, user_id: str, ticket: Mapping[str, Any], text: str = "") -> Refusal | None:
+def refusal(action: Action, role: Role | str, user_id: str, ticket: Mapping[str, Any],
+            text: str = "") -> Refusal | None:
     """Why this user may not take ``action`` on ``ticket`` (a dict or mapping of its fields) now;
     None when they may. Checked in this order: role, status, line, assignee, text."""
     try:
