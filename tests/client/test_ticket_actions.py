@@ -79,8 +79,8 @@ def register_service_desk_ticket(qtbot: QtBot, controller: Controller) -> str:
 
 
 def visible_actions(card: TicketCard) -> list[str]:
-    assert card.actions is not None
-    return [b.text() for b in card.actions.buttons.values() if not b.isHidden()]
+    assert card.ticket_actions is not None
+    return [b.text() for b in card.ticket_actions.buttons.values() if not b.isHidden()]
 
 
 def cached(controller: Controller, ticket_id: str) -> dict[str, object]:
@@ -101,11 +101,11 @@ def test_w2_the_seed_route_through_the_widgets(
     ticket_id = register_service_desk_ticket(qtbot, operator)
     card = open_card(qtbot, operator.tickets, ticket_id)
     assert visible_actions(card) == ["Взять в работу", "Эскалировать на 2-ю линию", "Комментарий"]
-    assert card.actions is not None
-    assert card.actions.buttons[next(iter(card.actions.buttons))].shortcut().toString() == "Ctrl+Shift+T"
+    assert card.ticket_actions is not None
+    assert card.ticket_actions.buttons[next(iter(card.ticket_actions.buttons))].shortcut().toString() == "Ctrl+Shift+T"
 
-    qtbot.mouseClick(card.actions.buttons[Action.ESCALATE], Qt.MouseButton.LeftButton)
-    dialog = card.actions.dialog
+    qtbot.mouseClick(card.ticket_actions.buttons[Action.ESCALATE], Qt.MouseButton.LeftButton)
+    dialog = card.ticket_actions.dialog
     assert isinstance(dialog, ActionText)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()  # a reason is required
@@ -124,9 +124,9 @@ def test_w2_the_seed_route_through_the_widgets(
         specialist.tickets.open_ticket(ticket_id)
     card = opened.args[0]
     assert visible_actions(card) == ["Взять в работу", "Запросить информацию", "Комментарий"]
-    assert card.actions is not None
-    qtbot.mouseClick(card.actions.buttons[Action.REQUEST_INFO], Qt.MouseButton.LeftButton)
-    assert card.actions.dialog is None  # no comment asked for
+    assert card.ticket_actions is not None
+    qtbot.mouseClick(card.ticket_actions.buttons[Action.REQUEST_INFO], Qt.MouseButton.LeftButton)
+    assert card.ticket_actions.dialog is None  # no comment asked for
     qtbot.waitUntil(lambda: settled(specialist, ticket_id, status="awaiting_info", assignee_id=spec_id),
                     timeout=30_000)
     qtbot.waitUntil(lambda: card.values["Статус"].text() == "На запросе информации", timeout=10_000)
