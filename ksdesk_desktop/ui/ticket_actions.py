@@ -8,21 +8,25 @@ ask for it first; «Запросить информацию» needs none (W2: th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ksdesk_desktop.ops import Lane, Op
 from ksdesk_desktop.ui.services import Services
 from sync.records import Kind
 from sync.workflow import LABELS, MAX_ACTION_TEXT, SHORTCUTS, TEXT_LABELS, TEXT_REQUIRED, Action, allowed
@@ -116,3 +120,44 @@ class TicketActions(QWidget):
     def _queued(self, action: Action) -> None:
         self.message.emit(self.tr("«%s»: отправляется на сервер.") % self.tr(LABELS[action]))
         self.queued.emit(action.value)
+
+
+class ListActions(QObject):
+    """The ticket lists' context menu: «Открыть» and the actions the shared rule allows on the ticket
+    under the mouse (read from the cache on the query lane first: a list row holds only what it shows)."""
+
+    def __init__(self, view: QAbstractItemView, ticket_id_at: Callable[[QModelIndex], str | None],
+                 services: Services, open_ticket: Callable[[str], None]) -> None:
+        super().__init__(view)
+        self.view, self.ticket_id_at, self.services, self.open_ticket = view, ticket_id_at, services, open_ticket
+        self.menu: QMenu | None = None
+        self.actions: TicketActions | None = None  # the one that runs what the menu chose
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self.request)
+
+    def request(self, pos: QPoint) -> None:
+        ticket_id = self.ticket_id_at(self.view.indexAt(pos))
+        if ticket_id is None:
+            return
+        at, replica = self.view.viewport().mapToGlobal(pos), self.services.sync.replica
+        Op(lambda _s: replica.get(Kind.TICKET, ticket_id), Lane.QUERY).success(
+            lambda ticket: self._show(ticket, at)).run(self.services.tasks)
+
+    def _show(self, ticket: dict[str, Any] | None, at: QPoint) -> None:
+        if ticket is None:
+            return
+        if self.actions is not None:
+            self.actions.deleteLater()
+        self.actions = actions = TicketActions(ticket, self.services, self.view)
+        actions.setVisible(False)  # its buttons' shortcuts belong to the card, not the list
+        self.menu = menu = QMenu(self.view)
+        menu.setObjectName("ticket_list_menu")
+        menu.addAction(self.tr("Открыть"), lambda: self.open_ticket(str(ticket["id"])))
+        offered = actions.offered()
+        if offered:
+            menu.addSeparator()
+        for action in offered:
+            item = menu.addAction(self.tr(LABELS[action]), lambda a=action: actions.start(a))
+            item.setObjectName(f"menu_{action.value}")
+            item.setShortcut(QKeySequence(SHORTCUTS[action]))  # shown beside the entry, as in the card
+        menu.popup(at)

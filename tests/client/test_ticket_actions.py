@@ -162,6 +162,21 @@ def test_w3_an_action_refused_on_sync_shows_in_the_problem_bar(
     operator = sign_in(qtbot, mail_server, Paths.under(tmp_path / "op1").ensure(), "op1")
     ticket_id = register_service_desk_ticket(qtbot, operator)
     qtbot.waitUntil(lambda: settled(operator, ticket_id, status="registered"), timeout=30_000)
+    # the lists' context menu offers what the card does: «Взять в работу» from it
+    window, page = operator.window, operator.ticket_pages[0]
+    window.show_page(page)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0 and (page.model.record(0) or {}).get("id") == ticket_id,
+                    timeout=20_000)
+    page.context_menu.request(page.view.visualRect(page.model.index(0, 1)).center())
+    qtbot.waitUntil(lambda: page.context_menu.menu is not None, timeout=10_000)
+    menu = page.context_menu.menu
+    assert menu is not None
+    assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
+        "Открыть", "Взять в работу", "Эскалировать на 2-ю линию", "Комментарий"]
+    take = next(a for a in menu.actions() if a.text() == "Взять в работу")
+    assert take.shortcut().toString() == "Ctrl+Shift+T"
+    take.trigger()
+    qtbot.waitUntil(lambda: settled(operator, ticket_id, status="in_progress"), timeout=30_000)
     # two actions queued one after the other (as offline): the second one is no longer possible
     with operator.replica.batch() as batch:
         batch.act(Kind.TICKET, ticket_id, {"action": "escalate", "text": "2-я линия"})
