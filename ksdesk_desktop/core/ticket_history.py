@@ -41,6 +41,31 @@ def untranslated(_context: str, text: str) -> str:
     return text
 
 
+def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # the name lupdate looks for, without Qt
+    return text
+
+
+_WORDS = (  # the shared words of the workflow (sync.workflow) the lines use, declared for lupdate
+    QT_TRANSLATE_NOOP("TicketHistory", "Взять в работу"),
+    QT_TRANSLATE_NOOP("TicketHistory", "Эскалировать на 2-ю линию"),
+    QT_TRANSLATE_NOOP("TicketHistory", "Запросить информацию"),
+    QT_TRANSLATE_NOOP("TicketHistory", "Ответить заявителю"),
+    QT_TRANSLATE_NOOP("TicketHistory", "Решить"),
+    QT_TRANSLATE_NOOP("TicketHistory", "Закрыть"),
+    QT_TRANSLATE_NOOP("TicketHistory", "Вернуть в работу"),
+    QT_TRANSLATE_NOOP("TicketHistory", "Комментарий"),
+    QT_TRANSLATE_NOOP("TicketHistory", "1-я линия"),
+    QT_TRANSLATE_NOOP("TicketHistory", "2-я линия"),
+    QT_TRANSLATE_NOOP("TicketHistory", "запрос информации"),
+    QT_TRANSLATE_NOOP("TicketHistory", "ответ"),
+    QT_TRANSLATE_NOOP("TicketHistory", "решение"),
+    QT_TRANSLATE_NOOP("TicketHistory", "обращение зарегистрировано"),
+    QT_TRANSLATE_NOOP("TicketHistory", "в очереди"),
+    QT_TRANSLATE_NOOP("TicketHistory", "отправлено"),
+    QT_TRANSLATE_NOOP("TicketHistory", "не доставлено"),
+)
+
+
 @dataclass(frozen=True)
 class Wording:
     """How the lines speak: ``translate`` (Russian as written here unless Qt's translator is handed in)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,28 @@ from ksdesk_desktop.ui.services import Services
 from sync.records import Kind
 from sync.workflow import LABELS, MAX_ACTION_TEXT, SHORTCUTS, TEXT_LABELS, TEXT_REQUIRED, Action, allowed
 
+CONTEXT = "TicketActions"
+_WORDS = (  # the shared labels (sync.workflow), declared for lupdate
+    QT_TRANSLATE_NOOP("TicketActions", "Взять в работу"),
+    QT_TRANSLATE_NOOP("TicketActions", "Эскалировать на 2-ю линию"),
+    QT_TRANSLATE_NOOP("TicketActions", "Запросить информацию"),
+    QT_TRANSLATE_NOOP("TicketActions", "Ответить заявителю"),
+    QT_TRANSLATE_NOOP("TicketActions", "Решить"),
+    QT_TRANSLATE_NOOP("TicketActions", "Закрыть"),
+    QT_TRANSLATE_NOOP("TicketActions", "Вернуть в работу"),
+    QT_TRANSLATE_NOOP("TicketActions", "Комментарий"),
+    QT_TRANSLATE_NOOP("TicketActions", "Причина эскалации"),
+    QT_TRANSLATE_NOOP("TicketActions", "Комментарий (необязательно)"),
+    QT_TRANSLATE_NOOP("TicketActions", "Ответ заявителю"),
+    QT_TRANSLATE_NOOP("TicketActions", "Решение"),
+    QT_TRANSLATE_NOOP("TicketActions", "Причина (необязательно)"),
+)
+
+
+def label(action: Action) -> str:
+    """The action's label in the interface's language."""
+    return QCoreApplication.translate(CONTEXT, LABELS[action])
+
 
 class ActionText(QDialog):
     """Asks the text of an action (a reason, a reply, the solution, a comment); «ОК» only when given."""
@@ -38,7 +60,7 @@ class ActionText(QDialog):
     def __init__(self, action: Action, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("action_text")
-        self.setWindowTitle(self.tr(LABELS[action]))
+        self.setWindowTitle(label(action))
         self.edit = QPlainTextEdit()
         self.edit.setObjectName("action_text_edit")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -46,7 +68,7 @@ class ActionText(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.edit.textChanged.connect(self._check)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr(TEXT_LABELS[action]) + ":"))
+        layout.addWidget(QLabel(QCoreApplication.translate(CONTEXT, TEXT_LABELS[action]) + ":"))
         layout.addWidget(self.edit)
         layout.addWidget(self.buttons)
         self._check()
@@ -75,11 +97,11 @@ class TicketActions(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for action in Action:
-            button = QPushButton(self.tr(LABELS[action]))
+            button = QPushButton(label(action))
             button.setObjectName(f"action_{action.value}")
             button.setAutoDefault(False)
             button.setShortcut(QKeySequence(SHORTCUTS[action]))
-            button.setToolTip(f"{self.tr(LABELS[action])} ({SHORTCUTS[action]})")
+            button.setToolTip(f"{label(action)} ({SHORTCUTS[action]})")
             button.clicked.connect(lambda _checked=False, a=action: self.start(a))
             layout.addWidget(button)
             self.buttons[action] = button
@@ -118,7 +140,7 @@ class TicketActions(QWidget):
                                 on_error=lambda exc: self.message.emit(str(exc)))
 
     def _queued(self, action: Action) -> None:
-        self.message.emit(self.tr("«%s»: отправляется на сервер.") % self.tr(LABELS[action]))
+        self.message.emit(self.tr("«%s»: отправляется на сервер.") % label(action))
         self.queued.emit(action.value)
 
 
@@ -157,7 +179,7 @@ class ListActions(QObject):
         if offered:
             menu.addSeparator()
         for action in offered:
-            item = menu.addAction(self.tr(LABELS[action]), lambda a=action: actions.start(a))
+            item = menu.addAction(label(action), lambda a=action: actions.start(a))
             item.setObjectName(f"menu_{action.value}")
             item.setShortcut(QKeySequence(SHORTCUTS[action]))  # shown beside the entry, as in the card
         menu.popup(at)
