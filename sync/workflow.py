@@ -25,6 +25,7 @@ from typing import Any
 from sync.errors import ErrorCode
 from sync.reference import TicketStatus as S
 from sync.roles import ROLE_LINE, Line, Role
+from sync.text import bad_character
 
 MAX_ACTION_TEXT = 20000  # a reason, a solution, a reply, a comment
 
@@ -180,6 +181,9 @@ def parse(payload: Mapping[str, Any]) -> tuple[Action, str] | Refusal:
     if not isinstance(text, str) or len(text) > MAX_ACTION_TEXT:
         return Refusal(ErrorCode.VALIDATION_ERROR, f"Текст действия — строка не длиннее {MAX_ACTION_TEXT} символов.",
                        "text")
+    char = bad_character(text)
+    if char is not None:
+        return Refusal(ErrorCode.VALIDATION_ERROR, f"Недопустимый символ {char} в тексте: уберите его.", "text")
     unknown = set(payload) - {"action", "text"}
     if unknown:
         return Refusal(ErrorCode.VALIDATION_ERROR, f"Лишнее поле действия: {sorted(unknown)[0]}.", sorted(unknown)[0])

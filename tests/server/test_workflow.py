@@ -143,12 +143,13 @@ def test_w3_bad_actions_are_refused_with_a_code(desk: Desk) -> None:
         {**action(ticket_id, "take"), "data": {"action": "fly"}},
         {**action(ticket_id, "take"), "data": {"action": "take", "status": "closed"}},
         {**action(ticket_id, "take"), "data": {"action": "take", "text": ["x"]}},
+        action(ticket_id, "comment", "нулевой \x00 символ"),
         {**action(ticket_id, "take"), "kind": "organization"},
         action(str(new_id()), "take"),
     ]
     results = push(desk.clients["op1"], *bad)
     assert [r["error"]["code"] for r in results] == [
-        "validation_error", "validation_error", "validation_error", "not_writable", "not_found"]
+        "validation_error", "validation_error", "validation_error", "validation_error", "not_writable", "not_found"]
     status = push(desk.clients["op1"], {**entry("ticket", {"status": "closed"}, ticket_id), "base_version": 1})[0]
     assert status["error"]["code"] == "field_forbidden"  # a status is never written as a field
 

@@ -100,7 +100,7 @@ def test_w3_parse_refuses_bad_payloads() -> None:
     assert parse({"action": "take"}) == (Action.TAKE, "")
     assert parse({"action": "request_info", "text": None}) == (Action.REQUEST_INFO, "")
     for bad in ({"action": "fly"}, {"action": "take", "text": 5}, {"action": "take", "status": "closed"},
-                {"action": "take", "text": "x" * 20001}):
+                {"action": "take", "text": "x" * 20001}, {"action": "comment", "text": "a\x00b"}):
         found = parse(bad)
         assert isinstance(found, Refusal) and found.code is ErrorCode.VALIDATION_ERROR
 
