@@ -24,7 +24,7 @@ from typing import Any
 
 from sync.errors import ErrorCode
 from sync.reference import TicketStatus as S
-from sync.roles import ROLE_LINE, Line, Role
+from sync.roles import GRANTS, ROLE_LINE, Line, Permission, Role
 from sync.text import bad_character
 
 MAX_ACTION_TEXT = 20000  # a reason, a solution, a reply, a comment
@@ -98,13 +98,13 @@ MAIL_LABELS: dict[str, str] = {
 DELIVERY_LABELS: dict[str, str] = {"queued": "в очереди", "sent": "отправлено", "failed": "не доставлено"}
 
 _ALL = frozenset(Role)
-_OP, _SP, _SV = Role.OPERATOR, Role.SPECIALIST, Role.SUPERVISOR
+_OP, _SV = Role.OPERATOR, Role.SUPERVISOR
 
 # W3: who may take each action (the server refuses the rest with ``forbidden``)
 ROLES: dict[Action, frozenset[Role]] = {
     Action.TAKE: _ALL,
     Action.ESCALATE: frozenset({_OP, _SV}),
-    Action.REQUEST_INFO: frozenset({_SP, _SV}),  # the second line asks (W2)
+    Action.REQUEST_INFO: GRANTS[Permission.REQUEST_INFO],  # the second line asks (W2): specialist, supervisor
     Action.REPLY: _ALL,
     Action.RESOLVE: _ALL,
     Action.CLOSE: _ALL,
