@@ -87,6 +87,16 @@ def cached(controller: Controller, ticket_id: str) -> dict[str, object]:
     return controller.replica.get(Kind.TICKET, ticket_id) or {}
 
 
+def listed(qtbot: QtBot, controller: Controller, ticket_id: str) -> bool:
+    """Whether «Список доступных документов» (ПТЗ, N3) lists the ticket once it has been queried again."""
+    window, page = controller.window, controller.ticket_pages[1]
+    window.show_page(page)
+    with qtbot.waitSignal(page.listed, timeout=20_000):
+        page.refresh()
+    qtbot.waitUntil(lambda: page.complete, timeout=20_000)
+    return any((page.model.record(r) or {}).get("id") == ticket_id for r in range(page.model.rowCount()))
+
+
 def settled(controller: Controller, ticket_id: str, **fields: object) -> bool:
     """The ticket in the cache is the server's (nothing of it waits in the outbox) and has ``fields``."""
     ticket = controller.replica.get(Kind.TICKET, ticket_id)
@@ -115,11 +125,13 @@ def test_w2_the_seed_route_through_the_widgets(
     assert not availability(str(operator.connection.user.id), "operator").includes(cached(operator, ticket_id))  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: visible_actions(card) == ["Комментарий"], timeout=10_000)  # its author may comment
     card.close()
+    assert not listed(qtbot, operator, ticket_id)  # it has left the first line's ПТЗ
 
     specialist = sign_in(qtbot, mail_server, Paths.under(tmp_path / "spec1").ensure(), "spec1")
     spec_id = str(specialist.connection.user.id)  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: cached(specialist, ticket_id).get("route") == "line_2", timeout=30_000)
-    assert availability(spec_id, "specialist").includes(cached(specialist, ticket_id))  # in the line's ПТЗ
+    assert availability(spec_id, "specialist").includes(cached(specialist, ticket_id))
+    assert listed(qtbot, specialist, ticket_id)  # and is in the second line's
     with qtbot.waitSignal(specialist.tickets.card_opened, timeout=10_000) as opened:
         specialist.tickets.open_ticket(ticket_id)
     card = opened.args[0]
