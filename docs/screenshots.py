@@ -10,6 +10,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -43,6 +44,38 @@ def wait_for(condition, timeout_ms: int = 90_000) -> None:  # type: ignore[no-un
     poll.stop()
     if not condition():
         raise SystemExit("timed out waiting for the client")
+
+
+def card_shots(app: QApplication, controller: Controller, suffix: str) -> None:
+    """A ticket of the demo operator taken through a few actions (W2, W3): its card with the actions
+    it still offers, and its history."""
+    user = controller.connection.user
+    assert user is not None
+    with controller.store.engine.connect() as conn:
+        ticket_id = conn.exec_driver_sql(
+            "SELECT id FROM tickets WHERE status = 'registered' AND assignee_id = ? AND route = 'line_1' "
+            "ORDER BY registration_number DESC LIMIT 1", (str(user.id),)).scalar()
+    assert ticket_id, "the demo operator has no registered ticket"
+    for action, text in (("take", ""), ("comment", "Позвонил заявителю: ошибка повторяется на тестовой базе."),
+                         ("resolve", "Установите обновление 24.3.1: в нём исправлен расчёт отчёта 0503317.")):
+        payload = {"action": action, "text": text} if text else {"action": action}
+        with controller.replica.batch() as batch:
+            batch.act(Kind.TICKET, ticket_id, payload)
+        controller.sync.request_sync()
+        wait_for(lambda: controller.store.pending_count() == 0)
+    opened: list[Any] = []
+    controller.tickets.card_opened.connect(opened.append)
+    controller.tickets.open_ticket(ticket_id)
+    wait_for(lambda: bool(opened))
+    card = opened[0]
+    card.resize(900, 560)
+    app.processEvents()
+    card.grab().save(str(DOCS / f"ticket-card-actions{suffix}.png"))
+    card.tabs.setCurrentIndex(2)
+    wait_for(lambda: card.history.source == "server" and len(card.history.model.stringList()) >= 4)
+    app.processEvents()
+    card.grab().save(str(DOCS / f"ticket-history{suffix}.png"))
+    card.close()
 
 
 def main() -> int:
@@ -134,6 +167,7 @@ def main() -> int:
         app.processEvents()
         login.grab().save(str(DOCS / f"login-throttled{suffix}.png"))
         login.close()
+        card_shots(app, controller, suffix)
         window.close()
         recovered_cache(paths, args.lang, suffix)
     print("screenshots written to", DOCS)

@@ -39,6 +39,10 @@ class ErrorCode(StrEnum):
     INVALID_DATA = "invalid_data"  # an entry the database cannot store (a NUL, a lone surrogate …)
     FIELD_FORBIDDEN = "field_forbidden"  # this role may not set or change this field (sync.roles)
     DELETED = "deleted"  # the record was deleted; only a supervisor brings it back
+    # a ticket's actions (W2, W3; sync.workflow)
+    INVALID_TRANSITION = "invalid_transition"  # the action does not start from the ticket's status
+    WRONG_LINE = "wrong_line"  # the ticket waits on another line
+    NOT_ASSIGNEE = "not_assignee"  # the ticket is another user's
     # the state registry (EGRUL) provider, behind our server (T2)
     REGISTRY_NOT_CONFIGURED = "registry_not_configured"
     REGISTRY_ACCESS_DENIED = "registry_access_denied"
@@ -86,6 +90,9 @@ MESSAGES_RU: dict[ErrorCode, str] = {
                             "символы); оно не применено.",
     ErrorCode.FIELD_FORBIDDEN: "Это поле нельзя задать или изменить с вашими правами; изменение не применено.",
     ErrorCode.DELETED: "Запись удалена супервизором; восстановить её может только супервизор.",
+    ErrorCode.INVALID_TRANSITION: "Это действие невозможно в текущем статусе обращения.",
+    ErrorCode.WRONG_LINE: "Обращение находится на другой линии.",
+    ErrorCode.NOT_ASSIGNEE: "Обращение в работе у другого сотрудника.",
     ErrorCode.REGISTRY_NOT_CONFIGURED: "Поиск в ЕГРЮЛ не настроен на сервере. Введите данные организации "
                                        "вручную.",
     ErrorCode.REGISTRY_ACCESS_DENIED: "Сервис ЕГРЮЛ отказал в доступе: неверный ключ или исчерпан дневной "

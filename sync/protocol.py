@@ -91,6 +91,9 @@ MAX_PULL_PAGE = 5000
 class Operation(StrEnum):
     UPSERT = "upsert"
     DELETE = "delete"
+    # a ticket's action (W2, W3): ``data`` is ``{"action": "request_info", "text": "…"}``, judged by the
+    # server through the one status machine (``sync.workflow``) against the ticket as it is then
+    ACTION = "action"
 
 
 class Mutation(BaseModel):
@@ -167,6 +170,9 @@ class HistoryAction(StrEnum):
     REGISTERED = "registered"  # changes: {"registration_number": "ОБР-…"}
     UPDATED = "updated"  # changes: {field: [old, new]} for each changed field
     ATTACHMENT_ADDED = "attachment_added"  # changes: {"file_name": "…"}
+    # the actions of ``sync.workflow.Action`` (take, escalate, request_info, …) are recorded under their
+    # own names: changes {field: [old, new]} for status, route, assignee_id, closed_at, and "text"
+    MAIL = "mail"  # changes: {"kind", "recipient", "subject", "mail_id"}; the history adds "delivery"
 
 
 class HistoryEntry(BaseModel):

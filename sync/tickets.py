@@ -112,7 +112,8 @@ def type_refusal(ticket_type: str, covered: bool) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Availability:
-    """Which tickets a user works with: those assigned to them or registered by them, and the
+    """Which tickets a user works with: those assigned to them, those they registered while the
+    ticket stays on their line (W2: an escalated ticket leaves the first line's list), and the
     unassigned ones waiting on ``lines`` (None: every line — a supervisor's view). Closed tickets
     are done with and never listed."""
 
@@ -123,9 +124,11 @@ class Availability:
     def includes(self, ticket: Mapping[str, Any]) -> bool:
         if ticket.get("status") in self.hidden_statuses:
             return False
-        if self.lines is None or self.user_id in (ticket.get("assignee_id"), ticket.get("author_id")):
+        if self.lines is None or self.user_id == ticket.get("assignee_id"):
             return True
-        return not ticket.get("assignee_id") and ticket.get("route") in self.lines
+        if ticket.get("route") not in self.lines:
+            return False
+        return self.user_id == ticket.get("author_id") or not ticket.get("assignee_id")
 
 
 def availability(user_id: str, role: str) -> Availability:

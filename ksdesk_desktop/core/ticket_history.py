@@ -22,11 +22,14 @@ from ksdesk_desktop.store.ticket_facts import ticket_facts
 from sync.protocol import HistoryAction, HistoryEntry
 from sync.records import Kind, TicketData
 from sync.reference import LIST_ITEMS, ListKind
+from sync.workflow import DELIVERY_LABELS, LABELS, LINE_LABELS, MAIL_LABELS, Action
 
+ACTIONS = frozenset(a.value for a in Action)  # W3: the ticket's actions, recorded under their names
 CREATED = "created"  # only in the cache's history: made on this computer, not yet registered
 # The history's own words are translated in the context "TicketHistory" (written out in each call for lupdate).
 FIELD_CONTEXT = "TicketCard"  # field titles are translated as the card's field labels are
-SERVER_FIELDS = {"status": "Статус"}  # titles of fields only the server sets (not in TicketData)
+# titles of fields only the server sets (not in TicketData)
+SERVER_FIELDS = {"status": "Статус", "route": "Маршрут", "assignee_id": "Исполнитель"}
 LIST_FIELDS = {"ticket_type": ListKind.TICKET_TYPE, "channel": ListKind.CHANNEL, "priority": ListKind.PRIORITY,
                "status": ListKind.TICKET_STATUS}  # fields whose values are codes of a reference list
 
@@ -36,6 +39,31 @@ Translate = Callable[[str, str], str]
 
 def untranslated(_context: str, text: str) -> str:
     return text
+
+
+def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # the name lupdate looks for, without Qt
+    return text
+
+
+_WORDS = (  # the shared words of the workflow (sync.workflow) the lines use, declared for lupdate
+    QT_TRANSLATE_NOOP("TicketHistory", "Взять в работу"),
+    QT_TRANSLATE_NOOP("TicketHistory", "Эскалировать на 2-ю линию"),
+    QT_TRANSLATE_NOOP("TicketHistory", "Запросить информацию"),
+    QT_TRANSLATE_NOOP("TicketHistory", "Ответить заявителю"),
+    QT_TRANSLATE_NOOP("TicketHistory", "Решить"),
+    QT_TRANSLATE_NOOP("TicketHistory", "Закрыть"),
+    QT_TRANSLATE_NOOP("TicketHistory", "Вернуть в работу"),
+    QT_TRANSLATE_NOOP("TicketHistory", "Комментарий"),
+    QT_TRANSLATE_NOOP("TicketHistory", "1-я линия"),
+    QT_TRANSLATE_NOOP("TicketHistory", "2-я линия"),
+    QT_TRANSLATE_NOOP("TicketHistory", "запрос информации"),
+    QT_TRANSLATE_NOOP("TicketHistory", "ответ"),
+    QT_TRANSLATE_NOOP("TicketHistory", "решение"),
+    QT_TRANSLATE_NOOP("TicketHistory", "обращение зарегистрировано"),
+    QT_TRANSLATE_NOOP("TicketHistory", "в очереди"),
+    QT_TRANSLATE_NOOP("TicketHistory", "отправлено"),
+    QT_TRANSLATE_NOOP("TicketHistory", "не доставлено"),
+)
 
 
 @dataclass(frozen=True)
@@ -88,10 +116,34 @@ def describe(entry: HistoryEntry, words: Wording = RUSSIAN) -> str:
                                                               for name, value in changes.items())
     if entry.action == HistoryAction.ATTACHMENT_ADDED:
         return translate("TicketHistory", "Добавлен файл «%s»") % (changes.get("file_name") or "")
+    if entry.action in ACTIONS:
+        return _action(Action(entry.action), changes, words)
+    if entry.action == HistoryAction.MAIL:
+        kind, state = str(changes.get("kind") or ""), str(changes.get("delivery") or "")
+        return translate("TicketHistory", "Письмо заявителю (%s) на %s — %s") % (
+            translate("TicketHistory", MAIL_LABELS.get(kind, kind)), changes.get("recipient") or "—",
+            translate("TicketHistory", DELIVERY_LABELS.get(state, state or "—")))
     if entry.action == CREATED:
         number = changes.get("provisional_number") or "—"
         return translate("TicketHistory", "Создано (предварительный номер %s)") % number
     return entry.action  # a newer server's event: shown as it is named
+
+
+def _action(action: Action, changes: Mapping[str, Any], words: Wording) -> str:
+    """«Запросить информацию: Статус (В работе → На запросе информации), назначено исполнителю — «текст»»."""
+    translate = words.translate
+    parts = [_change("status", changes["status"], words)] if "status" in changes else []
+    route = changes.get("route")
+    if isinstance(route, list | tuple):
+        lines = " → ".join(translate("TicketHistory", LINE_LABELS.get(str(v), str(v))) for v in route)
+        parts.append(f"{words.title('route')} ({lines})")
+    assignee = changes.get("assignee_id")
+    if isinstance(assignee, list | tuple) and len(assignee) == 2:
+        parts.append(translate("TicketHistory", "назначено исполнителю") if assignee[1]
+                     else translate("TicketHistory", "исполнитель снят"))
+    line = translate("TicketHistory", LABELS[action]) + (": " + ", ".join(parts) if parts else "")
+    text = changes.get("text")
+    return f"{line} — «{text}»" if text else line
 
 
 def _change(name: str, value: Any, words: Wording) -> str:

@@ -36,6 +36,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from ksdesk_desktop.store.db import LAST_SYNC, LocalStore, write_meta
 from ksdesk_desktop.store.schema import CACHE, EntryState, field_columns, outbox, shadow
 from ksdesk_desktop.store.search import derived, indexing_new, org_texts, refresh_org_text
+from sync import workflow
 from sync.ids import new_id
 from sync.protocol import ChangesPage, Mutation, MutationResult, Operation, RecordOut, ResultStatus
 from sync.records import Kind, creatable, explain, model_for, references_to, writable
@@ -97,6 +98,11 @@ class Batch:
         self.kinds.add(kind)
         return record_id
 
+    def act(self, kind: Kind, record_id: str | uuid.UUID, payload: Mapping[str, Any]) -> str:
+        key = self.replica.act(kind, record_id, payload)
+        self.kinds.add(kind)
+        return key
+
 
 def _upsert_page(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Write a page of server records into a cache table, never replacing a newer record with an older
@@ -120,6 +126,10 @@ def overlay(base: Mapping[str, Any] | None, entries: Iterable[Row[Any]]) -> dict
     (``None``: deleted or never created)."""
     data = dict(base) if base is not None else None
     for entry in entries:
+        if entry.op == Operation.ACTION:  # W2: what the queued action will do, until the server says
+            if data is not None and entry.state == EntryState.PENDING:
+                data = workflow.predicted(data, entry.payload)
+            continue
         data = None if entry.op == Operation.DELETE else {**(data or {}), **entry.payload}
     return data
 
@@ -304,10 +314,33 @@ class Replica:
             self._refresh_view(conn, kind, record_id)
         return key
 
+    def act(self, kind: Kind, record_id: str | uuid.UUID, payload: Mapping[str, Any]) -> str:
+        """Queue an action on a record (W2: a ticket's ``{"action": …, "text": …}``, judged by the server
+        through ``sync.workflow``), in one transaction with its predicted effect on the cached record.
+        An action is an entry of its own: it never takes in, nor is taken into, another change."""
+        record_id = str(record_id)
+        with self.store.write() as conn:
+            table = CACHE[kind]
+            row = conn.execute(select(table).where(table.c.id == record_id)).first()
+            if row is None:
+                raise InvalidChange("Запись не найдена: возможно, её уже удалили.", "record_id")
+            if not row.local and row.version > 0:
+                conn.execute(sqlite_insert(shadow).values(
+                    kind=kind, id=record_id, version=row.version, seq=row.seq, deleted=False, data=row.data,
+                ).on_conflict_do_nothing())
+            key = str(new_id())
+            conn.execute(insert(outbox).values(
+                key=key, kind=kind, record_id=record_id, op=Operation.ACTION,
+                base_version=self._server_version(conn, kind, record_id), payload=dict(payload),
+                state=EntryState.PENDING, sent=False, created_at=_now(),
+            ))
+            self._refresh_view(conn, kind, record_id)
+        return key
+
     @staticmethod
     def _absorbs(entry: Row[Any], op: Operation) -> bool:
         """An entry the server has never seen, or one it refused, takes in a later change."""
-        if entry.op == Operation.DELETE:
+        if Operation.ACTION in (entry.op, op) or entry.op == Operation.DELETE:
             return False
         unseen = entry.state == EntryState.PENDING and not entry.sent
         return unseen or entry.state == EntryState.REJECTED
@@ -398,7 +431,7 @@ class Replica:
             if entry is None or entry.state != EntryState.CONFLICT:
                 raise InvalidChange("Конфликт уже разрешён.")
             base = self._server_version(conn, Kind(entry.kind), entry.record_id)
-            op = entry.op if base is not None else Operation.UPSERT
+            op = entry.op if base is not None or entry.op == Operation.ACTION else Operation.UPSERT
             if base is None and entry.op == Operation.DELETE:  # deleted on the server too: nothing to do
                 conn.execute(delete(outbox).where(outbox.c.seq == entry.seq))
                 self._refresh_view(conn, Kind(entry.kind), entry.record_id)

@@ -108,7 +108,7 @@ def _available(rule: Availability) -> ColumnElement[bool]:
     else:
         unassigned = or_(t.assignee_id.is_(None), t.assignee_id == "")
         parts = [select(rowid).where(t.assignee_id == rule.user_id, shown),
-                 select(rowid).where(t.author_id == rule.user_id, shown),
+                 select(rowid).where(t.author_id == rule.user_id, t.route.in_(sorted(rule.lines)), shown),
                  select(rowid).where(t.route.in_(sorted(rule.lines)), unassigned, shown)]
     return literal_column("+tickets.rowid").in_(union_all(*parts))
 

@@ -31,6 +31,7 @@ from ksdesk_desktop.ops import Lane, Latest, Op
 from ksdesk_desktop.ui.card_files import FilesPanel
 from ksdesk_desktop.ui.card_history import HistoryPanel
 from ksdesk_desktop.ui.services import Services
+from ksdesk_desktop.ui.ticket_actions import TicketActions
 from sync.identifiers import format_phone
 from sync.records import Kind
 
@@ -66,7 +67,12 @@ class TicketCard(QDialog):
         self._show_fields()
         self.files: FilesPanel | None = None
         self.history: HistoryPanel | None = None
+        self.ticket_actions: TicketActions | None = None
         if context is not None:
+            self.ticket_actions = TicketActions(ticket, context.services, self)  # W2, W3
+            self.action_message = QLabel()
+            self.action_message.setObjectName("action_message")
+            self.ticket_actions.message.connect(self.action_message.setText)
             self.files = FilesPanel(str(ticket["id"]), files, context.services, context.files)
             self.history = HistoryPanel(ticket, context.services, context.files.store)
             self.files_tab = self.tabs.addTab(self.files, "")
@@ -82,6 +88,9 @@ class TicketCard(QDialog):
         for button in buttons.buttons():  # Enter opens a file; only Esc or «Закрыть» close the card
             button.setAutoDefault(False)
         layout = QVBoxLayout(self)
+        if self.ticket_actions is not None:
+            layout.addWidget(self.ticket_actions)
+            layout.addWidget(self.action_message)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
 
@@ -144,6 +153,8 @@ class TicketCard(QDialog):
         changed = ticket != self.ticket
         self.ticket, self.names = ticket, names
         self._show_fields()
+        if self.ticket_actions is not None:
+            self.ticket_actions.show_ticket(ticket)
         if changed and self.history is not None:
             self.history.refresh(ticket)
 

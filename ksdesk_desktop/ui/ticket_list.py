@@ -34,6 +34,7 @@ from ksdesk_desktop.ops import Lane, Latest, Op, OpState
 from ksdesk_desktop.ui.record_model import FONT, Column, RecordTableModel
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.table_view import table_view
+from ksdesk_desktop.ui.ticket_actions import ListActions
 from ksdesk_desktop.ui.ticket_columns import ticket_columns
 from sync.records import Kind
 from sync.reference import ListKind, TicketStatus
@@ -97,6 +98,7 @@ class TicketListPage(QWidget):
         self.view = table_view(f"{self.objectName()}_view", self.model, stretch, widths)
         self.view.doubleClicked.connect(self._open_at)
         self.view.activated.connect(self._open_at)
+        self.context_menu = ListActions(self.view, self._id_at, services, self.open_requested.emit)  # W2, W3
         self.count_label = QLabel(self)
         self.count_label.setObjectName(f"{self.objectName()}_count")
         self.count_label.setVisible(mode is not ListMode.FEED)  # the feed shows rows, not a count
@@ -402,6 +404,10 @@ class TicketListPage(QWidget):
         self.search_edit.selectAll()
 
     # --- opening --------------------------------------------------------------------------------
+
+    def _id_at(self, index: QModelIndex) -> str | None:
+        record = self.model.record(index.row()) if index.isValid() else None
+        return None if record is None else str(record["id"])
 
     def _open_at(self, index: QModelIndex) -> None:
         record = self.model.record(index.row()) if index.isValid() else None  # the model's ids are row numbers

@@ -1813,6 +1813,86 @@ panel</translation>
         <source>Система</source>
         <translation>System</translation>
     </message>
+    <message>
+        <source>Взять в работу</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <source>Эскалировать на 2-ю линию</source>
+        <translation>Escalate to line 2</translation>
+    </message>
+    <message>
+        <source>Запросить информацию</source>
+        <translation>Request information</translation>
+    </message>
+    <message>
+        <source>Ответить заявителю</source>
+        <translation>Reply to applicant</translation>
+    </message>
+    <message>
+        <source>Решить</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Вернуть в работу</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Комментарий</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>1-я линия</source>
+        <translation>line 1</translation>
+    </message>
+    <message>
+        <source>2-я линия</source>
+        <translation>line 2</translation>
+    </message>
+    <message>
+        <source>запрос информации</source>
+        <translation>request for information</translation>
+    </message>
+    <message>
+        <source>ответ</source>
+        <translation>reply</translation>
+    </message>
+    <message>
+        <source>решение</source>
+        <translation>solution</translation>
+    </message>
+    <message>
+        <source>обращение зарегистрировано</source>
+        <translation>ticket registered</translation>
+    </message>
+    <message>
+        <source>в очереди</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>отправлено</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>не доставлено</source>
+        <translation>not delivered</translation>
+    </message>
+    <message>
+        <source>Письмо заявителю (%s) на %s — %s</source>
+        <translation>E-mail to the applicant (%s) to %s — %s</translation>
+    </message>
+    <message>
+        <source>назначено исполнителю</source>
+        <translation>assigned</translation>
+    </message>
+    <message>
+        <source>исполнитель снят</source>
+        <translation>unassigned</translation>
+    </message>
 </context>
 <context>
     <name>TicketListPage</name>
@@ -2132,6 +2212,72 @@ panel</translation>
     <message>
         <source>без темы</source>
         <translation>without a subject</translation>
+    </message>
+</context>
+<context>
+    <name>ListActions</name>
+    <message>
+        <source>Открыть</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>TicketActions</name>
+    <message>
+        <source>Взять в работу</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <source>Эскалировать на 2-ю линию</source>
+        <translation>Escalate to line 2</translation>
+    </message>
+    <message>
+        <source>Запросить информацию</source>
+        <translation>Request information</translation>
+    </message>
+    <message>
+        <source>Ответить заявителю</source>
+        <translation>Reply to applicant</translation>
+    </message>
+    <message>
+        <source>Решить</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Вернуть в работу</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Комментарий</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Причина эскалации</source>
+        <translation>Reason for escalation</translation>
+    </message>
+    <message>
+        <source>Комментарий (необязательно)</source>
+        <translation>Comment (optional)</translation>
+    </message>
+    <message>
+        <source>Ответ заявителю</source>
+        <translation>Reply to the applicant</translation>
+    </message>
+    <message>
+        <source>Решение</source>
+        <translation>Solution</translation>
+    </message>
+    <message>
+        <source>Причина (необязательно)</source>
+        <translation>Reason (optional)</translation>
+    </message>
+    <message>
+        <source>«%s»: отправляется на сервер.</source>
+        <translation>“%s”: being sent to the server.</translation>
     </message>
 </context>
 </TS>

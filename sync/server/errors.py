@@ -55,6 +55,9 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.INVALID_DATA: 422,
     ErrorCode.FIELD_FORBIDDEN: 403,
     ErrorCode.DELETED: 409,
+    ErrorCode.INVALID_TRANSITION: 409,  # a ticket's action (W2, W3), answered inside a push result
+    ErrorCode.WRONG_LINE: 409,
+    ErrorCode.NOT_ASSIGNEE: 403,
     # attachments (T12)
     ErrorCode.FILE_TOO_LARGE: 413,
     ErrorCode.UPLOAD_OFFSET_MISMATCH: 409,

@@ -42,6 +42,40 @@ def queue_ticket_registered(session: Session, ticket: Ticket) -> MailMessage | N
     return message
 
 
+_ACTION_MAIL = {  # sync.workflow.MailKind → the subject's words and the letter's first paragraph
+    "request_info": ("запрос информации",
+                     "Для работы по вашему обращению нам нужна дополнительная информация. Пожалуйста, ответьте "
+                     "на это письмо, дополнив описание проблемы."),
+    "reply": ("ответ специалиста", "Специалист ответил по вашему обращению:"),
+    "solution": ("решение", "Работа по вашему обращению завершена. Решение:"),
+}
+
+
+def queue_action_mail(session: Session, ticket: Ticket, kind: str, text: str) -> MailMessage | None:
+    """Queue the applicant's e-mail of an action (W2: the request for information, a reply, the
+    solution) in the transaction of the action (None when the ticket has no e-mail). The request
+    for information quotes the ticket's own text: the specialist need not repeat it."""
+    if not ticket.email:
+        return None
+    words, lead = _ACTION_MAIL[kind]
+    number, topic = ticket.registration_number, " ".join(ticket.subject.split())
+    subject = f"Обращение № {number}: {words} — {topic}"
+    quoted = "\n".join(f"> {line}" for line in ticket.text.splitlines())
+    parts = [f"Здравствуйте, {ticket.applicant_name}!", lead]
+    if text:
+        parts.append(text)
+    if kind == "request_info":
+        parts.append(f"Текст обращения:\n{quoted}")
+    parts.append(SIGNATURE)
+    message = MailMessage(
+        ticket_id=ticket.id, recipient=ticket.email,
+        subject=subject if len(subject) <= MAX_SUBJECT else subject[: MAX_SUBJECT - 1] + "…",
+        body="\n\n".join(parts),
+    )
+    session.add(message)
+    return message
+
+
 @dataclass(frozen=True, slots=True)
 class OutgoingMail:
     """A queued message as a sender claimed it: ``attempt`` is its attempt count after the claim."""

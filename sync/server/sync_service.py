@@ -30,7 +30,7 @@ from sync.protocol import (
 )
 from sync.records import Kind, KindSpec, explain
 from sync.records import spec as spec_of
-from sync.server import directory, field_rules, reference_admin
+from sync.server import directory, field_rules, reference_admin, workflow
 from sync.server.changes import COUNTER
 from sync.server.kinds import KINDS
 from sync.server.models import AppliedMutation, Counter, Synced, User
@@ -258,6 +258,10 @@ def _apply(session: Session, user: User, m: Mutation) -> MutationResult:
     bad = _unstorable(m.data)
     if bad is not None:
         raise Rejected(ErrorCode.INVALID_DATA, field=bad or None)
+    if m.op is Operation.ACTION:  # W2, W3: through the one status machine, never a field write
+        ticket = workflow.act(session, user, m)
+        session.flush()
+        return MutationResult(id=m.id, status=ResultStatus.APPLIED, record=record_out(kind, ticket))
     model = KINDS[kind].model
     record_id = directory.resolve(session, kind, m.record_id) if kind in directory.FILLABLE else m.record_id
     obj = session.get(model, record_id, with_for_update=True)

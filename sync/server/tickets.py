@@ -27,6 +27,7 @@ from sync.server.models import (
     Contract,
     ContractComplex,
     Counter,
+    MailMessage,
     Organization,
     Ticket,
     User,
@@ -123,5 +124,11 @@ def history(session: Session, ticket_id: uuid.UUID) -> list[HistoryEntry]:
         .where(AuditEntry.entity == "ticket", AuditEntry.entity_id == ticket_id)
         .order_by(AuditEntry.at, AuditEntry.id)
     )
-    return [HistoryEntry(at=entry.at, user_id=entry.user_id, user_name=name or "", action=entry.action,
-                         changes=dict(entry.changes or {})) for entry, name in rows]
+    entries = [HistoryEntry(at=entry.at, user_id=entry.user_id, user_name=name or "", action=entry.action,
+                            changes=dict(entry.changes or {})) for entry, name in rows]
+    mails = session.scalars(select(MailMessage).where(MailMessage.ticket_id == ticket_id))
+    delivery = {str(m.id): m.status for m in mails}
+    for entry in entries:  # W3: an e-mail with its delivery state (queued, sent, failed) as it is now
+        if entry.action == HistoryAction.MAIL:
+            entry.changes["delivery"] = delivery.get(str(entry.changes.get("mail_id")), "")
+    return entries
