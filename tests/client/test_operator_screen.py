@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QComboBox, QListView, QStyleFactory
 from pytestqt.qtbot import QtBot
@@ -16,7 +16,9 @@ from pytestqt.qtbot import QtBot
 from ksdesk_desktop.app import apply_style
 from ksdesk_desktop.controller import Controller
 from ksdesk_desktop.ui.look import AA_CONTRAST, ChoiceDelegate, contrast
-from tests.client.test_ticket_form import choose_organization, open_form, pick
+from tests.client.helpers import type_text
+from tests.client.test_ticket_card import open_card
+from tests.client.test_ticket_form import choose_organization, fill_valid, open_form, pick
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -78,3 +80,26 @@ def test_t7_drop_down_highlight_is_readable_and_keeps_the_green(
     combo.hidePopup()
     everywhere = form.findChildren(QComboBox) + controller.window.findChildren(QComboBox)
     assert everywhere and all(isinstance(c.itemDelegate(), ChoiceDelegate) for c in everywhere)
+
+
+def test_t6_t10_card_shows_customer_assignee_system_information_and_the_phone_as_read(
+    qtbot: QtBot, controller: Controller
+) -> None:
+    form = open_form(qtbot, controller)
+    choice = pick(controller, own=False)  # works under its customer's contract
+    fill_valid(qtbot, form, choice)
+    form.phone_edit.clear()
+    type_text(form.phone_edit, "8 (4852) 75-25-29")  # Yaroslavl
+    info = "КС Деск 0.1.0\nОС: Windows 10 Pro 22H2\nСервер: https://ksdesk.example.ru"
+    form.system_info_edit.setPlainText(info)
+    with qtbot.waitSignal(controller.tickets.registered, timeout=30_000) as registered:
+        qtbot.keyClick(form.subject_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    card = open_card(qtbot, controller.tickets, registered.args[0])
+    user = controller.connection.user
+    assert user is not None
+    qtbot.waitUntil(lambda: card.values["Исполнитель"].text() == user.full_name, timeout=20_000)  # W1
+    assert card.values["Заказчик"].text() == choice.customer_name != ""
+    assert card.values["Организация"].text() == choice.name
+    assert card.system_info.toPlainText() == info
+    assert card.values["Телефон"].text() == "+7 4852 75-25-29"
+    card.close()
