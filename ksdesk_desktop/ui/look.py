@@ -6,14 +6,13 @@
   highlight white on the required field's pale yellow and hid the green;
 - a header's sort arrow points the way the rows go: ▼ for newest first (Qt draws ▲ for a descending sort).
 
-:func:`install_look` puts both on the application (``app.apply_style`` does it at start).
+:func:`install_look` puts both on the application (``app.apply_style`` does it at start). Like the
+quick start's window, nothing here needs PySide's ``Qt`` namespace until a drop-down is painted.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleFactory,
     QStyleOption,
+    QStyleOptionComplex,
     QStyleOptionHeader,
     QStyleOptionViewItem,
     QWidget,
@@ -57,6 +57,8 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def colours(self, index: QModelIndex | QPersistentModelIndex, highlighted: bool) -> tuple[QColor, QColor]:
         """(background, text) of an item, as :meth:`paint` paints it."""
+        from PySide6.QtCore import Qt
+
         brush = index.data(Qt.ItemDataRole.BackgroundRole)
         marked = brush.color() if brush is not None and hasattr(brush, "color") else None
         if not highlighted:
@@ -67,6 +69,8 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
+        from PySide6.QtCore import Qt
+
         state = option.state  # type: ignore[attr-defined]
         highlighted = bool(state & QStyle.StateFlag.State_Selected)
         background, text = self.colours(index, highlighted)
@@ -93,19 +97,30 @@ def use_choice_delegate(combo: QComboBox) -> None:
 
 
 class LookStyle(QProxyStyle):
-    """Fusion with the two corrections above."""
-
-    def polish(self, arg: Any) -> None:  # a widget, a palette or the application (three overloads)
-        super().polish(arg)
-        if isinstance(arg, QComboBox):
-            use_choice_delegate(arg)
+    """Fusion with the two corrections above. A drop-down gets its delegate when it is first painted
+    (before it can be opened): overriding ``polish`` would build PySide's ``Qt`` namespace on the quick
+    start's first frame."""
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
                       widget: QWidget | None = None) -> None:
         if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(option, QStyleOptionHeader):
             option = QStyleOptionHeader(option)
             option.sortIndicator = sort_arrow(option.sortIndicator)  # type: ignore[attr-defined]
+        elif isinstance(widget, QComboBox):
+            use_choice_delegate(widget)
         super().drawPrimitive(element, option, painter, widget)
+
+    def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex, painter: QPainter,
+                           widget: QWidget | None = None) -> None:
+        if isinstance(widget, QComboBox):
+            use_choice_delegate(widget)
+        super().drawComplexControl(control, option, painter, widget)
+
+    def drawControl(self, element: QStyle.ControlElement, option: QStyleOption, painter: QPainter,
+                    widget: QWidget | None = None) -> None:
+        if isinstance(widget, QComboBox):
+            use_choice_delegate(widget)
+        super().drawControl(element, option, painter, widget)
 
 
 def sort_arrow(indicator: QStyleOptionHeader.SortIndicator) -> QStyleOptionHeader.SortIndicator:
