@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from ksdesk_desktop.core.cache import CustomerInfo
 from ksdesk_desktop.ops import Lane, Latest, Op
+from ksdesk_desktop.ui import icons
 from ksdesk_desktop.ui.contact_dialog import ContactDialog
+from ksdesk_desktop.ui.icons import list_icon
 from ksdesk_desktop.ui.keys import shortcut
 from ksdesk_desktop.ui.organization_dialog import OrganizationDialog
 from ksdesk_desktop.ui.record_model import WARNING_COLOR, Column, RecordTableModel
@@ -75,10 +77,10 @@ class ClientsPage(QWidget):
         self.search_edit.setObjectName("clients_search")
         self.search_edit.setPlaceholderText(self.tr("Поиск: наименование, ИНН или КПП (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
-        self.create_button = QPushButton(self.tr("Создать"))
+        self.create_button = QPushButton(list_icon(icons.CREATE), self.tr("Создать"))
         self.create_button.setObjectName("create_organization_button")
         self.create_button.setToolTip(self.tr("Новая организация (Ctrl+N)"))
-        self.open_button = QPushButton(self.tr("Открыть"))
+        self.open_button = QPushButton(list_icon(icons.OPEN), self.tr("Открыть"))
         self.open_button.setObjectName("open_organization_button")
         self.open_button.setToolTip(self.tr("Открыть карточку (Enter)"))
         self.count_label = QLabel()
@@ -118,7 +120,7 @@ class ClientsPage(QWidget):
         contacts_header.setStretchLastSection(True)
         for column, width in ((0, 210), (1, 150), (2, 200)):
             self.contacts_view.setColumnWidth(column, width)
-        self.add_contact_button = QPushButton(self.tr("Добавить контакт"))
+        self.add_contact_button = QPushButton(list_icon(icons.ADD_CONTACT), self.tr("Добавить контакт"))
         self.add_contact_button.setObjectName("add_contact_button")
         self.add_contact_button.setToolTip(self.tr("Новый контакт организации (Ctrl+Shift+N)"))
         self.add_contact_button.setEnabled(False)

@@ -10,12 +10,14 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QComboBox, QListView, QStyleFactory
+from PySide6.QtWidgets import QApplication, QComboBox, QHeaderView, QListView, QStyleFactory, QToolButton
 from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.app import apply_style
 from ksdesk_desktop.controller import Controller
+from ksdesk_desktop.core.resources import resource
 from ksdesk_desktop.ui.look import AA_CONTRAST, ChoiceDelegate, contrast
+from ksdesk_desktop.ui.table_view import MiddleElided
 from tests.client.helpers import type_text
 from tests.client.test_ticket_card import open_card
 from tests.client.test_ticket_form import choose_organization, fill_valid, open_form, pick
@@ -78,8 +80,13 @@ def test_t7_drop_down_highlight_is_readable_and_keeps_the_green(
     assert not greenish(seen[(plain, False)]) and not greenish(seen[(plain, True)])
     assert seen[(covered, True)] != seen[(covered, False)]  # and the cursor is seen on it
     combo.hidePopup()
-    everywhere = form.findChildren(QComboBox) + controller.window.findChildren(QComboBox)
-    assert everywhere and all(isinstance(c.itemDelegate(), ChoiceDelegate) for c in everywhere)
+    shown = [c for c in form.findChildren(QComboBox) if c.isVisible()]
+    assert len(shown) >= 5 and all(isinstance(c.itemDelegate(), ChoiceDelegate) for c in shown)
+    page = controller.ticket_pages[0]  # another window's drop-down: a list's filter, once shown
+    controller.window.show_page(page)
+    page.filter_action.setChecked(True)
+    page.status_filter.grab()
+    assert isinstance(page.status_filter.itemDelegate(), ChoiceDelegate)
 
 
 def test_t6_t10_card_shows_customer_assignee_system_information_and_the_phone_as_read(
@@ -103,3 +110,76 @@ def test_t6_t10_card_shows_customer_assignee_system_information_and_the_phone_as
     assert card.system_info.toPlainText() == info
     assert card.values["Телефон"].text() == "+7 4852 75-25-29"
     card.close()
+
+
+def arrow_points_down(header: QHeaderView, section: int) -> bool:
+    """Whether the sort arrow painted at the right end of a header section points down (▼): its widest
+    row of dark pixels is at its top."""
+    image = header.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    right = header.sectionViewportPosition(section) + header.sectionSize(section)
+    rows = []
+    for y in range(image.height()):
+        dark = sum(1 for x in range(max(0, right - 24), min(right - 2, image.width()))
+                   if image.pixelColor(x, y).lightness() < 140)
+        if dark:
+            rows.append(dark)
+    assert len(rows) >= 3, "no sort arrow painted"
+    return rows[0] > rows[-1]
+
+
+def test_n5_nothing_clipped_at_1280x720_and_newest_first_shows_down_arrow(
+    qtbot: QtBot, look: None, controller: Controller
+) -> None:
+    window = controller.window
+    assert (window.width(), window.height()) == (1280, 720)  # the default size is the small screen's
+    page = controller.ticket_pages[0]
+    window.show_page(page)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20_000)
+    view, header = page.view, page.view.horizontalHeader()
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder  # newest first …
+    assert arrow_points_down(header, header.sortIndicatorSection())  # … shown as ▼
+    header.setSortIndicator(header.sortIndicatorSection(), Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20_000)
+    assert not arrow_points_down(header, header.sortIndicatorSection())  # oldest first: ▲
+    titles = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+    for column, title in enumerate(titles):  # every title whole, with room for the arrow
+        assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width(), title
+    statuses = {page.model.index(r, titles.index("Статус")).data() for r in range(page.model.rowCount())}
+    assert "Зарегистрировано" in statuses
+    for title in ("Номер", "Дата", "Статус", "Приоритет", "Исполнитель"):  # every cell shown whole
+        column = titles.index(title)
+        assert view.columnWidth(column) >= view.sizeHintForColumn(column), title
+    organization = titles.index("Организация")  # too long for any width: both ends kept, whole in the tooltip
+    assert isinstance(view.itemDelegateForColumn(organization), MiddleElided)
+    first = page.model.index(0, organization)
+    assert first.data(Qt.ItemDataRole.ToolTipRole) == first.data()
+    about = window.show_about()
+    qtbot.waitUntil(about.isVisible)
+    assert about.info_view.verticalScrollBar().maximum() == 0  # the last line is there
+    assert about.info_view.horizontalScrollBar().maximum() == 0
+    assert about.width() <= 1280 and about.height() <= 720
+    about.close()
+
+
+def test_n2_list_toolbars_have_icons_with_text_from_one_shipped_set(qtbot: QtBot, controller: Controller) -> None:
+    tabler = resource("icons", "tabler")
+    assert "MIT License" in (tabler / "LICENSE").read_text(encoding="utf-8")
+    assert "Tabler Icons 3.51.0" in (tabler / "README.md").read_text(encoding="utf-8")
+    window = controller.window
+    page = controller.ticket_pages[0]
+    window.show_page(page)
+    assert page.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    for action in (page.create_action, page.refresh_action, page.open_action, page.filter_action, page.search_action):
+        assert action.text() and not action.icon().isNull(), action.text()
+    create = page.toolbar.widgetForAction(page.create_action)
+    assert isinstance(create, QToolButton) and create.text() == "Создать"
+    image = create.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    icon_blue = [image.pixelColor(x, y) for x in range(image.width() // 3) for y in range(image.height())
+                 if image.pixelColor(x, y).blue() > image.pixelColor(x, y).red() + 40]
+    assert len(icon_blue) > 20  # the «+» is painted left of «Создать»
+    clients = window.page("clients")
+    window.show_page(clients)
+    buttons = [clients.create_button, clients.open_button, clients.add_contact_button]
+    contracts = window.page("contracts")
+    buttons += [contracts.add_button, contracts.open_button, contracts.delete_button]
+    assert all(b.text() and not b.icon().isNull() for b in buttons)
