@@ -153,6 +153,13 @@ def test_n5_nothing_clipped_at_1280x720_and_newest_first_shows_down_arrow(
     assert isinstance(view.itemDelegateForColumn(organization), MiddleElided)
     first = page.model.index(0, organization)
     assert first.data(Qt.ItemDataRole.ToolTipRole) == first.data()
+    clients = window.page("clients")  # the contacts' four columns in view beside the organizations
+    window.show_page(clients)
+    qtbot.waitUntil(lambda: clients.contacts_view.isVisible())
+    contacts = clients.contacts_view
+    assert contacts.horizontalScrollBar().maximum() == 0
+    phone = contacts.horizontalHeader().sectionSize(3)
+    assert phone >= contacts.fontMetrics().horizontalAdvance("+7 4852 75-25-29") + 8
     about = window.show_about()
     qtbot.waitUntil(about.isVisible)
     assert about.info_view.verticalScrollBar().maximum() == 0  # the last line is there
