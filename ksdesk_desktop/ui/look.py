@@ -1,4 +1,5 @@
-"""The application's look where Qt's own falls short (issue 22), in one place for every window:
+"""The application's look where Qt's own falls short (issue 22), in one place for every window (a proxy
+of the platform's style):
 
 - every drop-down paints its items with :class:`ChoiceDelegate`: the item under the keyboard cursor is
   dark with white text, and an item marked by its background (a complex under contract, T7, green) stays
@@ -132,6 +133,11 @@ def sort_arrow(indicator: QStyleOptionHeader.SortIndicator) -> QStyleOptionHeade
 
 
 def install_look(app: QApplication) -> LookStyle:
-    style = LookStyle(QStyleFactory.create("Fusion"))
+    """The platform's own style (Fusion where there is none) with the corrections above; once."""
+    current = app.style()
+    if isinstance(current, LookStyle):
+        return current
+    base = QStyleFactory.create(current.name()) if current.name() else None
+    style = LookStyle(base or QStyleFactory.create("Fusion"))
     app.setStyle(style)
     return style
