@@ -16,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from ksdesk_desktop.app import apply_style
@@ -94,7 +95,7 @@ def main() -> int:
         controller.start()
         wait_for(lambda: controller.connection.online and controller.sync.last_sync is not None)
         window = controller.window
-        window.resize(1100, 680)
+        window.resize(1280, 720)  # the default size: the smallest screen operators have (issue 22)
         window.show_page(window.navigator_page)
         app.processEvents()
         window.grab().save(str(DOCS / f"main-window{suffix}.png"))
@@ -105,6 +106,9 @@ def main() -> int:
         window.grab().save(str(DOCS / f"desktop{suffix}.png"))
         tickets = controller.ticket_pages[0]
         window.show_page(tickets)
+        wait_for(lambda: tickets.model.rowCount() > 0)
+        app.processEvents()
+        window.grab().save(str(DOCS / f"main-window-1280x720{suffix}.png"))  # issue 22: nothing clipped
         tickets.filter_action.setChecked(True)
         searched: list[int] = []
         tickets.listed.connect(searched.append)
@@ -152,6 +156,23 @@ def main() -> int:
         form.subject_edit.setText("Не формируется отчёт 0503317")
         app.processEvents()
         form.grab().save(str(DOCS / f"ticket-form{suffix}.png"))
+        combo = form.complex_combo  # the drop-down's keyboard cursor on a green (under contract) complex, then
+        combo.setCurrentIndex(-1)  # on a white one beside it
+        combo.showPopup()
+        shots = []
+        green = combo.findData(covered[0]) if covered else 0
+        for row in (green, (green + 1) % combo.count()):
+            combo.view().setCurrentIndex(combo.model().index(row, 0))
+            app.processEvents()
+            shots.append(combo.view().window().grab())
+        combo.hidePopup()
+        both = QPixmap(sum(p.width() for p in shots) + 16, max(p.height() for p in shots))
+        both.fill(QColor("#ffffff"))
+        painter = QPainter(both)
+        painter.drawPixmap(0, 0, shots[0])
+        painter.drawPixmap(shots[0].width() + 16, 0, shots[1])
+        painter.end()
+        both.save(str(DOCS / f"dropdown-highlight{suffix}.png"))
         form.email_edit.setText("a.petrova@sberbank")  # issue 22: Save shows each problem at its field
         form.save()
         app.processEvents()

@@ -67,6 +67,9 @@ def setup_logging(paths: Paths, rotating: bool = True) -> logging.Handler:
 
 
 def apply_style(app: QApplication) -> None:
+    from ksdesk_desktop.ui.look import install_look  # QtWidgets only: light
+
+    install_look(app)
     style = resource("style.qss")
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))

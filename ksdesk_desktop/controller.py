@@ -218,6 +218,7 @@ class Controller(QObject):
             lambda stage, done, total: self.window.status.set_progress(stage, done, total)
         )
         self.embedded.stopped.connect(self._embedded_stopped)
+        self.embedded.restarting.connect(self._embedded_restarting)
         self.connection.set_starting(True)
         self.window.status.set_busy(self.tr("Запуск встроенного сервера…"))
         self.embedded.start()
@@ -226,9 +227,20 @@ class Controller(QObject):
         self.window.status.set_busy("")
         api = ApiClient(url)
         self.connection.set_api(api, embedded=True)
-        Op(lambda _s: (api.login(DEMO_LOGIN, DEMO_PASSWORD), api.health())).success(
-            lambda result: self._logged_in(*result)
-        ).failure(self._network_failed).with_progress(self.tr("Вход в систему")).run(self.tasks)
+        restarted = self.embedded is not None and self.embedded.restarts > 0
+
+        def logged_in(result: tuple[TokenPair, Health]) -> None:
+            self._logged_in(*result)
+            if restarted:  # S5: said where the stop was said
+                self.window.statusBar().showMessage(self.tr("Встроенный сервер перезапущен, связь восстановлена."),
+                                                    15000)
+
+        Op(lambda _s: (api.login(DEMO_LOGIN, DEMO_PASSWORD), api.health())).success(logged_in).failure(
+            self._network_failed).with_progress(self.tr("Вход в систему")).run(self.tasks)
+
+    def _embedded_restarting(self) -> None:
+        self.connection.set_starting(True)
+        self.window.status.set_busy(self.tr("Перезапуск встроенного сервера…"))
 
     def _embedded_stopped(self, message: str) -> None:
         self.window.status.set_busy("")

@@ -72,7 +72,7 @@ class QuickFeed(QWidget):
         widths = [width for _key, _column, width in columns]
         self.model = QStandardItemModel(0, len(self.columns), self)
         self.model.setHorizontalHeaderLabels([column.title for column in self.columns])
-        self.view = view = table_view("quick_feed_view", self.model, widths.index(0),
+        self.view = view = table_view("quick_feed_view", self.model, [i for i, w in enumerate(widths) if not w],
                                       {i: w for i, w in enumerate(widths) if w})
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

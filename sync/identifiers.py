@@ -22,6 +22,8 @@ from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, 
 from stdnum.ru import inn as stdnum_inn
 from stdnum.ru import ogrn as stdnum_ogrn
 
+from sync.phone_areas import area_code_length
+
 
 class InvalidIdentifier(ValueError):
     def __init__(self, field: str, message: str) -> None:
@@ -186,14 +188,21 @@ def parse_phone(value: str) -> Phone:
 
 
 def format_phone(number: str, extension: str = "") -> str:
-    """How an operator reads a phone: «+7 495 123-45-67 доб. 123» (phonenumbers would write «ext.»)."""
+    """How a phone is shown, everywhere: «+7 4852 75-25-29 доб. 123» — split by its real area code (3, 4 or
+    5 digits, :mod:`sync.phone_areas`); phonenumbers' grouping (it writes «ext.», and knows only the
+    3-digit zones of Russia) for everything else."""
     if not number:
         return ""
     try:
-        text = phonenumbers.format_number(phonenumbers.parse(number, "RU"),
-                                          phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        parsed = phonenumbers.parse(number, "RU")
     except phonenumbers.NumberParseException:
         text = number
+    else:
+        text = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        national = phonenumbers.national_significant_number(parsed)
+        if parsed.country_code == 7 and len(national) == 10 and (size := area_code_length(national)) > 3:
+            local = national[size:]
+            text = f"+7 {national[:size]} {local[:-4]}-{local[-4:-2]}-{local[-2:]}"
     return f"{text} доб. {extension}" if extension else text
 
 

@@ -189,11 +189,17 @@ def save_ticket(batch: Batch, directory: Directory, ticket_id: str, draft: Ticke
 def ticket_names(directory: Directory, ticket: Mapping[str, Any], english: bool = False) -> dict[str, str]:
     """Display names of what a ticket points at and of its list codes (for its card)."""
     names: dict[str, str] = {}
+    records: dict[str, dict[str, Any] | None] = {}
     for key, kind, field_name in (("organization", Kind.ORGANIZATION, "organization_id"),
                                   ("complex", Kind.SOFTWARE_COMPLEX, "complex_id"),
                                   ("component", Kind.COMPONENT, "component_id")):
-        record = directory.get(kind, ticket[field_name]) if ticket.get(field_name) else None
+        records[key] = record = directory.get(kind, ticket[field_name]) if ticket.get(field_name) else None
         names[key] = str(record["name"]) if record else ""
+    organization = records["organization"]
+    customer = directory.customer_of(organization) if organization else None  # T6
+    names["customer"] = customer.name if customer else ""
+    assignee = directory.get(Kind.USER, str(ticket["assignee_id"])) if ticket.get("assignee_id") else None
+    names["assignee"] = str(assignee.get("full_name") or assignee.get("login") or "") if assignee else ""
     catalog = read_catalog(directory, english)
     statuses = reference.labels(ListKind.TICKET_STATUS, english)
     for key, choices in (("ticket_type", catalog.types), ("channel", catalog.channels),

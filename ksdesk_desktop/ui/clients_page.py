@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 
 from ksdesk_desktop.core.cache import CustomerInfo
 from ksdesk_desktop.ops import Lane, Latest, Op
+from ksdesk_desktop.ui import icons
 from ksdesk_desktop.ui.contact_dialog import ContactDialog
+from ksdesk_desktop.ui.icons import list_icon
 from ksdesk_desktop.ui.keys import shortcut
 from ksdesk_desktop.ui.organization_dialog import OrganizationDialog
 from ksdesk_desktop.ui.record_model import WARNING_COLOR, Column, RecordTableModel
 from ksdesk_desktop.ui.services import Services
-from ksdesk_desktop.ui.table_view import table_view
+from ksdesk_desktop.ui.table_view import CELL_ROOM, table_view, text_width
 from sync.identifiers import format_phone
 from sync.records import Kind
 from sync.registry import CLOSED_STATUSES, STATUS_LABELS_RU, RegistryStatus, status_of
@@ -75,10 +77,10 @@ class ClientsPage(QWidget):
         self.search_edit.setObjectName("clients_search")
         self.search_edit.setPlaceholderText(self.tr("Поиск: наименование, ИНН или КПП (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
-        self.create_button = QPushButton(self.tr("Создать"))
+        self.create_button = QPushButton(list_icon(icons.CREATE), self.tr("Создать"))
         self.create_button.setObjectName("create_organization_button")
         self.create_button.setToolTip(self.tr("Новая организация (Ctrl+N)"))
-        self.open_button = QPushButton(self.tr("Открыть"))
+        self.open_button = QPushButton(list_icon(icons.OPEN), self.tr("Открыть"))
         self.open_button.setObjectName("open_organization_button")
         self.open_button.setToolTip(self.tr("Открыть карточку (Enter)"))
         self.count_label = QLabel()
@@ -112,13 +114,10 @@ class ClientsPage(QWidget):
             Column(self.tr("E-mail"), lambda r: str(r.get("email", ""))),
             Column(self.tr("Телефон"), lambda r: format_phone(r.get("phone") or "", r.get("phone_ext") or "")),
         ], lambda ids: directory.records(Kind.CONTACT, ids), self)
-        self.contacts_view = table_view("contacts_view", self.contacts, 0, {})
-        contacts_header = self.contacts_view.horizontalHeader()
-        contacts_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        contacts_header.setStretchLastSection(True)
-        for column, width in ((0, 210), (1, 150), (2, 200)):
-            self.contacts_view.setColumnWidth(column, width)
-        self.add_contact_button = QPushButton(self.tr("Добавить контакт"))
+        # issue 22: every column in view at 1280×720 — the name takes what the others leave, a phone is whole
+        phone_width = text_width(QFontMetrics(self.font()), [format_phone("+74852752529")], CELL_ROOM)
+        self.contacts_view = table_view("contacts_view", self.contacts, 0, {1: 100, 2: 150, 3: phone_width})
+        self.add_contact_button = QPushButton(list_icon(icons.ADD_CONTACT), self.tr("Добавить контакт"))
         self.add_contact_button.setObjectName("add_contact_button")
         self.add_contact_button.setToolTip(self.tr("Новый контакт организации (Ctrl+Shift+N)"))
         self.add_contact_button.setEnabled(False)
@@ -137,8 +136,8 @@ class ClientsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.organizations_view)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)

@@ -16,3 +16,4 @@ class Column:
     title: str
     value: Callable[[Record], str]
     warn: Callable[[Record], bool] | None = None  # shown in red when true
+    tip: Callable[[Record], str] | None = None  # the tooltip, when it is more than the text

@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("КС Деск — рабочее место сотрудника поддержки"))
-        self.resize(1200, 760)
+        self.resize(1280, 720)  # issue 22: everything fits a 1280×720 screen
         self._system_info = system_info
         self._on_close = on_close
         self.about_dialog: AboutDialog | None = None

@@ -107,6 +107,9 @@ class RecordTableModel(QAbstractTableModel, Generic[K]):
             record = self.record(row)
             if record is None:
                 return ""
+            tip = self._columns[column].tip
+            if role == TOOLTIP and tip is not None:
+                return tip(record)
             key = self._ids[row]
             cells = self._texts.get(key)  # the texts of a row, made once while its page is kept
             if cells is None:

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ksdesk_desktop.ops import Lane, Latest, Op
+from ksdesk_desktop.ui import icons
+from ksdesk_desktop.ui.icons import list_icon
 from ksdesk_desktop.ui.record_model import Column, RecordTableModel
 from ksdesk_desktop.ui.reference_dialogs import (
     ComplexDialog,
@@ -42,6 +44,8 @@ from sync.roles import Permission, may
 from sync.tickets import contract_day
 
 Record = dict[str, Any]
+
+BUTTON_ICONS = {"add": icons.CREATE, "open": icons.OPEN, "delete": icons.DELETE, "edit": icons.EDIT}
 
 
 def confirm(parent: QWidget, question: str) -> bool:
@@ -81,7 +85,10 @@ class ReferencePage(QWidget):
         return user is not None and may(user.role, Permission.ADMIN_REFERENCE)
 
     def button(self, text: str, name: str, tip: str, slot: Any, *, edits: bool = True) -> QPushButton:
-        button = QPushButton(text)
+        """A command button, with the icon its name's verb calls for (``add_…``, ``open_…``, ``delete_…``,
+        ``edit_…``)."""
+        verb = name.split("_", 1)[0]
+        button = QPushButton(list_icon(BUTTON_ICONS[verb]), text) if verb in BUTTON_ICONS else QPushButton(text)
         button.setObjectName(name)
         button.setToolTip(tip)
         button.setProperty("tip", tip)

@@ -1,14 +1,42 @@
 """The read-only table every record list uses (kept free of the ``Qt`` namespace and of the record
-model, so that the quick start's feed can use it too: see ``ksdesk_desktop.quick_start``)."""
+model, so that the quick start's feed can use it too: see ``ksdesk_desktop.quick_start``).
+
+:func:`text_width` is how wide a column must be to show a text whole (issue 22: «Зарегистриров…» at
+1280×720): ``ui.ticket_columns`` sizes the ticket lists' columns by it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from collections.abc import Iterable
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView
+
+HEADER_ROOM = 30  # beside a column's title: the section's margins and the sort arrow
+CELL_ROOM = 14  # beside a cell's text: the cell's margins and the grid line
 
 
-def table_view(name: str, model: QAbstractItemModel, stretch: int, widths: dict[int, int]) -> QTableView:
-    """A read-only table of records; the ``stretch`` column takes the room the others leave."""
+def text_width(metrics: QFontMetrics, texts: Iterable[str], room: int) -> int:
+    """The width that shows the widest of ``texts`` whole."""
+    return max((metrics.horizontalAdvance(t) for t in texts), default=0) + room
+
+
+class MiddleElided(QStyledItemDelegate):
+    """A cell too narrow for its text keeps both ends: «МКУ «Централизованная…Железнодорожного района»» —
+    names that differ only at the end stay told apart (the whole text is the cell's tooltip). It needs the
+    ``Qt`` namespace, so the quick start's feed goes without it (its rows are the same)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        from PySide6.QtCore import Qt  # built by the time the real lists are shown
+
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle  # type: ignore[attr-defined]
+
+
+def table_view(name: str, model: QAbstractItemModel, stretch: int | Iterable[int],
+               widths: dict[int, int], middle: Iterable[int] = ()) -> QTableView:
+    """A read-only table of records; the ``stretch`` column(s) share the room the others leave; the
+    ``middle`` ones elide a long text in its middle."""
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -16,11 +44,15 @@ def table_view(name: str, model: QAbstractItemModel, stretch: int, widths: dict[
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
+    view.setWordWrap(False)  # one line a row: a long text is elided where it is cut, not at a word before
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(24)
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)  # never to contents: rows load lazily
+    for column in [stretch] if isinstance(stretch, int) else stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)  # never to contents: rows load lazily
+    for column in middle:
+        view.setItemDelegateForColumn(column, MiddleElided(view))
     for column, width in widths.items():
         view.setColumnWidth(column, width)
     return view

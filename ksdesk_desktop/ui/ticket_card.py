@@ -47,7 +47,8 @@ class CardContext:
 
 
 # What a ticket's fields show: the ticket itself and the records and lists it points at.
-FIELD_KINDS = frozenset({Kind.TICKET, Kind.ORGANIZATION, Kind.SOFTWARE_COMPLEX, Kind.COMPONENT, Kind.LIST_ITEM})
+FIELD_KINDS = frozenset({Kind.TICKET, Kind.ORGANIZATION, Kind.CUSTOMER, Kind.USER, Kind.SOFTWARE_COMPLEX,
+                         Kind.COMPONENT, Kind.LIST_ITEM})
 
 
 class TicketCard(QDialog):
@@ -96,9 +97,10 @@ class TicketCard(QDialog):
 
     def _fields_tab(self) -> QWidget:
         form = QFormLayout()
-        titles = [self.tr("Учётный номер"), self.tr("Статус"), self.tr("Организация"), self.tr("Заявитель"),
-                  self.tr("E-mail"), self.tr("Телефон"), self.tr("Программный комплекс"), self.tr("Компонент"),
-                  self.tr("Вид обращения"), self.tr("Тип связи"), self.tr("Приоритет"), self.tr("Тема обращения")]
+        titles = [self.tr("Учётный номер"), self.tr("Статус"), self.tr("Исполнитель"), self.tr("Организация"),
+                  self.tr("Заказчик"), self.tr("Заявитель"), self.tr("E-mail"), self.tr("Телефон"),
+                  self.tr("Программный комплекс"), self.tr("Компонент"), self.tr("Вид обращения"),
+                  self.tr("Тип связи"), self.tr("Приоритет"), self.tr("Тема обращения")]
         self.values: dict[str, QLabel] = {}
         for title in titles:
             label = QLabel()
@@ -109,6 +111,11 @@ class TicketCard(QDialog):
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         form.addRow(self.tr("Текст обращения") + ":", self.text)
+        self.system_info = QPlainTextEdit()  # T10: what «О программе» copied, often many lines
+        self.system_info.setObjectName("card_system_info")
+        self.system_info.setReadOnly(True)
+        self.system_info.setMaximumHeight(90)
+        form.addRow(self.tr("Информация о системе") + ":", self.system_info)
         page = QWidget()
         page.setLayout(form)
         return page
@@ -120,15 +127,18 @@ class TicketCard(QDialog):
         phone = format_phone(ticket["phone"], ticket.get("phone_ext") or "") if ticket.get("phone") else ""
         values = [
             ticket.get("registration_number") or self.tr("%s (предварительный)") % number,
-            names.get("status") or self.tr(STATUS_UNREGISTERED),
-            names.get("organization", ""), ticket.get("applicant_name", ""), ticket.get("email", ""), phone,
+            names.get("status") or self.tr(STATUS_UNREGISTERED), names.get("assignee", ""),
+            names.get("organization", ""), names.get("customer", ""), ticket.get("applicant_name", ""),
+            ticket.get("email", ""), phone,
             names.get("complex", ""), names.get("component", ""), names.get("ticket_type", ""),
             names.get("channel", ""), names.get("priority", ""), ticket.get("subject", ""),
         ]
         for label, value in zip(self.values.values(), values, strict=True):
             label.setText(str(value))
-        if self.text.toPlainText() != str(ticket.get("text", "")):  # keeps the reader's place otherwise
-            self.text.setPlainText(str(ticket.get("text", "")))
+        for view, value in ((self.text, str(ticket.get("text", ""))),
+                            (self.system_info, str(ticket.get("system_info") or ""))):
+            if view.toPlainText() != value:  # keeps the reader's place otherwise
+                view.setPlainText(value)
 
     # --- following the ticket while the card is open -------------------------------------------------
 

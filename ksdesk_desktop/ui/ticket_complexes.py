@@ -9,9 +9,10 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from ksdesk_desktop.core.tickets import Catalog, Choice
+from ksdesk_desktop.ui.look import COVERED_COLOR
 from sync import tickets as rules
 
-COVERED_COLOR = "#c8efc4"  # T7: a complex under a valid contract
+__all__ = ["COVERED_COLOR", "ComplexesByContract", "fill_combo"]
 
 
 def fill_combo(combo: QComboBox, choices: list[Choice], keep: str | None = None) -> None:

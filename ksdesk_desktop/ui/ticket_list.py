@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 from ksdesk_desktop.core.cache import NOBODY, SortKey, TicketFilter, TicketList
 from ksdesk_desktop.i18n import labels
 from ksdesk_desktop.ops import Lane, Latest, Op, OpState
+from ksdesk_desktop.ui import icons
+from ksdesk_desktop.ui.icons import list_icon
 from ksdesk_desktop.ui.record_model import FONT, Column, RecordTableModel
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.table_view import table_view
 from ksdesk_desktop.ui.ticket_actions import ListActions
-from ksdesk_desktop.ui.ticket_columns import ticket_columns
+from ksdesk_desktop.ui.ticket_columns import MIDDLE_ELIDED, ticket_columns
 from sync.records import Kind
 from sync.reference import ListKind, TicketStatus
 from sync.tickets import Availability
@@ -94,8 +96,9 @@ class TicketListPage(QWidget):
         self.model = TicketTableModel([c for c, _k, _w in columns], [k for _c, k, _w in columns], tickets.rows,
                                       self._sort_by, self)
         widths = {i: w for i, (_c, _k, w) in enumerate(columns) if w}
-        stretch = next(i for i, (_c, k, _w) in enumerate(columns) if k is SortKey.SUBJECT)
-        self.view = table_view(f"{self.objectName()}_view", self.model, stretch, widths)
+        stretch = [i for i, (_c, _k, w) in enumerate(columns) if not w]
+        middle = [i for i, (_c, k, _w) in enumerate(columns) if k in MIDDLE_ELIDED]
+        self.view = table_view(f"{self.objectName()}_view", self.model, stretch, widths, middle)
         self.view.doubleClicked.connect(self._open_at)
         self.view.activated.connect(self._open_at)
         self.context_menu = ListActions(self.view, self._id_at, services, self.open_requested.emit)  # W2, W3
@@ -165,8 +168,8 @@ class TicketListPage(QWidget):
         return [(column, SortKey(key), width) for key, column, width in ticket_columns(
             feed=self.mode is ListMode.FEED)]
 
-    def _action(self, text: str, name: str, shortcut: str, tip: str) -> QAction:
-        action = QAction(text, self)
+    def _action(self, text: str, name: str, shortcut: str, tip: str, icon: str) -> QAction:
+        action = QAction(list_icon(icon), text, self)
         action.setObjectName(f"{self.objectName()}_{name}")
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -176,18 +179,23 @@ class TicketListPage(QWidget):
 
     def _build_toolbar(self, bar: QToolBar) -> None:
         bar.setObjectName(f"{self.objectName()}_toolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.create_action = self._action(self.tr("Создать"), "create", "Ctrl+N", self.tr("Создать обращение"))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setIconSize(QSize(18, 18))
+        self.create_action = self._action(self.tr("Создать"), "create", "Ctrl+N", self.tr("Создать обращение"),
+                                          icons.CREATE)
         self.create_action.triggered.connect(self.create_requested)
-        self.refresh_action = self._action(self.tr("Обновить"), "refresh", "F5", self.tr("Обновить список"))
+        self.refresh_action = self._action(self.tr("Обновить"), "refresh", "F5", self.tr("Обновить список"),
+                                           icons.REFRESH)
         self.refresh_action.triggered.connect(self.refresh)
-        self.open_action = self._action(self.tr("Открыть"), "open", "Ctrl+O", self.tr("Открыть карточку обращения"))
+        self.open_action = self._action(self.tr("Открыть"), "open", "Ctrl+O", self.tr("Открыть карточку обращения"),
+                                        icons.OPEN)
         self.open_action.triggered.connect(self.open_selected)
         self.filter_action = self._action(self.tr("Фильтр"), "filter", "Ctrl+Shift+F",
-                                          self.tr("Показать или скрыть фильтр"))
+                                          self.tr("Показать или скрыть фильтр"), icons.FILTER)
         self.filter_action.setCheckable(True)
         self.filter_action.toggled.connect(self._show_filters)
-        self.search_action = self._action(self.tr("Поиск"), "search", "Ctrl+F", self.tr("Поиск по обращениям"))
+        self.search_action = self._action(self.tr("Поиск"), "search", "Ctrl+F", self.tr("Поиск по обращениям"),
+                                          icons.SEARCH)
         self.search_action.triggered.connect(self.focus_search)
         for action in (self.create_action, self.refresh_action, self.open_action, self.filter_action):
             bar.addAction(action)

@@ -522,6 +522,14 @@
         <source>внешний</source>
         <translation>external</translation>
     </message>
+    <message>
+        <source>Встроенный сервер перезапущен, связь восстановлена.</source>
+        <translation>The embedded server was restarted; connection restored.</translation>
+    </message>
+    <message>
+        <source>Перезапуск встроенного сервера…</source>
+        <translation>Restarting the embedded server…</translation>
+    </message>
 </context>
 <context>
     <name>CrashHandler</name>
@@ -583,6 +591,25 @@ Please send it to support.</translation>
         <location filename="../../ksdesk_desktop/ui/pages.py" line="89"/>
         <source>Обращений пока нет.</source>
         <translation>No tickets yet.</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddedServer</name>
+    <message>
+        <source>аварийно</source>
+        <translation>unexpectedly</translation>
+    </message>
+    <message>
+        <source>с кодом {code}</source>
+        <translation>with code {code}</translation>
+    </message>
+    <message>
+        <source>Встроенный сервер остановился {how}; перезапуск через {s} с. Пока работа идёт без сети; подробности в журнале {log}.</source>
+        <translation>The embedded server stopped {how}; restarting in {s} s. Working offline meanwhile; details in the log {log}.</translation>
+    </message>
+    <message>
+        <source>Не удалось запустить встроенный сервер ({exe}); следующая попытка через {s} с.</source>
+        <translation>Could not start the embedded server ({exe}); next attempt in {s} s.</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1593,14 @@ panel</translation>
         <location filename="../../ksdesk_desktop/ui/card_history.py" line="35"/>
         <source>Предварительный номер</source>
         <translation>Provisional number</translation>
+    </message>
+    <message>
+        <source>Исполнитель</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Заказчик</source>
+        <translation>Customer</translation>
     </message>
 </context>
 <context>

@@ -64,18 +64,41 @@ def test_embedded_demo_starts_logs_in_and_stops_with_the_client(qtbot: QtBot, pa
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="uses POSIX signals")
-def test_embedded_server_crash_is_reported_not_hung_on(qtbot: QtBot, paths: Paths, memory_keyring) -> None:
+def test_s5_killed_embedded_server_is_reported_and_restarted_with_backoff(
+    qtbot: QtBot, paths: Paths, memory_keyring
+) -> None:
+    """Issue 22: the client does not stay offline until restarted — it says the server stopped and
+    when it restarts, starts it again, logs in again and says so."""
     controller = start_controller(qtbot, paths)
     qtbot.waitUntil(lambda: controller.connection.online, timeout=START_TIMEOUT_MS)
     embedded = controller.embedded
     assert embedded is not None
+    first_pid, first_url = embedded.process.processId(), controller.connection.server_url
     with qtbot.waitSignal(embedded.stopped, timeout=10_000) as blocker:
+        os.kill(first_pid, signal.SIGKILL)
+    message = blocker.args[0]
+    assert "Встроенный сервер остановился аварийно; перезапуск через 1 с" in message
+    assert "Нет связи" in controller.window.status.connection_label.text()
+    assert message in controller.window.status.connection_label.toolTip()
+    assert message in controller.window.statusBar().currentMessage()
+    with qtbot.waitSignal(embedded.restarting, timeout=5000):
+        pass
+    assert controller.window.status.busy_label.text() == "Перезапуск встроенного сервера…"
+    qtbot.waitUntil(lambda: controller.connection.online, timeout=START_TIMEOUT_MS)
+    assert embedded.restarts == 1 and embedded.process.processId() != first_pid
+    assert controller.connection.server_url != first_url  # a new port: a new client for it
+    assert "В сети" in controller.window.status.connection_label.text()
+    qtbot.waitUntil(lambda: controller.window.statusBar().currentMessage()
+                    == "Встроенный сервер перезапущен, связь восстановлена.")
+    pending_sync = controller.sync.last_sync
+    qtbot.waitUntil(lambda: controller.sync.last_sync != pending_sync, timeout=30_000)  # sync goes on
+    # a second death in a row waits longer (the delay doubles), and closing the client stops it all
+    with qtbot.waitSignal(embedded.stopped, timeout=10_000) as again:
         os.kill(embedded.process.processId(), signal.SIGKILL)
-    assert "Встроенный сервер остановился" in blocker.args[0]
-    qtbot.waitUntil(lambda: "Нет связи" in controller.window.status.connection_label.text())
-    assert "Встроенный сервер остановился" in controller.window.status.connection_label.toolTip()
-    assert "Встроенный сервер остановился" in controller.window.statusBar().currentMessage()
+    assert "перезапуск через 2 с" in again.args[0] or "перезапуск через 1 с" in again.args[0]
+    assert embedded.backoff.failures == 2
     controller.window.close()
+    assert not embedded.restart_pending and not embedded.running
 
 
 def test_embedded_server_exits_when_the_client_is_killed(tmp_path: Path) -> None:

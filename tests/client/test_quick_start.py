@@ -159,6 +159,8 @@ from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.quick_start import Startup
 
 app = QApplication([])
+from ksdesk_desktop.app import apply_style
+apply_style(app)  # as ksdesk starts: its style (ui.look) and style sheet
 paths = Paths.under(Path(sys.argv[1])).ensure()
 startup = Startup(Options(), paths, UserSettings(paths.settings_file))
 startup.start()
