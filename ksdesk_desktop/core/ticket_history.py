@@ -27,6 +27,7 @@ from sync.workflow import DELIVERY_LABELS, LABELS, LINE_LABELS, MAIL_LABELS, Act
 ACTIONS = frozenset(a.value for a in Action)  # W3: the ticket's actions, recorded under their names
 CREATED = "created"  # only in the cache's history: made on this computer, not yet registered
 # The history's own words are translated in the context "TicketHistory" (written out in each call for lupdate).
+ACTIONS_CONTEXT = "TicketActions"  # an action is named in the history as on its button
 FIELD_CONTEXT = "TicketCard"  # field titles are translated as the card's field labels are
 # titles of fields only the server sets (not in TicketData)
 SERVER_FIELDS = {"status": "Статус", "route": "Маршрут", "assignee_id": "Исполнитель"}
@@ -45,15 +46,8 @@ def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # the name lupdate look
     return text
 
 
-_WORDS = (  # the shared words of the workflow (sync.workflow) the lines use, declared for lupdate
-    QT_TRANSLATE_NOOP("TicketHistory", "Взять в работу"),
-    QT_TRANSLATE_NOOP("TicketHistory", "Эскалировать на 2-ю линию"),
-    QT_TRANSLATE_NOOP("TicketHistory", "Запросить информацию"),
-    QT_TRANSLATE_NOOP("TicketHistory", "Ответить заявителю"),
-    QT_TRANSLATE_NOOP("TicketHistory", "Решить"),
-    QT_TRANSLATE_NOOP("TicketHistory", "Закрыть"),
-    QT_TRANSLATE_NOOP("TicketHistory", "Вернуть в работу"),
-    QT_TRANSLATE_NOOP("TicketHistory", "Комментарий"),
+_WORDS = (  # the shared words of the workflow (sync.workflow) the lines use, declared for lupdate; the
+    # actions' own labels are the buttons' (context «TicketActions», declared in ui/ticket_actions.py)
     QT_TRANSLATE_NOOP("TicketHistory", "1-я линия"),
     QT_TRANSLATE_NOOP("TicketHistory", "2-я линия"),
     QT_TRANSLATE_NOOP("TicketHistory", "запрос информации"),
@@ -141,7 +135,7 @@ def _action(action: Action, changes: Mapping[str, Any], words: Wording) -> str:
     if isinstance(assignee, list | tuple) and len(assignee) == 2:
         parts.append(translate("TicketHistory", "назначено исполнителю") if assignee[1]
                      else translate("TicketHistory", "исполнитель снят"))
-    line = translate("TicketHistory", LABELS[action]) + (": " + ", ".join(parts) if parts else "")
+    line = translate(ACTIONS_CONTEXT, LABELS[action]) + (": " + ", ".join(parts) if parts else "")
     text = changes.get("text")
     return f"{line} — «{text}»" if text else line
 

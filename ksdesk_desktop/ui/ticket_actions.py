@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ksdesk_desktop.core.ticket_history import ACTIONS_CONTEXT as CONTEXT
 from ksdesk_desktop.ops import Lane, Op
 from ksdesk_desktop.ui.services import Services
 from sync.records import Kind
 from sync.workflow import LABELS, MAX_ACTION_TEXT, SHORTCUTS, TEXT_LABELS, TEXT_REQUIRED, Action, allowed
 
-CONTEXT = "TicketActions"
-_WORDS = (  # the shared labels (sync.workflow), declared for lupdate
+_WORDS = (  # the shared labels (sync.workflow), declared for lupdate; the history names actions with them too
     QT_TRANSLATE_NOOP("TicketActions", "Взять в работу"),
     QT_TRANSLATE_NOOP("TicketActions", "Эскалировать на 2-ю линию"),
     QT_TRANSLATE_NOOP("TicketActions", "Запросить информацию"),

@@ -1849,38 +1849,6 @@ panel</translation>
         <translation>System</translation>
     </message>
     <message>
-        <source>Взять в работу</source>
-        <translation>Take</translation>
-    </message>
-    <message>
-        <source>Эскалировать на 2-ю линию</source>
-        <translation>Escalate to line 2</translation>
-    </message>
-    <message>
-        <source>Запросить информацию</source>
-        <translation>Request information</translation>
-    </message>
-    <message>
-        <source>Ответить заявителю</source>
-        <translation>Reply to applicant</translation>
-    </message>
-    <message>
-        <source>Решить</source>
-        <translation>Resolve</translation>
-    </message>
-    <message>
-        <source>Закрыть</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>Вернуть в работу</source>
-        <translation>Reopen</translation>
-    </message>
-    <message>
-        <source>Комментарий</source>
-        <translation>Comment</translation>
-    </message>
-    <message>
         <source>1-я линия</source>
         <translation>line 1</translation>
     </message>
