@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from sync.protocol import API_PREFIX
+from tests.fixtures.raw_http import read_answer
 from tests.fixtures.servers import BACKENDS, TEST_PASSWORD, ServerProcess, seeded_server
 
 MAX_BYTES = 1024 * 1024
@@ -54,23 +55,6 @@ def _head(method: str, path: str, *headers: str) -> bytes:
     return "\r\n".join(lines).encode()
 
 
-def _answer(sock: socket.socket) -> tuple[int, dict[str, str], dict]:  # type: ignore[type-arg]
-    """Read one answer: its status, headers and JSON body (by its Content-Length)."""
-    raw = b""
-    while b"\r\n\r\n" not in raw:
-        chunk = sock.recv(65536)
-        assert chunk, f"the connection closed without an answer: {raw!r}"
-        raw += chunk
-    head, _, body = raw.partition(b"\r\n\r\n")
-    status_line, *lines = head.decode("latin-1").split("\r\n")
-    headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines)}
-    while len(body) < int(headers["content-length"]):
-        chunk = sock.recv(65536)
-        assert chunk, "the connection closed inside the answer"
-        body += chunk
-    return int(status_line.split(" ")[1]), headers, json.loads(body)
-
-
 def _rss_peak_kib(server: ServerProcess) -> int:
     """The server process's peak resident memory (VmHWM), in KiB."""
     for line in Path(f"/proc/{server.proc.pid}/status").read_text().splitlines():
@@ -92,7 +76,7 @@ def _stream_until_answered(server: ServerProcess, total: int) -> tuple[int, int,
             except (BrokenPipeError, ConnectionResetError):
                 break
             sent += len(CHUNK)
-        status, headers, body = _answer(sock)
+        status, headers, body = read_answer(sock)
     assert headers.get("connection") == "close"
     return sent, status, body["error"]["code"]
 
@@ -125,7 +109,7 @@ def test_hostile_a_chunked_body_within_the_limit_is_read(limited: ServerProcess)
 def test_hostile_a_declared_body_over_the_limit_is_refused_before_reading(limited: ServerProcess) -> None:
     with _connect(limited) as sock:
         sock.sendall(_head("POST", LOGIN, "Content-Type: application/json", f"Content-Length: {MAX_BYTES + 1}"))
-        status, _, body = _answer(sock)
+        status, _, body = read_answer(sock)
     assert (status, body["error"]["code"]) == (413, "payload_too_large")
 
 
@@ -133,7 +117,7 @@ def test_hostile_a_stalled_body_is_cut_off_in_time(limited: ServerProcess) -> No
     with _connect(limited) as sock:
         sock.sendall(_head("POST", LOGIN, "Content-Type: application/json", "Content-Length: 100") + b'{"login"')
         started = time.monotonic()
-        status, _, body = _answer(sock)  # nothing more is sent
+        status, _, body = read_answer(sock)  # nothing more is sent
         waited = time.monotonic() - started
     assert (status, body["error"]["code"]) == (408, "request_timeout")
     assert body["error"]["message"].startswith("Запрос передавался слишком долго")
@@ -147,7 +131,7 @@ def test_hostile_a_trickling_body_is_cut_off_in_time(limited: ServerProcess) -> 
         while not select.select([sock], [], [], 0.05)[0]:  # one byte each 50 ms until answered
             assert time.monotonic() - started < TIMEOUT_S + 3, "the trickle was never cut off"
             sock.sendall(b"1\r\n \r\n")
-        status, _, body = _answer(sock)
+        status, _, body = read_answer(sock)
     assert (status, body["error"]["code"]) == (408, "request_timeout")
 
 
@@ -180,7 +164,7 @@ def test_hostile_idle_and_slow_connections_are_closed(limited: ServerProcess) ->
         sock.sendall(b"GET " + API_PREFIX.encode() + b"/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
     for sock in kept_alive:
         sock.sendall(_head("GET", f"{API_PREFIX}/health"))
-        assert _answer(sock)[0] == 200
+        assert read_answer(sock)[0] == 200
     every = silent + partial + trickling + kept_alive
     try:
         waited = _wait_closed(every, trickling, limit_s=TIMEOUT_S * 2 + 5)

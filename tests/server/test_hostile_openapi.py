@@ -26,6 +26,7 @@ from sync.server.app import create_app
 from sync.server.errors import STATUS
 from sync.server.settings import Settings
 from tests.fixtures.fuzz import fuzz
+from tests.fixtures.raw_http import read_answer
 from tests.fixtures.servers import BACKENDS, TEST_PASSWORD, ServerProcess, seeded_server
 
 EXAMPLES = 5  # per operation, identity and mode: about 215 requests, 20-30 s per backend
@@ -170,22 +171,6 @@ def _head(server: ServerProcess, lines: list[str]) -> tuple[socket.socket, bytes
     return sock, "\r\n".join([*lines, "Host: 127.0.0.1", "", ""]).encode()
 
 
-def _answer(sock: socket.socket) -> tuple[int, dict[str, str], dict[str, Any]]:
-    raw = b""
-    while b"\r\n\r\n" not in raw:
-        chunk = sock.recv(65536)
-        assert chunk, f"closed without an answer: {raw!r}"
-        raw += chunk
-    head, _, body = raw.partition(b"\r\n\r\n")
-    status, *lines = head.decode("latin-1").split("\r\n")
-    headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines)}
-    while len(body) < int(headers["content-length"]):
-        chunk = sock.recv(65536)
-        assert chunk, "closed inside the answer"
-        body += chunk
-    return int(status.split(" ")[1]), headers, json.loads(body)
-
-
 @pytest.mark.parametrize("framing", ["Content-Length: 60000000", "Transfer-Encoding: chunked"])
 def test_hostile_openapi_an_unauthenticated_body_is_answered_before_it_is_sent(server: ServerProcess,
                                                                                framing: str) -> None:
@@ -196,7 +181,7 @@ def test_hostile_openapi_an_unauthenticated_body_is_answered_before_it_is_sent(s
     with sock:
         first = b'{"mutations": [' + b" " * 1000
         sock.sendall(head + (first if framing.startswith("Content") else b"%x\r\n%s\r\n" % (len(first), first)))
-        status, headers, body = _answer(sock)
+        status, headers, body = read_answer(sock)
     assert status == 401 and body["error"]["code"] == "invalid_token"
     assert headers["connection"] == "close"
 
