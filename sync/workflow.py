@@ -56,7 +56,7 @@ LABELS: dict[Action, str] = {
     Action.REQUEST_INFO: "Запросить информацию",
     Action.REPLY: "Ответить заявителю",
     Action.RESOLVE: "Решить",
-    Action.CLOSE: "Закрыть",
+    Action.CLOSE: "Закрыть обращение",  # not «Закрыть» alone: the card's own button closes the window
     Action.REOPEN: "Вернуть в работу",
     Action.COMMENT: "Комментарий",
 }

@@ -38,7 +38,7 @@ _WORDS = (  # the shared labels (sync.workflow), declared for lupdate; the histo
     QT_TRANSLATE_NOOP("TicketActions", "Запросить информацию"),
     QT_TRANSLATE_NOOP("TicketActions", "Ответить заявителю"),
     QT_TRANSLATE_NOOP("TicketActions", "Решить"),
-    QT_TRANSLATE_NOOP("TicketActions", "Закрыть"),
+    QT_TRANSLATE_NOOP("TicketActions", "Закрыть обращение"),
     QT_TRANSLATE_NOOP("TicketActions", "Вернуть в работу"),
     QT_TRANSLATE_NOOP("TicketActions", "Комментарий"),
     QT_TRANSLATE_NOOP("TicketActions", "Причина эскалации"),

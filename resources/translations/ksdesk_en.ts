@@ -2247,8 +2247,8 @@ panel</translation>
         <translation>Resolve</translation>
     </message>
     <message>
-        <source>Закрыть</source>
-        <translation>Close</translation>
+        <source>Закрыть обращение</source>
+        <translation>Close ticket</translation>
     </message>
     <message>
         <source>Вернуть в работу</source>
