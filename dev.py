@@ -148,7 +148,7 @@ def parallel(args: list[str]) -> list[str]:
     """The suite waits on servers, sockets and processes far more than it computes: three workers,
     each taking whole files (their module-scoped servers are started once), finish it in about half
     the time on two cores. Options of one's own (``-n``, ``-p no:xdist``) win."""
-    if any(a == "-n" or a.startswith("-n") and a[2:].isdigit() or a.startswith("--numprocesses") or "xdist" in a
+    if any(a == "-n" or (a.startswith("-n") and a[2:].isdigit()) or a.startswith("--numprocesses") or "xdist" in a
            for a in args):
         return []
     return ["-n", os.environ.get("KSDESK_TEST_WORKERS", "3"), "--dist", "loadfile"]

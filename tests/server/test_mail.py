@@ -187,7 +187,9 @@ def test_t14_smtp_down_at_first_then_the_email_is_delivered_once_after_retries(
     [mail] = smtp_server_down.received
     assert mail.rcpt_tos == ["petrov@example.ru"]
     assert mail.message["Message-ID"] == f"<{row.id}@ksdesk.local>"
-    assert row.attempts > failing.attempts  # counted on: the successful attempt is the last
+    # an attempt is counted when it is claimed: the snapshot above may have caught the second one in
+    # flight, and that one may be the attempt that succeeded
+    assert row.attempts >= failing.attempts >= 2
     assert "ConnectionRefusedError" in row.last_error  # the history of the outage stays readable
 
 
