@@ -7,8 +7,9 @@ of the platform's style):
   highlight white on the required field's pale yellow and hid the green;
 - a header's sort arrow points the way the rows go: ▼ for newest first (Qt draws ▲ for a descending sort).
 
-:func:`install_look` puts both on the application (``app.apply_style`` does it at start). Like the
-quick start's window, nothing here needs PySide's ``Qt`` namespace until a drop-down is painted.
+:func:`install_look` puts the first on the application (``app.apply_style`` does it at start), and
+``ui.table_view`` gives every list's header :func:`header_style`. Like the quick start's window, nothing
+here needs PySide's ``Qt`` namespace until a drop-down is painted.
 """
 
 from __future__ import annotations
@@ -98,18 +99,11 @@ def use_choice_delegate(combo: QComboBox) -> None:
 
 
 class LookStyle(QProxyStyle):
-    """Fusion with the two corrections above. A drop-down gets its delegate when it is first painted
-    (before it can be opened): overriding ``polish`` would build PySide's ``Qt`` namespace on the quick
-    start's first frame."""
-
-    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
-                      widget: QWidget | None = None) -> None:
-        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(option, QStyleOptionHeader):
-            option = QStyleOptionHeader(option)
-            option.sortIndicator = sort_arrow(option.sortIndicator)  # type: ignore[attr-defined]
-        elif isinstance(widget, QComboBox):
-            use_choice_delegate(widget)
-        super().drawPrimitive(element, option, painter, widget)
+    """The platform's style with drop-downs painted by :class:`ChoiceDelegate`: a drop-down gets its
+    delegate when it is first painted (before it can be opened); overriding ``polish`` would build
+    PySide's ``Qt`` namespace on the quick start's first frame. Only ``drawComplexControl`` is
+    overridden, which is called once a control: ``drawPrimitive`` and ``drawControl`` are called for
+    every cell of every list, and a Python override of them more than doubled a list's painting time."""
 
     def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex, painter: QPainter,
                            widget: QWidget | None = None) -> None:
@@ -117,11 +111,17 @@ class LookStyle(QProxyStyle):
             use_choice_delegate(widget)
         super().drawComplexControl(control, option, painter, widget)
 
-    def drawControl(self, element: QStyle.ControlElement, option: QStyleOption, painter: QPainter,
-                    widget: QWidget | None = None) -> None:
-        if isinstance(widget, QComboBox):
-            use_choice_delegate(widget)
-        super().drawControl(element, option, painter, widget)
+
+class HeaderStyle(QProxyStyle):
+    """The platform's style with a header's sort arrow pointing the way the rows go; set on the headers
+    alone (:func:`header_style`), so a list's cells are not painted through Python."""
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
+                      widget: QWidget | None = None) -> None:
+        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(option, QStyleOptionHeader):
+            option = QStyleOptionHeader(option)
+            option.sortIndicator = sort_arrow(option.sortIndicator)  # type: ignore[attr-defined]
+        super().drawPrimitive(element, option, painter, widget)
 
 
 def sort_arrow(indicator: QStyleOptionHeader.SortIndicator) -> QStyleOptionHeader.SortIndicator:
@@ -132,12 +132,28 @@ def sort_arrow(indicator: QStyleOptionHeader.SortIndicator) -> QStyleOptionHeade
     return flip.get(indicator, indicator)
 
 
+def _platform_style() -> QStyle:
+    """A new instance of the application's own style (Fusion where there is none)."""
+    current = QApplication.style()
+    name = current.baseStyle().name() if isinstance(current, QProxyStyle) and current.baseStyle() else current.name()
+    return (QStyleFactory.create(name) if name else None) or QStyleFactory.create("Fusion")
+
+
 def install_look(app: QApplication) -> LookStyle:
-    """The platform's own style (Fusion where there is none) with the corrections above; once."""
+    """The platform's own style (Fusion where there is none) with the drop-downs' correction; once."""
     current = app.style()
     if isinstance(current, LookStyle):
         return current
-    base = QStyleFactory.create(current.name()) if current.name() else None
-    style = LookStyle(base or QStyleFactory.create("Fusion"))
+    style = LookStyle(_platform_style())
     app.setStyle(style)
     return style
+
+
+_header_style: list[HeaderStyle] = []  # one for every header, made at the first (a widget does not own its style)
+
+
+def header_style() -> HeaderStyle:
+    """The style of the lists' headers: see :class:`HeaderStyle`."""
+    if not _header_style:
+        _header_style.append(HeaderStyle(_platform_style()))
+    return _header_style[0]

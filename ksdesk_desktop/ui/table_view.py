@@ -12,6 +12,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
+from ksdesk_desktop.ui.look import header_style
+
 HEADER_ROOM = 30  # beside a column's title: the section's margins and the sort arrow
 CELL_ROOM = 14  # beside a cell's text: the cell's margins and the grid line
 
@@ -48,6 +50,7 @@ def table_view(name: str, model: QAbstractItemModel, stretch: int | Iterable[int
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(24)
     header = view.horizontalHeader()
+    header.setStyle(header_style())  # the sort arrow the right way (issue 22), the cells left alone
     header.setStretchLastSection(False)
     for column in [stretch] if isinstance(stretch, int) else stretch:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)  # never to contents: rows load lazily
