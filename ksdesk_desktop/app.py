@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from ksdesk_desktop import __version__
+from ksdesk_desktop import __version__, collector
 from ksdesk_desktop.core.config import UserSettings
 from ksdesk_desktop.core.options import Options
 from ksdesk_desktop.core.paths import Paths
@@ -85,6 +85,7 @@ def main(argv: Sequence[str] | None = None, watch: Callable[[Startup], object] |
     log_handler = setup_logging(paths, rotating=False)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    collector.install(app)  # cycles are collected on this thread only: a widget never dies on a worker
     app.setApplicationName("KSDesk")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource("icons", "app.svg"))))  # the installer's ksdesk.ico is drawn from it

@@ -11,6 +11,7 @@ of threads.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import logging
 import threading
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -47,35 +48,62 @@ class OpState:
         self._event.set()
 
 
-class _Relay(QObject):
-    """Lives in the UI thread; the worker emits ``done`` and Qt queues ``deliver`` to the UI thread
-    (the receiver is this QObject, so the connection is queued whatever thread emits)."""
+class _Inbox(QObject):
+    """Lives in the UI thread. A worker puts its outcome here, lets go of everything it held, and only
+    then emits ``arrived`` (queued to the UI thread, the receiver living there).
 
-    done = Signal(object, object)  # result, exception
+    Why so: whichever thread drops the last reference to a Python object destroys it. An op's function
+    often closes over a widget; had the worker dropped the last reference to it (the function, a result,
+    an exception whose traceback holds the function's frame), the widget would be destroyed on the worker
+    thread: Qt's "Timers cannot be stopped from another thread", then a crash. Here the UI thread holds
+    the op until its outcome is taken, and the worker holds nothing by the time the outcome is taken."""
 
-    def __init__(self, callback: Callable[[Any, BaseException | None], None]) -> None:
+    arrived = Signal()
+
+    def __init__(self, deliver: Callable[[int, Any, BaseException | None], None]) -> None:
         super().__init__()
-        self._callback = callback
-        self.done.connect(self.deliver)
+        self._deliver = deliver
+        self._lock = threading.Lock()
+        self._held: dict[int, tuple[Any, BaseException | None]] = {}
+        self._ready: list[int] = []
+        self.arrived.connect(self._take, Qt.ConnectionType.QueuedConnection)
 
-    @Slot(object, object)
-    def deliver(self, result: Any, exc: BaseException | None) -> None:
-        self._callback(result, exc)
+    def hold(self, token: int, outcome: tuple[Any, BaseException | None]) -> None:
+        """Keep an outcome; it is not handed out before ``release`` (the worker may still hold it)."""
+        with self._lock:
+            self._held[token] = outcome
+
+    def release(self, token: int) -> None:
+        """The worker has let go of the outcome: the UI thread may take it (and be the one to free it)."""
+        with self._lock:
+            self._ready.append(token)
+        with contextlib.suppress(RuntimeError):  # the task manager is gone (the program is ending)
+            self.arrived.emit()
+
+    @Slot()
+    def _take(self) -> None:
+        with self._lock:
+            ready, self._ready = self._ready, []
+            outcomes = [(token, *self._held.pop(token)) for token in ready]
+        for token, result, exc in outcomes:
+            self._deliver(token, result, exc)
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[OpState], Any], state: OpState, relay: _Relay) -> None:
+    def __init__(self, token: int, fn: Callable[[OpState], Any], state: OpState, inbox: _Inbox) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._fn, self._state, self._relay = fn, state, relay
+        self._token, self._fn, self._state, self._inbox = token, fn, state, inbox
 
     def run(self) -> None:
+        fn, state, self._fn, self._state = self._fn, self._state, None, None
         try:
-            result = self._fn(self._state)
+            outcome: tuple[Any, BaseException | None] = (fn(state), None)
         except BaseException as exc:  # delivered to the failure handler in the UI thread
-            self._relay.done.emit(None, exc)
-        else:
-            self._relay.done.emit(result, None)
+            outcome = (None, exc)
+        self._inbox.hold(self._token, outcome)
+        del fn, state, outcome  # the UI thread holds the op: none of these was the last reference
+        self._inbox.release(self._token)
 
 
 class TaskManager(QObject):
@@ -92,7 +120,8 @@ class TaskManager(QObject):
         self._pools[Lane.UPLOAD].setMaxThreadCount(1)
         self._pools[Lane.NETWORK].setMaxThreadCount(network_threads)
         self._pools[Lane.QUERY].setMaxThreadCount(2)
-        self._running: dict[int, tuple[_Relay, OpState]] = {}
+        self._inbox = _Inbox(self._finished)
+        self._running: dict[int, tuple[Op[Any], OpState]] = {}
         self._labels: dict[int, str] = {}
         self._next = 0
 
@@ -100,16 +129,18 @@ class TaskManager(QObject):
         state = OpState()
         token = self._next
         self._next += 1
-        relay = _Relay(lambda result, exc: self._finished(token, op, state, result, exc))
-        self._running[token] = (relay, state)
+        self._running[token] = (op, state)
         if op.progress_label:
             self._labels[token] = op.progress_label
             self.busy_changed.emit(op.progress_label)
-        self._pools[op.lane].start(_Runnable(op.fn, state, relay))
+        self._pools[op.lane].start(_Runnable(token, op.fn, state, self._inbox))
         return state
 
-    def _finished(self, token: int, op: Op[Any], state: OpState, result: Any, exc: BaseException | None) -> None:
-        self._running.pop(token, None)
+    def _finished(self, token: int, result: Any, exc: BaseException | None) -> None:
+        entry = self._running.pop(token, None)
+        if entry is None:
+            return
+        op, state = entry
         if self._labels.pop(token, None) is not None:
             self.busy_changed.emit(next(iter(self._labels.values()), ""))
         if state.cancelled:
@@ -130,7 +161,7 @@ class TaskManager(QObject):
 
     def shutdown(self, timeout_ms: int = 3000) -> None:
         """Cancel everything and wait a bounded time for workers to return (at exit)."""
-        for _relay, state in self._running.values():
+        for _op, state in self._running.values():
             state.cancel()
         for pool in self._pools.values():
             pool.clear()

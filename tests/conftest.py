@@ -32,3 +32,24 @@ def _qt_teardown_in_order():  # type: ignore[no-untyped-def]
     app = QApplication.instance()
     if isinstance(app, QApplication):
         destroy_windows(app)
+
+
+@pytest.fixture(autouse=True)
+def _cycles_collected_on_the_ui_thread(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """As in the program (``ksdesk_desktop.collector``): Python's cycle collector runs on the Qt thread
+    only, so a widget a test left in a cycle is never destroyed on a worker thread of a later test.
+    Outside Qt tests the pass the interpreter would have run is run after each test."""
+    if "qapp" in request.fixturenames or "qtbot" in request.fixturenames:
+        from ksdesk_desktop import collector
+
+        collector.install(request.getfixturevalue("qapp"))
+    yield
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        from ksdesk_desktop.collector import UiThreadCollector
+
+        found = app.findChild(UiThreadCollector)
+        if isinstance(found, UiThreadCollector):
+            found.check()

@@ -137,7 +137,7 @@ CHAIN = (
     "ksdesk_desktop.ui",
     # Qt services the widgets use: the main thread's side of the lanes, the runner, the connection …
     "ksdesk_desktop.sync_runner|ksdesk_desktop.ops|ksdesk_desktop.session|ksdesk_desktop.embedded"
-    "|ksdesk_desktop.crash|ksdesk_desktop.i18n|ksdesk_desktop.sysinfo",
+    "|ksdesk_desktop.crash|ksdesk_desktop.i18n|ksdesk_desktop.sysinfo|ksdesk_desktop.collector",
     "ksdesk_desktop.core",
     "ksdesk_desktop.store",
 )

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import threading
+import weakref
 
 import pytest
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QThread, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from ksdesk_desktop import collector
 from ksdesk_desktop.ops import Lane, Latest, Op, OpState, TaskManager
 
 
@@ -89,3 +93,68 @@ def test_db_lane_runs_one_op_at_a_time(qtbot: QtBot, tasks: TaskManager) -> None
         Op(work, Lane.DB).success(done.append).run(tasks)
     qtbot.waitUntil(lambda: len(done) == 20)
     assert overlaps == [] and len(threads) == 1
+
+
+class _Ticking(QWidget):
+    """A widget with a running timer: destroyed on a worker thread, Qt complains and may crash."""
+
+    def __init__(self, cycle: bool = False) -> None:
+        super().__init__()
+        self.timer = QTimer(self)
+        self.timer.start(60_000)
+        if cycle:
+            self.me = self
+
+
+def _raise(widget: QWidget) -> None:
+    raise ValueError(widget.objectName())
+
+
+def _watch_deaths(widget: QWidget, deaths: list[bool]) -> None:
+    weakref.finalize(widget, lambda: deaths.append(threading.current_thread() is threading.main_thread()))
+
+
+def test_widgets_an_op_closes_over_die_on_the_ui_thread(qtbot: QtBot, tasks: TaskManager) -> None:
+    """Whichever thread drops the last reference destroys the object: the worker must never be the
+    one, whether the op succeeds, fails (its traceback holds the closure) or was cancelled."""
+    deaths: list[bool] = []
+    done: list[int] = []
+    rounds = 3000
+    for i in range(rounds):
+        widget = _Ticking()
+        _watch_deaths(widget, deaths)
+        if i % 3 == 1:
+            Op(lambda _s, w=widget: _raise(w), Lane.QUERY).failure(lambda _e: done.append(1)).run(tasks)
+        else:
+            state = Op(lambda _s, w=widget: w.objectName(), Lane.QUERY).success(lambda _r: done.append(1)).run(tasks)
+            if i % 3 == 2:
+                state.cancel()
+                done.append(1)
+        del widget
+        while tasks.running:  # the UI thread takes the answer the moment it comes: the race is widest
+            QApplication.processEvents()
+    qtbot.waitUntil(lambda: tasks.running == 0, timeout=30_000)
+    qtbot.waitUntil(lambda: len(deaths) == rounds, timeout=10_000)
+    assert len(done) == rounds
+    assert deaths.count(False) == 0, f"{deaths.count(False)} of {rounds} widgets were destroyed on a worker"
+
+
+def test_cycles_are_collected_on_the_ui_thread_only(qtbot: QtBot, tasks: TaskManager) -> None:
+    """A worker that allocates a lot used to run the cycle collector itself, destroying the widgets a
+    closed window had left in cycles; now only the UI thread collects (``ksdesk_desktop.collector``)."""
+    gui = collector.install(QApplication.instance())
+    assert not gc.isenabled()
+    deaths: list[bool] = []
+    for _ in range(200):
+        _watch_deaths(_Ticking(cycle=True), deaths)
+
+    def churn(_s: OpState) -> int:
+        return len([[n] for n in range(200_000)])  # crosses every generation's threshold many times
+
+    finished: list[int] = []
+    for _ in range(5):
+        Op(churn, Lane.QUERY).success(finished.append).run(tasks)
+    qtbot.waitUntil(lambda: len(finished) == 5, timeout=30_000)
+    qtbot.waitUntil(lambda: len(deaths) == 200, timeout=10_000)  # the UI thread's passes freed them
+    assert deaths.count(False) == 0, f"{deaths.count(False)} widgets in cycles died on a worker"
+    assert gui.collections[2] + gui.collections[1] + gui.collections[0] > 0
