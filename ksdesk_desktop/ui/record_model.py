@@ -9,7 +9,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QModelRoleDataSpan, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ksdesk_desktop.ui.columns import Column, Record
@@ -22,12 +22,13 @@ Index = QModelIndex | QPersistentModelIndex
 # a record the operator must look at twice (a liquidated organization), and every error message
 WARNING_COLOR = "#b3261e"
 WARNING = QColor(WARNING_COLOR)
+WARNING_BRUSH = QBrush(WARNING)
 
-# roles as plain numbers, and the flags of every cell made once: a painted cell asks for seven roles
+# roles as plain numbers: a painted cell asks for seven roles
 DISPLAY, TOOLTIP, FONT, FOREGROUND, USER = (int(r) for r in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.UserRole))
-_SHOWN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+HORIZONTAL = Qt.Orientation.Horizontal
 
 
 class RecordTableModel(QAbstractTableModel, Generic[K]):
@@ -40,7 +41,7 @@ class RecordTableModel(QAbstractTableModel, Generic[K]):
         self._load: Loader[K] = load
         self._ids: list[K] = []
         self._pages: OrderedDict[int, dict[K, Record]] = OrderedDict()
-        self._texts: dict[K, list[str]] = {}  # id → the texts of its row (forgotten with the pages)
+        self._texts: dict[K, list[dict[int, Any]]] = {}  # id → its cells' roles (forgotten with the pages)
 
     # --- what the caller sets --------------------------------------------------------------------
 
@@ -101,51 +102,71 @@ class RecordTableModel(QAbstractTableModel, Generic[K]):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def value(self, row: int, column: int, role: int) -> Any:
-        """What the cell at a valid ``row`` and ``column`` holds in ``role`` (``None``: nothing)."""
-        if role in (DISPLAY, TOOLTIP):
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """As Qt's own, in one crossing into Python rather than two (its ``hasIndex`` asks rowCount and
+        columnCount): the view asks it for every cell it paints."""
+        if parent.isValid() or not (0 <= row < len(self._ids) and 0 <= column < len(self._columns)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def row_roles(self, record: Record) -> dict[int, Any]:
+        """Roles every cell of a record's row has (a subclass: the tickets' italics)."""
+        return {}
+
+    def _cells(self, row: int) -> list[dict[int, Any]] | None:
+        """The roles of each cell of a valid ``row``, made once while its page is kept: a painted cell
+        asks for seven roles, and answering them is then one look-up each."""
+        key = self._ids[row]
+        cells = self._texts.get(key)
+        if cells is None:
             record = self.record(row)
             if record is None:
-                return ""
-            tip = self._columns[column].tip
-            if role == TOOLTIP and tip is not None:
-                return tip(record)
-            key = self._ids[row]
-            cells = self._texts.get(key)  # the texts of a row, made once while its page is kept
-            if cells is None:
-                cells = self._texts[key] = [c.value(record) for c in self._columns]
-            return cells[column]
-        if role == FOREGROUND:
-            warn = self._columns[column].warn
-            if warn is None:
                 return None
-            record = self.record(row)
-            return QBrush(WARNING) if record is not None and warn(record) else None
-        if role == USER:
-            return self._ids[row]
-        return None
+            shared = {USER: key, **self.row_roles(record)}
+            cells = []
+            for column in self._columns:
+                text = column.value(record)
+                cell = {DISPLAY: text, TOOLTIP: column.tip(record) if column.tip is not None else text, **shared}
+                if column.warn is not None and column.warn(record):
+                    cell[FOREGROUND] = WARNING_BRUSH
+                cells.append(cell)
+            self._texts[key] = cells
+        return cells
+
+    def value(self, row: int, column: int, role: int) -> Any:
+        """What the cell at a valid ``row`` and ``column`` holds in ``role`` (``None``: nothing)."""
+        cells = self._cells(row)
+        if cells is None:
+            return "" if role in (DISPLAY, TOOLTIP) else self._ids[row] if role == USER else None
+        return cells[column].get(role)
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or index.column() >= len(self._columns) or index.row() >= len(self._ids):
             return None
         return self.value(index.row(), index.column(), int(role))
 
-    def multiData(self, index: Index, roles: QModelRoleDataSpan) -> None:
+    def multiData(self, index: Index, roles: Any) -> None:  # a QModelRoleDataSpan: len() and [i]
         """The roles a delegate asks for to paint a cell, in one call rather than one call each: the
         crossings into Python were a third of painting a screen of rows."""
         row, column = index.row(), index.column()
         valid = index.isValid() and column < len(self._columns) and row < len(self._ids)
+        cells = self._cells(row) if valid else None
+        if cells is not None:
+            cell = cells[column]
+            for i in range(len(roles)):
+                asked = roles[i]
+                asked.setData(cell.get(asked.role()))
+            return
         for i in range(len(roles)):
             asked = roles[i]
             asked.setData(self.value(row, column, asked.role()) if valid else None)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if role != DISPLAY:
             return None
-        if orientation == Qt.Orientation.Horizontal:
+        if orientation == HORIZONTAL:
             return self._columns[section].title if 0 <= section < len(self._columns) else None
         return section + 1
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _SHOWN if index.isValid() else Qt.ItemFlag.NoItemFlags
+    # flags: Qt's own (enabled, selectable, never a parent), without a crossing into Python for every
+    # painted cell

@@ -38,7 +38,8 @@ def registered(record: Record) -> str:
     value = record.get("registered_at")
     if not value:
         return ""
-    return datetime.fromisoformat(str(value)).astimezone().strftime("%d.%m.%Y %H:%M")
+    at = datetime.fromisoformat(str(value)).astimezone()
+    return f"{at.day:02}.{at.month:02}.{at.year} {at.hour:02}:{at.minute:02}"  # strftime imports per call
 
 
 def short_name(full_name: str) -> str:

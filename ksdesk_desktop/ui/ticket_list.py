@@ -33,7 +33,7 @@ from ksdesk_desktop.i18n import labels
 from ksdesk_desktop.ops import Lane, Latest, Op, OpState
 from ksdesk_desktop.ui import icons
 from ksdesk_desktop.ui.icons import list_icon
-from ksdesk_desktop.ui.record_model import FONT, Column, RecordTableModel
+from ksdesk_desktop.ui.record_model import FONT, Column, Record, RecordTableModel
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.table_view import table_view
 from ksdesk_desktop.ui.ticket_actions import ListActions
@@ -68,11 +68,8 @@ class TicketTableModel(RecordTableModel[int]):
         if 0 <= column < len(self._keys):
             self._on_sort(self._keys[column], order == Qt.SortOrder.DescendingOrder)
 
-    def value(self, row: int, column: int, role: int) -> Any:
-        if role == FONT:  # sent from here, not yet registered
-            record = self.record(row)
-            return self._italic if record is not None and not record.get("registration_number") else None
-        return super().value(row, column, role)
+    def row_roles(self, record: Record) -> dict[int, Any]:
+        return {} if record.get("registration_number") else {FONT: self._italic}  # sent from here, not yet registered
 
 
 class TicketListPage(QWidget):
