@@ -93,10 +93,14 @@ class _Runnable(QRunnable):
     def __init__(self, token: int, fn: Callable[[OpState], Any], state: OpState, inbox: _Inbox) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._token, self._fn, self._state, self._inbox = token, fn, state, inbox
+        self._token, self._inbox = token, inbox
+        self._fn: Callable[[OpState], Any] | None = fn
+        self._state: OpState | None = state
 
     def run(self) -> None:
         fn, state, self._fn, self._state = self._fn, self._state, None, None
+        if fn is None or state is None:
+            return  # run twice: never by a pool
         try:
             outcome: tuple[Any, BaseException | None] = (fn(state), None)
         except BaseException as exc:  # delivered to the failure handler in the UI thread

@@ -20,7 +20,7 @@ STRICT = ("sync", "ksdesk_desktop/store")
 RATCHETED = ("ksdesk_desktop",)
 ERROR = re.compile(r"^(?P<path>[^:\n]+\.py):\d+: error:", re.MULTILINE)
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]  # mypy on a fresh clone, beside other workers
 
 
 def mypy(*args: str) -> subprocess.Popen[str]:
@@ -50,7 +50,12 @@ def over_baseline(found: Counter[str], baseline: dict[str, int]) -> list[str]:
 def outputs() -> dict[str, str]:
     """Both runs at once (each takes a while on a fresh clone)."""
     runs = {"strict": mypy("--strict", *STRICT), "ratcheted": mypy(*RATCHETED)}
-    return {name: run.communicate(timeout=600)[0] for name, run in runs.items()}
+    try:
+        return {name: run.communicate(timeout=600)[0] for name, run in runs.items()}
+    finally:  # also when interrupted: no process or pipe is left to a later test
+        for run in runs.values():
+            run.kill()
+            run.communicate()
 
 
 def test_the_shared_rules_and_the_store_are_strictly_typed(outputs: dict[str, str]) -> None:

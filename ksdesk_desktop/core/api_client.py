@@ -242,3 +242,8 @@ class ApiClient:
 
     def close(self) -> None:
         self._http.close()
+
+    @property
+    def closed(self) -> bool:
+        """Closed: the session is over; a request now would raise ``RuntimeError``."""
+        return self._http.is_closed

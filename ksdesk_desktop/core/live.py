@@ -54,6 +54,10 @@ class LiveListener:
                 self._listen()
             except (ApiError, httpx.HTTPError, OSError) as exc:
                 log.info("change stream closed: %s", exc)
+            except RuntimeError:
+                if not self._api.closed:
+                    raise
+                break  # the session's client was closed while this thread was between two connections
             if self._stop.is_set():
                 break
             self._on_connected(False)
