@@ -45,12 +45,12 @@ def change(session: Session, admin: User, user_id: uuid.UUID, body: UserUpdate) 
     changed = {name: [getattr(user, name), value] for name, value in wanted.items() if getattr(user, name) != value}
     leaves = ("role" in changed or changed.get("is_active") == [True, False]) and user.role == Role.SUPERVISOR
     field = "is_active" if "is_active" in changed else "role"
-    if leaves and user.is_active and not set(supervisors) - {user.id}:
-        raise ServiceError(ErrorCode.LAST_SUPERVISOR, field=field)
-    _still_supervisor(session, admin)
     if leaves and user.id == admin.id:
         raise ServiceError(ErrorCode.FORBIDDEN, "Нельзя отключить собственную учётную запись или сменить себе роль.",
                            field)
+    if leaves and user.is_active and not set(supervisors) - {user.id}:
+        raise ServiceError(ErrorCode.LAST_SUPERVISOR, field=field)
+    _still_supervisor(session, admin)
     for name, (_old, new) in changed.items():
         setattr(user, name, new)
     if changed:
