@@ -205,7 +205,8 @@ class UsersPage(QWidget):
                                    else self.tr("&Отключить"))
 
     def _show_users(self, users: list[UserPublic], select: str | None = None) -> None:
-        keep = select or (str(self.selected().id) if self.selected() else None)
+        current = self.selected()
+        keep = select or (str(current.id) if current is not None else None)
         self.users = users
         roles, lines = role_labels(), line_labels()
         self.table.setRowCount(len(users))
