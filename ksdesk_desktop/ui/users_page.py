@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ksdesk_desktop.core.api_client import ApiClient, ApiError
 from ksdesk_desktop.ops import Lane, Op
+from ksdesk_desktop.ui.icons import ADD_CONTACT, EDIT, REFRESH, list_icon
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.user_dialogs import PasswordDialog, UserDialog, line_labels, role_labels
 from sync.protocol import AuditPage, AuditRecord, UserCreate, UserPublic, UserUpdate
@@ -74,7 +75,7 @@ class UsersPage(QWidget):
         self.message.setObjectName("users_message")
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('Пользователи')}</h2>"))
+        layout.addWidget(QLabel(f"<h2>{self.tr('Администрирование')}</h2>"))
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
         services.connection.changed.connect(self._follow_user)
@@ -82,8 +83,9 @@ class UsersPage(QWidget):
 
     # --- building ---------------------------------------------------------------------------------
 
-    def _action(self, bar: QToolBar, name: str, text: str, shortcut: str, run: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
+    def _action(self, bar: QToolBar, name: str, text: str, shortcut: str, run: Callable[[], object],
+                icon: str = "") -> QAction:
+        action = QAction(list_icon(icon), text, self) if icon else QAction(text, self)
         action.setObjectName(f"action_{name}")
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -97,15 +99,18 @@ class UsersPage(QWidget):
         tab = QWidget()
         bar = QToolBar()
         bar.setObjectName("users_toolbar")
-        self.create_action = self._action(bar, "create_user", self.tr("&Создать"), "Ctrl+N", self.create_user)
-        self.edit_action = self._action(bar, "edit_user", self.tr("&Изменить"), "F2", self.edit_user)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.create_action = self._action(bar, "create_user", self.tr("&Создать"), "Ctrl+N", self.create_user,
+                                          ADD_CONTACT)
+        self.edit_action = self._action(bar, "edit_user", self.tr("&Изменить"), "F2", self.edit_user, EDIT)
         self.toggle_action = self._action(bar, "toggle_user", self.tr("&Отключить"), "Ctrl+D", self.toggle_user)
         self.reset_action = self._action(bar, "reset_password", self.tr("Сбросить &пароль"), "Ctrl+Shift+P",
                                          self.reset_password)
         bar.addSeparator()
-        self.refresh_action = self._action(bar, "refresh", self.tr("О&бновить"), "F5", self.refresh)
+        self.refresh_action = self._action(bar, "refresh", self.tr("О&бновить"), "F5", self.refresh, REFRESH)
         self.table = _table("users_table", [self.tr("Логин"), self.tr("ФИО"), self.tr("Роль"), self.tr("Линия"),
                                             self.tr("Активен")])
+        self.table.horizontalHeader().setStretchLastSection(False)  # the name takes the room
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_user())
         layout = QVBoxLayout(tab)
@@ -116,6 +121,7 @@ class UsersPage(QWidget):
     def _audit_tab(self) -> QWidget:
         tab = QWidget()
         bar = QToolBar()
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addAction(self.refresh_action)  # one action, one shortcut: the tab in view is what it refreshes
         self.older_action = self._action(bar, "older_audit", self.tr("&Ранее"), "Ctrl+PgDown", self.load_older)
         self.audit_table = _table("audit_table", [self.tr("Когда"), self.tr("Кто"), self.tr("Что"),
@@ -297,8 +303,9 @@ class UsersPage(QWidget):
         for row, entry in enumerate(self.entries):
             _set_row(self.audit_table, row, [entry.at.astimezone().strftime("%d.%m.%Y %H:%M:%S"),
                                              entry.user_name or self.tr("система"), self._what(entry, logins),
-                                             _changes(entry.changes)])
+                                             _changes(entry.changes, entry.entity == "user")])
         self.audit_table.resizeColumnsToContents()
+        self.audit_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
     def _what(self, entry: AuditRecord, logins: dict[str, str]) -> str:
         entity = {"user": self.tr("Пользователь"), "ticket": self.tr("Обращение")}.get(entry.entity, entry.entity)
@@ -308,12 +315,22 @@ class UsersPage(QWidget):
         return f"{entity} {name}: {action}"
 
 
-def _changes(changes: dict[str, Any]) -> str:
-    """``{field: [old, new]}`` (or a plain value) as one line."""
+def _changes(changes: dict[str, Any], user: bool) -> str:
+    """``{field: [old, new]}`` (or a plain value) as one line; a user's fields and values by their labels."""
+    t = QCoreApplication.translate
+    names = {"login": t("UsersPage", "Логин"), "full_name": t("UsersPage", "ФИО"), "role": t("UsersPage", "Роль"),
+             "line": t("UsersPage", "Линия"), "is_active": t("UsersPage", "Активен")} if user else {}
+    values: dict[Any, str] = {**role_labels(), **line_labels(), True: t("UsersPage", "да"),
+                              False: t("UsersPage", "нет")} if user else {}
+
+    def shown(value: Any) -> str:
+        return values.get(value, str(value)) if isinstance(value, str | bool) else str(value)
+
     parts = []
     for name, value in changes.items():
+        label = names.get(name, name)
         if isinstance(value, list) and len(value) == 2:
-            parts.append(f"{name}: {value[0]} → {value[1]}")
+            parts.append(f"{label}: {shown(value[0])} → {shown(value[1])}")
         else:
-            parts.append(f"{name}: {value}")
-    return "; ".join(parts) or QCoreApplication.translate("UsersPage", "—")
+            parts.append(f"{label}: {shown(value)}")
+    return "; ".join(parts) or t("UsersPage", "—")

@@ -2380,6 +2380,10 @@ panel</translation>
         <source>2-я линия</source>
         <translation>Second line</translation>
     </message>
+    <message>
+        <source>Администрирование</source>
+        <translation>Administration</translation>
+    </message>
 </context>
 <context>
     <name>app</name>

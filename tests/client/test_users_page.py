@@ -144,8 +144,10 @@ def test_w3_a_supervisor_administers_a_user_from_the_client(qtbot: QtBot, demo_s
     assert what[:4] == ["Пользователь admin.test: изменён", "Пользователь admin.test: сброшен пароль",
                         "Пользователь admin.test: изменён", "Пользователь admin.test: создан"]
     assert page.audit_table.item(0, 1).text() == "Тест boss"
-    assert page.audit_table.item(0, 3).text() == "is_active: True → False"
+    assert page.audit_table.item(0, 3).text() == "Активен: да → нет"
+    assert page.audit_table.item(2, 3).text() == "Линия: 1-я линия → 2-я линия"
     window.resize(1280, 720)
+    window.grab().save(str(shots(paths) / "users-audit.png"))
     page.tabs.setCurrentIndex(0)
     qtbot.waitUntil(lambda: page.message.text() == "")
     window.grab().save(str(shots(paths) / "users-admin.png"))
