@@ -133,6 +133,9 @@ def test_w3_changing_role_or_line_ends_the_users_session(api: httpx.Client) -> N
     assert (moved.json()["role"], moved.json()["line"]) == ("operator", "line_2")
     ended = api.post("/auth/refresh", json={"refresh_token": kept.json()["refresh_token"]})
     assert error(ended) == (401, "invalid_token")
+    pulled = api.get("/sync/changes", params={"after": 0, "limit": 5000}, headers=boss).json()["changes"]
+    record = next(c["data"] for c in pulled if c["id"] == user["id"])  # the clients' caches learn the line
+    assert record["line"] == "line_2" and "password_hash" not in record
     second = log_in(api, user["login"]).json()
     promoted = api.patch(f"/users/{user['id']}", json={"role": "supervisor"}, headers=boss).json()
     assert (promoted["role"], promoted["line"]) == ("supervisor", "line_2")  # no line given: the role's
