@@ -62,7 +62,7 @@ from sqlalchemy import Engine, insert, text
 from benchmarks.databases import postgres_database
 from benchmarks.figures import Figure, at_most, percentile
 from benchmarks.server_load import LOGIN, LOOKUP, PULL, PUSH, STREAM, LoadConfig, driver_process, split, survey
-from sync.roles import Role
+from sync.roles import Role, line_of
 from sync.server.bootstrap import prepare_database
 from sync.server.changes import COUNTER, number_bulk_rows
 from sync.server.db import make_engine
@@ -152,7 +152,8 @@ def create_operators(engine: Engine, count: int) -> None:
     now = datetime.now(UTC)
     rows = [{"id": uuid.uuid4(), "version": 1, "created_at": now, "updated_at": now, "deleted_at": None,
              "login": login, "full_name": f"Оператор {login}", "email": f"{login}@load.example.com",
-             "role": Role.OPERATOR.value, "password_hash": shared, "is_active": True}
+             "role": Role.OPERATOR.value, "line": line_of(Role.OPERATOR).value, "password_hash": shared,
+             "is_active": True}
             for login in operator_logins(count)]
     with engine.begin() as conn:
         conn.execute(insert(User), rows)

@@ -79,6 +79,31 @@ def card_shots(app: QApplication, controller: Controller, suffix: str) -> None:
     card.close()
 
 
+def users_shot(app: QApplication, controller: Controller, folder: Path, lang: str, suffix: str) -> None:
+    """«Пользователи» as the demo supervisor sees it (W3): a second client, signed in as «supervisor», on
+    the first one's embedded server."""
+    paths = Paths.under(folder).ensure()
+    boss = Controller(Options(server=controller.connection.server_url, lang=lang), paths, LocalStore(paths.local_db),
+                      UserSettings(paths.settings_file))
+    boss.start()
+    wait_for(lambda: boss.login_dialog is not None)
+    login = boss.login_dialog
+    assert login is not None
+    login.login_edit.setText("supervisor")
+    login.password_edit.setText("demo")
+    login.remember_check.setChecked(False)
+    login.ok_button.click()
+    wait_for(lambda: boss.connection.user is not None and boss.sync.last_sync is not None)
+    window, page = boss.window, boss.users_page
+    window.resize(1280, 720)
+    window.show_page(page)
+    wait_for(lambda: page.table.rowCount() > 0 and page.message.text() == "")
+    page.table.selectRow(next(r for r in range(page.table.rowCount()) if page.table.item(r, 0).text() == "operator"))
+    app.processEvents()
+    window.grab().save(str(DOCS / f"users-admin{suffix}.png"))
+    window.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="ru", choices=["ru", "en"])
@@ -189,6 +214,7 @@ def main() -> int:
         login.grab().save(str(DOCS / f"login-throttled{suffix}.png"))
         login.close()
         card_shots(app, controller, suffix)
+        users_shot(app, controller, Path(tmp) / "supervisor", args.lang, suffix)
         window.close()
         recovered_cache(paths, args.lang, suffix)
     print("screenshots written to", DOCS)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 
 from ksdesk_desktop.core.api_client import ApiClient, ApiError
@@ -38,13 +39,16 @@ from ksdesk_desktop.ui.clients_page import ClientsPage
 from ksdesk_desktop.ui.drafts_page import DraftsPage
 from ksdesk_desktop.ui.login_dialog import LoginDialog
 from ksdesk_desktop.ui.main_window import MainWindow
+from ksdesk_desktop.ui.pages import users_page_spec
 from ksdesk_desktop.ui.recent_tickets import RecentTicketsPage
 from ksdesk_desktop.ui.recovery_notice import RecoveryNotice
 from ksdesk_desktop.ui.reference_pages import reference_pages
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.ticket_list import ListMode, TicketListPage
 from ksdesk_desktop.ui.ticket_windows import TicketWindows
+from ksdesk_desktop.ui.users_page import UsersPage
 from sync.protocol import Health, TokenPair
+from sync.roles import Permission, may
 from sync.tickets import Availability, availability
 
 INITIAL_SYNC_PROGRESS = 2000  # changes behind: from here on the status bar shows the catch-up
@@ -157,6 +161,10 @@ class Controller(QObject):
         window.desktop_page.set_feed(pages[2], pages[2].listed)  # N4
         if self._feed_handover is not None:
             self._feed_handover(pages[2])
+        self.users_page = UsersPage(self.services)  # W3: shown to a supervisor once one signs in
+        self._users_action: QAction | None = None
+        self.connection.changed.connect(self._offer_users)
+        self._offer_users()
         self.health_timer = QTimer(self)
         self.health_timer.setInterval(int(settings.get("health_interval_s")) * 1000)
         self.health_timer.timeout.connect(self.check_health)
@@ -313,6 +321,17 @@ class Controller(QObject):
         if api is not None and (self.sync.engine is None or self.sync.engine.transport is not api):
             self.sync.set_api(api)
 
+    def _offer_users(self) -> None:
+        """«Пользователи» in the Navigator, the menu and by its shortcut for a supervisor only; the server
+        refuses everyone else in any case."""
+        user = self.connection.user
+        supervisor = user is not None and may(user.role, Permission.ADMIN_USERS)
+        if supervisor and self._users_action is None:
+            self._users_action = self.window.add_page(users_page_spec(), self.users_page)
+        if self._users_action is not None:
+            self._users_action.setVisible(supervisor)
+            self._users_action.setEnabled(supervisor)
+
     def _keep_session(self, pair: TokenPair) -> bool:
         """Keep ``pair``'s refresh token for the next start (any thread: the keyring is not Qt's)."""
         return self.credentials.save_refresh_token(self.connection.server_url, pair.user.login, pair.refresh_token)
@@ -327,7 +346,7 @@ class Controller(QObject):
         login (offline start) the one who logged in last. Runs on a worker."""
         user = self.connection.user
         if user is not None:
-            return availability(str(user.id), user.role)
+            return availability(str(user.id), user.role, user.line)
         login = str(self.settings.get("login") or ("" if self.server_url else DEMO_LOGIN))
         found = self.ticket_list.user(login) if login else None
         return availability(*found) if found else None

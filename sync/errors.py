@@ -43,6 +43,8 @@ class ErrorCode(StrEnum):
     INVALID_TRANSITION = "invalid_transition"  # the action does not start from the ticket's status
     WRONG_LINE = "wrong_line"  # the ticket waits on another line
     NOT_ASSIGNEE = "not_assignee"  # the ticket is another user's
+    # user administration (W3)
+    LAST_SUPERVISOR = "last_supervisor"  # the last active supervisor may not be demoted or disabled
     # the state registry (EGRUL) provider, behind our server (T2)
     REGISTRY_NOT_CONFIGURED = "registry_not_configured"
     REGISTRY_ACCESS_DENIED = "registry_access_denied"
@@ -93,6 +95,7 @@ MESSAGES_RU: dict[ErrorCode, str] = {
     ErrorCode.INVALID_TRANSITION: "Это действие невозможно в текущем статусе обращения.",
     ErrorCode.WRONG_LINE: "Обращение находится на другой линии.",
     ErrorCode.NOT_ASSIGNEE: "Обращение в работе у другого сотрудника.",
+    ErrorCode.LAST_SUPERVISOR: "Это последний активный супервизор: его нельзя отключить или сменить ему роль.",
     ErrorCode.REGISTRY_NOT_CONFIGURED: "Поиск в ЕГРЮЛ не настроен на сервере. Введите данные организации "
                                        "вручную.",
     ErrorCode.REGISTRY_ACCESS_DENIED: "Сервис ЕГРЮЛ отказал в доступе: неверный ключ или исчерпан дневной "

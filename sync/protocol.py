@@ -10,9 +10,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from sync import accounts
 from sync.errors import ErrorCode
 from sync.numbers import Version
-from sync.roles import Role
+from sync.roles import Line, Role
 from sync.text import Text
 
 
@@ -65,13 +66,66 @@ class UserPublic(BaseModel):
     full_name: str
     role: Role
     email: str | None = None
+    line: Line | None = Field(default=None, description="the user's line (None from a server before lines were "
+                                                       "set per user: the role's, sync.roles.line_of)")
+    is_active: bool = True
+
+
+class UserCreate(BaseModel):
+    """A new user, made by a supervisor through ``POST /users`` (the rules: ``sync.accounts``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    login: Text = Field(min_length=1, max_length=accounts.LOGIN_MAX)
+    full_name: Text = Field(min_length=1, max_length=accounts.FULL_NAME_MAX)
+    role: Role
+    line: Line | None = Field(default=None, description="omitted: the role's line")
+    password: Text = Field(min_length=1, max_length=accounts.PASSWORD_MAX,
+                           description="the initial password (at least 4 characters)")
 
 
 class UserUpdate(BaseModel):
-    """What a supervisor may change of a user through ``PATCH /users/{id}``."""
+    """What a supervisor may change of a user through ``PATCH /users/{id}``; a field left out (or null)
+    stays as it is."""
 
     model_config = ConfigDict(extra="forbid")
-    is_active: bool = Field(description="false: the user can no longer log in, refresh or keep a stream open")
+    full_name: Text | None = Field(default=None, min_length=1, max_length=accounts.FULL_NAME_MAX)
+    role: Role | None = None
+    line: Line | None = None
+    is_active: bool | None = Field(default=None,
+                                   description="false: the user can no longer log in, refresh or keep a stream open")
+
+
+class TemporaryPassword(BaseModel):
+    """The answer of ``POST /users/{id}/password``: shown once, never stored (only its hash is)."""
+
+    password: str
+
+
+class UserAction(StrEnum):
+    """What an audit entry of a user records (``entity`` = ``user``)."""
+
+    CREATED = "created"  # changes: {"login", "full_name", "role", "line"}
+    UPDATED = "updated"  # changes: {field: [old, new]}
+    PASSWORD_RESET = "password_reset"  # changes: {} (never the password)
+
+
+class AuditRecord(BaseModel):
+    """One entry of the audit log (W3), as ``GET /audit`` answers it."""
+
+    id: uuid.UUID
+    at: datetime
+    user_id: uuid.UUID | None = None
+    user_name: str = Field(default="", description="who did it: their full name (empty for the system)")
+    entity: str = Field(description="ticket, user, …")
+    entity_id: uuid.UUID
+    action: str
+    changes: dict[str, Any] = Field(default_factory=dict)
+
+
+class AuditPage(BaseModel):
+    entries: list[AuditRecord] = Field(description="newest first")
+    next_before: uuid.UUID | None = Field(default=None, description="pass as ``before`` for the older entries; "
+                                                                    "None when there are none")
 
 
 class TokenPair(BaseModel):

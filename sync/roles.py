@@ -52,6 +52,14 @@ ROLE_LINE: dict[Role, Line] = {
 }
 
 
+def line_of(role: Role | str, line: str | None = None) -> Line:
+    """A user's line: the one a supervisor set for them (``users.line``), else their role's."""
+    try:
+        return Line(line) if line else ROLE_LINE[Role(role)]
+    except ValueError:
+        return Line.LINE_1
+
+
 def may(role: Role | str, permission: Permission) -> bool:
     """Whether ``role`` holds ``permission``; unknown roles hold nothing."""
     try:

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, Protocol
 
 from sync.reference import TicketStatus, TicketType
-from sync.roles import ROLE_LINE, Role
+from sync.roles import Role, line_of
 
 # T1: the required fields in the order of the form, with their labels
 REQUIRED: dict[str, str] = {
@@ -131,12 +131,10 @@ class Availability:
         return self.user_id == ticket.get("author_id") or not ticket.get("assignee_id")
 
 
-def availability(user_id: str, role: str) -> Availability:
-    """N3: what «Список доступных документов» shows to this user."""
+def availability(user_id: str, role: str, line: str | None = None) -> Availability:
+    """N3: what «Список доступных документов» shows to this user (``line``: the one set for them, if any)."""
     if role == Role.SUPERVISOR:
         return Availability(user_id, None)
-    try:
-        line = ROLE_LINE[Role(role)]
-    except ValueError:  # an unknown role sees only its own tickets
+    if role not in set(Role):  # an unknown role sees only its own tickets
         return Availability(user_id, frozenset())
-    return Availability(user_id, frozenset({line.value}))
+    return Availability(user_id, frozenset({line_of(role, line).value}))

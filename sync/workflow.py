@@ -24,7 +24,7 @@ from typing import Any
 
 from sync.errors import ErrorCode
 from sync.reference import TicketStatus as S
-from sync.roles import GRANTS, ROLE_LINE, Line, Permission, Role
+from sync.roles import GRANTS, Line, Permission, Role, line_of
 from sync.text import bad_character
 
 MAX_ACTION_TEXT = 20000  # a reason, a solution, a reply, a comment
@@ -191,9 +191,10 @@ def parse(payload: Mapping[str, Any]) -> tuple[Action, str] | Refusal:
 
 
 def refusal(action: Action, role: Role | str, user_id: str, ticket: Mapping[str, Any],
-            text: str = "") -> Refusal | None:
+            text: str = "", line: str | None = None) -> Refusal | None:
     """Why this user may not take ``action`` on ``ticket`` (a dict or mapping of its fields) now;
-    None when they may. Checked in this order: role, status, line, assignee, text."""
+    None when they may (``line``: the user's own, when one is set for them, ``sync.roles.line_of``).
+    Checked in this order: role, status, line, assignee, text."""
     try:
         role = Role(role)
     except ValueError:
@@ -211,7 +212,7 @@ def refusal(action: Action, role: Role | str, user_id: str, ticket: Mapping[str,
     if action in ON_OWN_LINE and role is not Role.SUPERVISOR:
         if action is Action.ESCALATE and route != Line.LINE_1:
             return Refusal(ErrorCode.WRONG_LINE, "Обращение уже на 2-й линии.", "route")
-        if action is not Action.ESCALATE and route != ROLE_LINE[role]:
+        if action is not Action.ESCALATE and route != line_of(role, line):
             return Refusal(ErrorCode.WRONG_LINE, "Обращение на другой линии.", "route")
         if assignee is not None and not mine:
             return Refusal(ErrorCode.NOT_ASSIGNEE, "Обращение в работе у другого сотрудника.", "assignee_id")
@@ -226,9 +227,9 @@ def refusal(action: Action, role: Role | str, user_id: str, ticket: Mapping[str,
     return None
 
 
-def allowed(role: Role | str, user_id: str, ticket: Mapping[str, Any]) -> list[Action]:
+def allowed(role: Role | str, user_id: str, ticket: Mapping[str, Any], line: str | None = None) -> list[Action]:
     """The actions the card offers this user on ``ticket`` (their text still to be given), in order."""
-    return [a for a in Action if refusal(a, role, user_id, ticket, text="·") is None]
+    return [a for a in Action if refusal(a, role, user_id, ticket, text="·", line=line) is None]
 
 
 def effect(action: Action, user_id: str, ticket: Mapping[str, Any], text: str = "") -> Effect:

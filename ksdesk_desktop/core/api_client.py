@@ -21,14 +21,18 @@ from sync.attachments import UploadState, content_range
 from sync.errors import ErrorCode, message_ru
 from sync.protocol import (
     API_PREFIX,
+    AuditPage,
     ChangesPage,
     Health,
     HistoryEntry,
     Mutation,
     PushRequest,
     PushResponse,
+    TemporaryPassword,
     TokenPair,
+    UserCreate,
     UserPublic,
+    UserUpdate,
 )
 from sync.registry import RegistryAnswer
 
@@ -36,6 +40,7 @@ OFFLINE = "offline"
 BAD_RESPONSE = "bad_response"
 DOWNLOAD_CHUNK = 256 * 1024
 _HISTORY = TypeAdapter(list[HistoryEntry])
+_USERS = TypeAdapter(list[UserPublic])
 
 
 class ApiError(Exception):
@@ -126,6 +131,31 @@ class ApiClient:
             return _HISTORY.validate_json(raw)
         except ValidationError as exc:
             raise ApiError(BAD_RESPONSE, "Сервер прислал непонятный ответ.") from exc
+
+    # --- user administration and the audit log (W3; a supervisor's) --------------------------------
+
+    def users(self) -> list[UserPublic]:
+        try:
+            return list(_USERS.validate_json(self.request("GET", "/users", raw=True)))
+        except ValidationError as exc:
+            raise ApiError(BAD_RESPONSE, "Сервер прислал непонятный ответ.") from exc
+
+    def create_user(self, user: UserCreate) -> UserPublic:
+        return self._parse(UserPublic, self.request("POST", "/users", json=user.model_dump(mode="json")))
+
+    def update_user(self, user_id: str | uuid.UUID, change: UserUpdate) -> UserPublic:
+        body = change.model_dump(mode="json", exclude_none=True)
+        return self._parse(UserPublic, self.request("PATCH", f"/users/{user_id}", json=body))
+
+    def reset_password(self, user_id: str | uuid.UUID) -> str:
+        """A new temporary password for the user, made by the server (shown once; the server keeps its hash)."""
+        answer: TemporaryPassword = self._parse(TemporaryPassword, self.request("POST", f"/users/{user_id}/password"))
+        return answer.password
+
+    def audit(self, *, limit: int = 100, before: str | uuid.UUID | None = None, **filters: str) -> AuditPage:
+        """A page of the audit log, newest first (``filters``: entity, entity_id, user_id)."""
+        params = {"limit": limit, **({"before": str(before)} if before else {}), **filters}
+        return self._parse(AuditPage, self.request("GET", "/audit", params=params))
 
     # --- attachments (T12) --------------------------------------------------------------------------
 

@@ -243,9 +243,12 @@ class TicketList:
             rows = conn.execute(select(_users.c.id, _users.c.full_name).order_by(_users.c.full_name, _users.c.id))
             return [(row.id, str(row.full_name or "")) for row in rows]
 
-    def user(self, login: str) -> tuple[str, str] | None:
-        """(id, role) of the cached user with this login."""
+    def user(self, login: str) -> tuple[str, str, str | None] | None:
+        """(id, role, line) of the cached user with this login (line None: the role's, ``sync.roles.line_of``)."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(_users.c.id, _users.c.role).where(_users.c.login == login)).first()
-        return None if row is None else (row.id, str(row.role or ""))
+            row = conn.execute(select(_users.c.id, _users.c.role, _users.c.data).where(_users.c.login == login)).first()
+        if row is None:
+            return None
+        line = row.data.get("line") if isinstance(row.data, dict) else None
+        return row.id, str(row.role or ""), str(line) if line else None
 

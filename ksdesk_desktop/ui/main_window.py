@@ -193,8 +193,9 @@ class MainWindow(QMainWindow):
     def add_command(self, spec: PageSpec, run: Callable[[], object]) -> QAction:
         """A menu entry with its shortcut that runs ``run`` («Создать обращение»)."""
         menu = self._menus.get(spec.menu)
-        if menu is None:  # «Обращения»: after «Справочники», once its first entry comes
-            menu = self._menus[spec.menu] = self.menuBar().addMenu({"tickets": self.tr("&Обращения")}[spec.menu])
+        if menu is None:  # «Обращения», «Администрирование»: after «Справочники», once their first entry comes
+            titles = {"tickets": self.tr("&Обращения"), "admin": self.tr("&Администрирование")}
+            menu = self._menus[spec.menu] = self.menuBar().addMenu(titles[spec.menu])
             menu.setObjectName(f"{spec.menu}_menu")
         if spec.separated:
             menu.addSeparator()

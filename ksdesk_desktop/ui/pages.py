@@ -28,7 +28,7 @@ class PageSpec:
 
     key: str  # the leaf's key: what the Navigator / current tasks open; the action is ``action_<name or key>``
     tree: tuple[str, ...]  # the leaf's path in its place's tree; () for none
-    menu: str  # the menu listing it: "directories" («Справочники») or "tickets" («Обращения»)
+    menu: str  # the menu listing it: "directories" («Справочники»), "tickets" («Обращения») or "admin"
     text: str  # the menu entry, with its & mnemonic
     shortcut: str
     place: str = NAVIGATOR  # the quick-access place that stays checked while the page is shown
@@ -69,6 +69,14 @@ def builtin_pages() -> dict[str, PageSpec]:
         PageSpec("last_ticket", (), "tickets", t("MainWindow", "Открыть &последнее обращение"), "Ctrl+Shift+T",
                  tooltip=t("MainWindow", "Карточка последнего сохранённого обращения (Ctrl+Shift+T)")),
     )}
+
+
+def users_page_spec() -> PageSpec:
+    """«Пользователи» (W3): a supervisor's page, added once a supervisor signs in."""
+    t = QCoreApplication.translate
+    return PageSpec("users", (t("NavigatorPage", "АДМИНИСТРИРОВАНИЕ"), t("NavigatorPage", "Пользователи")), "admin",
+                    t("MainWindow", "&Пользователи и журнал"), "Ctrl+Shift+U",
+                    tooltip=t("MainWindow", "Пользователи и журнал изменений, для супервизора (Ctrl+Shift+U)"))
 
 
 def _add_leaf(model: QStandardItemModel, path: tuple[str, ...], key: str) -> None:

@@ -113,7 +113,7 @@ class TicketActions(QWidget):
         user = self.services.connection.user
         if user is None or not self.ticket.get("registration_number"):
             return []  # a ticket not registered yet has no route to act on
-        return allowed(user.role, str(user.id), self.ticket)
+        return allowed(user.role, str(user.id), self.ticket, user.line)
 
     def show_ticket(self, ticket: dict[str, Any]) -> None:
         self.ticket = dict(ticket)

@@ -1011,6 +1011,18 @@ panel</translation>
         <source>&amp;Доступные документы</source>
         <translation>Available &amp;documents</translation>
     </message>
+    <message>
+        <source>&amp;Администрирование</source>
+        <translation>&amp;Administration</translation>
+    </message>
+    <message>
+        <source>&amp;Пользователи и журнал</source>
+        <translation>&amp;Users and audit log</translation>
+    </message>
+    <message>
+        <source>Пользователи и журнал изменений, для супервизора (Ctrl+Shift+U)</source>
+        <translation>Users and the audit log, for a supervisor (Ctrl+Shift+U)</translation>
+    </message>
 </context>
 <context>
     <name>NavigatorPage</name>
@@ -1064,6 +1076,14 @@ panel</translation>
         <location filename="../../ksdesk_desktop/ui/pages.py" line="68"/>
         <source>Списки</source>
         <translation>Lists</translation>
+    </message>
+    <message>
+        <source>АДМИНИСТРИРОВАНИЕ</source>
+        <translation>ADMINISTRATION</translation>
+    </message>
+    <message>
+        <source>Пользователи</source>
+        <translation>Users</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1253,25 @@ panel</translation>
         <location filename="../../ksdesk_desktop/ui/organization_picker.py" line="57"/>
         <source>Поиск не удался: %s</source>
         <translation>The lookup failed: %s</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Временный пароль</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <source>Временный пароль пользователя «%1». Он показан только сейчас: передайте его пользователю. Прежние сеансы пользователя завершены.</source>
+        <translation>The temporary password of «%1». It is shown only now: pass it on to the user. The user's earlier sessions have ended.</translation>
+    </message>
+    <message>
+        <source>&amp;Копировать</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Закрыть</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2126,6 +2165,224 @@ panel</translation>
         <location filename="../../ksdesk_desktop/ui/toast.py" line="49"/>
         <source>Обращение сохранено под предварительным номером %s. Учётный номер будет присвоен при синхронизации с сервером.</source>
         <translation>The ticket is saved under the provisional number %s. It gets its registration number when the client syncs with the server.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Новый пользователь</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>Пользователь</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>&amp;Логин</source>
+        <translation>&amp;Login</translation>
+    </message>
+    <message>
+        <source>&amp;ФИО</source>
+        <translation>&amp;Full name</translation>
+    </message>
+    <message>
+        <source>&amp;Роль</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>Л&amp;иния</source>
+        <translation>L&amp;ine</translation>
+    </message>
+    <message>
+        <source>&amp;Пароль</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Логин: латинские буквы, цифры, точка, дефис и подчёркивание, до 64 символов.</source>
+        <translation>Login: Latin letters, digits, dot, hyphen and underscore, up to 64 characters.</translation>
+    </message>
+    <message>
+        <source>Заполните поле «ФИО».</source>
+        <translation>Fill in «Full name».</translation>
+    </message>
+    <message>
+        <source>Пароль: не короче %1 символов.</source>
+        <translation>Password: at least %1 characters.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Пользователи</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Журнал</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>&amp;Создать</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <source>&amp;Изменить</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Отключить</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <source>&amp;Включить</source>
+        <translation>&amp;Enable</translation>
+    </message>
+    <message>
+        <source>Сбросить &amp;пароль</source>
+        <translation>Reset &amp;password</translation>
+    </message>
+    <message>
+        <source>О&amp;бновить</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <source>Логин</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>ФИО</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Роль</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Линия</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Активен</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>&amp;Ранее</source>
+        <translation>&amp;Older</translation>
+    </message>
+    <message>
+        <source>Когда</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Кто</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Что</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Изменения</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Пользователями управляет только супервизор.</source>
+        <translation>Only a supervisor manages users.</translation>
+    </message>
+    <message>
+        <source>Нет связи с сервером: управление пользователями и журнал доступны только при связи с сервером. Изменения не сохраняются для отправки позже.</source>
+        <translation>No connection to the server: users and the audit log are available only while connected. Changes are not kept to be sent later.</translation>
+    </message>
+    <message>
+        <source>Загрузка пользователей…</source>
+        <translation>Loading users…</translation>
+    </message>
+    <message>
+        <source>Загрузка журнала…</source>
+        <translation>Loading the audit log…</translation>
+    </message>
+    <message>
+        <source>да</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>нет</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Создание пользователя…</source>
+        <translation>Creating the user…</translation>
+    </message>
+    <message>
+        <source>Сохранение…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Сброс пароля…</source>
+        <translation>Resetting the password…</translation>
+    </message>
+    <message>
+        <source>Пароль пользователя «%1» сброшен.</source>
+        <translation>The password of «%1» was reset.</translation>
+    </message>
+    <message>
+        <source>система</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <source>Пользователь</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Обращение</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>создан</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>изменён</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>сброшен пароль</source>
+        <translation>password reset</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Оператор</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Специалист</source>
+        <translation>Specialist</translation>
+    </message>
+    <message>
+        <source>Супервизор</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>1-я линия</source>
+        <translation>First line</translation>
+    </message>
+    <message>
+        <source>2-я линия</source>
+        <translation>Second line</translation>
+    </message>
+    <message>
+        <source>Администрирование</source>
+        <translation>Administration</translation>
     </message>
 </context>
 <context>

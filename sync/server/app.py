@@ -13,7 +13,7 @@ from sync import __version__
 from sync.protocol import API_PREFIX
 from sync.reference import MAX_ATTACHMENT_BYTES
 from sync.server import openapi
-from sync.server.api import attachments, auth, health, registry, sync, tickets, users
+from sync.server.api import attachments, audit, auth, health, registry, sync, tickets, users
 from sync.server.bootstrap import prepare_database
 from sync.server.errors import install_handlers
 from sync.server.gate import TokenGate
@@ -76,4 +76,5 @@ def create_app(settings: Settings | None = None, *, prepare: bool = True) -> Fas
     app.include_router(registry.router, prefix=API_PREFIX)
     app.include_router(attachments.router, prefix=API_PREFIX)
     app.include_router(tickets.router, prefix=API_PREFIX)
+    app.include_router(audit.router, prefix=API_PREFIX)
     return app

@@ -58,6 +58,7 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.INVALID_TRANSITION: 409,  # a ticket's action (W2, W3), answered inside a push result
     ErrorCode.WRONG_LINE: 409,
     ErrorCode.NOT_ASSIGNEE: 403,
+    ErrorCode.LAST_SUPERVISOR: 409,
     # attachments (T12)
     ErrorCode.FILE_TOO_LARGE: 413,
     ErrorCode.UPLOAD_OFFSET_MISMATCH: 409,

@@ -112,6 +112,7 @@ class User(Synced, Base):
     full_name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(254))
     role: Mapped[str] = mapped_column(String(20))  # sync.roles.Role
+    line: Mapped[str] = mapped_column(String(10))  # sync.roles.Line: set for each user (sync.roles.line_of)
     password_hash: Mapped[str] = mapped_column(String(200))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 

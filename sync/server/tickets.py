@@ -17,7 +17,7 @@ from sync.errors import ErrorCode
 from sync.numbering import REGISTRATION_COUNTER, registration_number
 from sync.protocol import HistoryAction, HistoryEntry, plain
 from sync.reference import TicketStatus
-from sync.roles import ROLE_LINE, Line, Role
+from sync.roles import Line, line_of
 from sync.server import mail
 from sync.server.errors import ServiceError
 from sync.server.models import (
@@ -82,7 +82,7 @@ def create(session: Session, user: User, record_id: uuid.UUID, values: dict[str,
     refusal = rules.type_refusal(values["ticket_type"], covered)
     if refusal is not None:
         raise Rejected(ErrorCode.TYPE_NOT_ALLOWED, refusal, "ticket_type")
-    line = ROLE_LINE.get(Role(user.role), Line.LINE_1)
+    line = line_of(user.role, user.line)
     ticket = Ticket(
         id=record_id, **values,
         registration_number=next_registration_number(session, now),

@@ -7,9 +7,10 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from sync import accounts
 from sync.errors import ErrorCode
 from sync.ids import new_id
-from sync.roles import Role
+from sync.roles import Line, Role, line_of
 from sync.server.errors import ServiceError
 from sync.server.models import RefreshToken, User
 from sync.server.security import (
@@ -20,27 +21,24 @@ from sync.server.security import (
     verify_password,
 )
 
-LOGIN_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
-
 
 def create_user(
-    session: Session, login: str, password: str, role: Role, full_name: str = "", email: str | None = None
+    session: Session, login: str, password: str, role: Role, full_name: str = "", email: str | None = None,
+    line: Line | None = None,
 ) -> User:
-    login = login.strip().lower()
-    if not login or not set(login) <= LOGIN_CHARS or len(login) > 64:
-        raise ServiceError(
-            ErrorCode.VALIDATION_ERROR,
-            "Логин: латинские буквы, цифры, точка, дефис и подчёркивание, до 64 символов.",
-            "login",
-        )
-    if len(password) < 4:
-        raise ServiceError(ErrorCode.VALIDATION_ERROR, "Пароль: не короче 4 символов.", "password")
+    """A new user, by the rules of ``sync.accounts`` (the CLI and ``POST /users`` alike); ``line``
+    defaults to the role's."""
+    for problem, name in ((accounts.login_problem(login), "login"), (accounts.password_problem(password), "password")):
+        if problem is not None:
+            raise ServiceError(ErrorCode.VALIDATION_ERROR, problem, name)
+    login = accounts.normal_login(login)
     if session.scalar(select(User.id).where(User.login == login)) is not None:
         raise ServiceError(ErrorCode.ALREADY_EXISTS, f"Пользователь «{login}» уже существует.", "login")
     user = User(
         login=login,
         password_hash=hash_password(password),
         role=Role(role).value,
+        line=line_of(role, line).value,
         full_name=full_name or login,
         email=email,
     )

@@ -43,7 +43,7 @@ def act(session: Session, user: User, m: Mutation) -> Ticket:
     if ticket is None or ticket.deleted_at is not None:
         raise Rejected(ErrorCode.NOT_FOUND, "Обращение не найдено.", "record_id")
     before = state(ticket)
-    refusal = workflow.refusal(action, user.role, str(user.id), before, text)
+    refusal = workflow.refusal(action, user.role, str(user.id), before, text, user.line)
     if refusal is not None:
         raise Rejected(refusal.code, refusal.message, refusal.field)
     done = workflow.effect(action, str(user.id), before, text)

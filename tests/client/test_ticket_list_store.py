@@ -179,6 +179,18 @@ def test_n3_available_documents_are_what_the_shared_rule_says(cache: Cache) -> N
     assert len(cache.numbers(TicketFilter(available=supervisor))) == 4  # every line, closed ones aside
 
 
+def test_w3_an_operator_moved_to_the_second_line_sees_its_tickets_from_the_cache(cache: Cache) -> None:
+    """The line a supervisor set travels in the user's record; an offline start reads it from the cache."""
+    cache.ticket(5, "На второй линии", route="line_2")
+    assert cache.list.user("op") == (OPERATOR, "operator", None)  # a record from before lines were per user
+    cache.put(Kind.USER, OPERATOR, login="op", full_name="Андреева Ольга", role="operator", line="line_2")
+    found = cache.list.user("op")
+    assert found == (OPERATOR, "operator", "line_2")
+    moved = availability(*found)
+    assert cache.numbers(TicketFilter(available=moved, sort=SortKey.NUMBER, descending=False)) == [
+        "ОБР-2026-000002", "ОБР-2026-000005"]  # its own ticket in work stays; line 1's unassigned one goes
+
+
 def test_n3_the_sql_form_of_availability_agrees_with_the_rule_on_the_demo(demo_node: Node) -> None:
     tickets = TicketList(demo_node.store)
     records = demo_node.replica.store.engine

@@ -109,3 +109,14 @@ def test_w2_predicted_shows_the_queued_action() -> None:
     shown = predicted(TICKETS["reg_l2_free"], {"action": "request_info"}, ME)
     assert shown["status"] == "awaiting_info" and shown["assignee_id"] == ME
     assert predicted(TICKETS["reg_l2_free"], {"action": "fly"}) == TICKETS["reg_l2_free"]
+
+
+def test_w3_a_users_own_line_decides_where_they_work() -> None:
+    """A supervisor moved an operator to the second line (``users.line``): line 2's free ticket is theirs
+    to take, line 1's no longer; without a line set, the role's line holds."""
+    assert " ".join(allowed("operator", ME, TICKETS["reg_l2_free"], "line_2")) == "take"
+    assert " ".join(allowed("operator", ME, TICKETS["reg_l1_free"], "line_2")) == "escalate"  # not take
+    assert refusal(Action.TAKE, "operator", ME, TICKETS["reg_l1_free"], line="line_2") == Refusal(
+        ErrorCode.WRONG_LINE, "Обращение на другой линии.", "route")
+    assert " ".join(allowed("specialist", ME, TICKETS["reg_l1_free"], "line_1")) == "take request_info comment"
+    assert allowed("operator", ME, TICKETS["reg_l1_free"], None) == allowed("operator", ME, TICKETS["reg_l1_free"])

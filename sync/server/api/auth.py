@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 
 from sync.errors import ErrorCode
 from sync.protocol import LoginRequest, RefreshRequest, TokenPair, UserPublic
-from sync.roles import Role
+from sync.roles import Line, Role
 from sync.server import throttle, users
 from sync.server.db import session_scope, write_scope
 from sync.server.deps import CurrentUser, SessionDep, StateDep
@@ -23,7 +23,8 @@ HASH_BUSY_RETRY_S = 2
 
 
 def public_user(user: User) -> UserPublic:
-    return UserPublic(id=user.id, login=user.login, full_name=user.full_name, role=Role(user.role), email=user.email)
+    return UserPublic(id=user.id, login=user.login, full_name=user.full_name, role=Role(user.role), email=user.email,
+                      line=Line(user.line), is_active=user.is_active)
 
 
 def _token_pair(state: ServerState, user: User, refresh_token: str) -> TokenPair:

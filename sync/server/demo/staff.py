@@ -10,7 +10,7 @@ from datetime import timedelta
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from sync.roles import Role
+from sync.roles import Role, line_of
 from sync.server.demo.common import REFERENCE_NOW, Row
 from sync.server.demo.numbers import uuid7_at
 from sync.server.models import User
@@ -64,7 +64,8 @@ def create_staff(session: Session, rng: random.Random, password: str) -> Staff:
         at = USERS_CREATED + timedelta(minutes=minute)
         row: Row = {"id": uuid7_at(rng, at), "version": 1, "created_at": at, "updated_at": at,
                     "deleted_at": None, "login": login, "full_name": full_name,
-                    "email": f"{login}@{STAFF_DOMAIN}", "role": role.value, "password_hash": shared_hash,
+                    "email": f"{login}@{STAFF_DOMAIN}", "role": role.value, "line": line_of(role).value,
+                    "password_hash": shared_hash,
                     "is_active": True}
         rows.append(row)
         ids[login] = (row["id"], role)  # type: ignore[assignment]
