@@ -166,8 +166,14 @@ def _create_user(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    import importlib.util
+
     from sync.server.runner import serve
 
+    if settings.smtp_in_port is not None and importlib.util.find_spec("aiosmtpd") is None:
+        print("ksdesk-server: receiving e-mail (--smtp-in-port) needs aiosmtpd: "
+              "pip install 'ksdesk-desktop[inbound]'", file=sys.stderr)
+        return 2
     if args.demo:
         code = _run_demo(settings, args, only_if_empty=True)
         if code:
