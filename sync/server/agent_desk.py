@@ -195,7 +195,7 @@ def open_ticket(session: Session, contact_id: uuid.UUID) -> Ticket | None:
     return session.scalar(
         select(Ticket).where(Ticket.contact_id == contact_id, Ticket.deleted_at.is_(None),
                              Ticket.status.in_([str(s) for s in OPEN_STATUSES]))
-        .order_by(Ticket.registered_at.desc(), Ticket.created_at.desc()).limit(1)
+        .order_by(Ticket.registered_at.desc().nulls_last(), Ticket.created_at.desc()).limit(1)
     )
 
 

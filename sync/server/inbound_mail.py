@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sync.agent_desk import Direction
 from sync.numbering import registration_numbers_in
 from sync.protocol import HistoryAction
-from sync.reference import MAX_TEXT_FIELD, Channel, TicketStatus
+from sync.reference import MAX_TEXT_FIELD, Channel, Priority, TicketStatus
 from sync.server import agent_desk
 from sync.server.db import write_scope
 from sync.server.models import Activity, AuditEntry, Contact, MailMessage, Ticket
@@ -61,6 +61,7 @@ class Incoming:
     subject: str
     text: str
     refers_to: tuple[str, ...]  # Message-IDs of In-Reply-To, then References
+    priority: Priority = Priority.NORMAL  # the sender's mark (X-Priority 1–2, Importance: high): high
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,17 @@ def _message_id(value: str | None) -> str | None:
     return text if len(text) <= MAX_MESSAGE_ID else "sha256:" + hashlib.sha256(text.encode()).hexdigest()
 
 
+def _priority(message: Message) -> Priority:
+    """What the sender marked: «X-Priority: 1 (Highest)» or 2, «Importance: high», «Priority: urgent»."""
+    try:
+        marks = {name: str(message.get(name) or "").strip().lower()
+                 for name in ("X-Priority", "Importance", "Priority")}
+    except (ValueError, IndexError, TypeError):
+        return Priority.NORMAL
+    urgent = marks["X-Priority"][:1] in ("1", "2") or marks["Importance"] == "high" or marks["Priority"] == "urgent"
+    return Priority.HIGH if urgent else Priority.NORMAL
+
+
 def parse(raw: bytes, envelope_from: str = "") -> Incoming:
     """A message as it arrived (bytes of DATA) → what the channel keeps of it."""
     message = message_from_bytes(raw, policy=default_policy)
@@ -137,6 +149,7 @@ def parse(raw: bytes, envelope_from: str = "") -> Incoming:
         subject=_cut(_one_line(subject), MAX_TEXT_FIELD),
         text=_cut(stripped(_body(message)).strip(), MAX_TEXT),
         refers_to=refers,
+        priority=_priority(message),
     )
 
 
@@ -183,7 +196,7 @@ def ingest(session: Session, mail: Incoming) -> Outcome:
                         subject=mail.subject, text=mail.text, note="", tags=[], message_id=mail.message_id)
     ticket = _answered_ticket(session, mail)
     if ticket is None or ticket.deleted_at is not None or ticket.status == TicketStatus.CLOSED:
-        task = agent_desk.queue_activity(session, activity)
+        task = agent_desk.queue_activity(session, activity, mail.priority)
         return Outcome("queued", activity.id, task_id=task.id)
     session.add(activity)
     session.flush()

@@ -139,6 +139,18 @@ def test_a11_a_mail_over_smtp_becomes_a_queued_task_matched_to_its_contact(desk:
     assert task["activity"]["id"] in {c["id"] for c in changes if c["kind"] == "activity"}
 
 
+def test_a1_the_queue_is_in_order_of_priority_then_arrival(desk: Desk) -> None:
+    tag = uuid.uuid4().hex[:6]
+    desk.send(mail("order@example.org", f"{tag} обычное, первое"))
+    desk.send(mail("order@example.org", f"{tag} срочное", X_Priority="1 (Highest)"))
+    desk.send(mail("order@example.org", f"{tag} обычное, второе"))
+    desk.send(mail("order@example.org", f"{tag} важное", Importance="high"))
+    mine = [t for t in desk.queue() if t["activity"]["subject"].startswith(tag)]
+    assert [t["activity"]["subject"][len(tag) + 1:] for t in mine] == [
+        "срочное", "важное", "обычное, первое", "обычное, второе"]
+    assert [t["priority"] for t in mine] == ["high", "high", "normal", "normal"]
+
+
 def test_a11_the_same_message_delivered_twice_is_one_task(desk: Desk) -> None:
     message = mail("twice@example.org", "Дважды")
     desk.send(message)
