@@ -188,6 +188,8 @@ class ActivityOut(BaseModel):
     text: str
     note: str
     tags: list[str]
+    files: list[dict[str, Any]] = Field(description="files that came with it: file_name, size, sha256, "
+                                        "content_type; they become its ticket's files when it joins one")
     created_at: datetime
     version: int
 

@@ -35,7 +35,7 @@ from sync.reference import MAX_SUBJECT, MAX_TICKET_TEXT, Channel, Priority, Tick
 from sync.roles import TICKETS, Role
 from sync.server import tickets
 from sync.server.errors import ServiceError
-from sync.server.models import Activity, AuditEntry, Contact, Organization, Task, Ticket, User
+from sync.server.models import Activity, Attachment, AuditEntry, Contact, Organization, Task, Ticket, User
 
 OPEN_STATUSES = (TicketStatus.REGISTERED, TicketStatus.IN_PROGRESS, TicketStatus.AWAITING_INFO)
 MAX_QUEUE_PAGE = 1000
@@ -60,8 +60,17 @@ def queue_activity(session: Session, activity: Activity, priority: Priority = Pr
 
 
 def join_ticket(session: Session, user: User | None, activity: Activity, ticket: Ticket) -> None:
-    """A3: the activity becomes part of the ticket, written to the ticket's history."""
+    """A3: the activity becomes part of the ticket, written to the ticket's history; the files that
+    came with it become the ticket's files (T12: their content is on the server already)."""
     activity.ticket_id = ticket.id
+    for file in activity.files or []:
+        attachment = Attachment(ticket_id=ticket.id, file_name=file["file_name"], size=file["size"],
+                                sha256=file["sha256"], content_type=file["content_type"], uploaded_bytes=file["size"],
+                                complete=True, created_by=user.id if user else None)
+        session.add(attachment)
+        session.flush()
+        session.add(AuditEntry(user_id=user.id if user else None, entity="ticket", entity_id=ticket.id,
+                               action=HistoryAction.ATTACHMENT_ADDED, changes={"file_name": attachment.file_name}))
     session.add(AuditEntry(user_id=user.id if user else None, entity="ticket", entity_id=ticket.id,
                            action=HistoryAction.ACTIVITY_ADDED, changes={
                                "activity_id": str(activity.id), "channel": activity.channel,
@@ -77,7 +86,8 @@ def _activity_out(activity: Activity) -> ActivityOut:
         id=activity.id, ticket_id=activity.ticket_id, channel=Channel(activity.channel),
         direction=Direction(activity.direction), sender=activity.sender, contact_id=activity.contact_id,
         organization_id=activity.organization_id, subject=activity.subject, text=activity.text,
-        note=activity.note, tags=list(activity.tags or []), created_at=activity.created_at, version=activity.version)
+        note=activity.note, tags=list(activity.tags or []), files=list(activity.files or []),
+        created_at=activity.created_at, version=activity.version)
 
 
 def _customer(contact: Contact | None, organization: Organization | None) -> CustomerOut | None:

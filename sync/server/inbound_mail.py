@@ -34,10 +34,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.agent_desk import Direction
+from sync.attachments import CONTENT_TYPE_PATTERN, content_type, safe_name, too_large
 from sync.numbering import registration_numbers_in
 from sync.protocol import HistoryAction
 from sync.reference import MAX_TEXT_FIELD, Channel, Priority, TicketStatus
 from sync.server import agent_desk
+from sync.server.attachments import FileStore
 from sync.server.db import write_scope
 from sync.server.models import Activity, AuditEntry, Contact, MailMessage, Ticket
 from sync.server.settings import Settings
@@ -45,11 +47,24 @@ from sync.text import stripped
 
 log = logging.getLogger(__name__)
 
-MAX_TEXT = 100_000  # the customer's words kept of one message (its attachments are not kept yet)
+MAX_TEXT = 100_000  # the customer's words kept of one message
 MAX_MESSAGE_ID = 998  # RFC 5322's line length: a longer one is stored as its hash
 TRACE_HEADERS = ("received", "return-path", "delivered-to", "x-original-to")  # each hop adds its own
 _ANGLE_IDS = re.compile(r"<([^<>\s]+)>")
 _TAGS = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True, slots=True)
+class MailFile:
+    """An attachment of a message: its bytes, and how the ticket's file will be described."""
+
+    file_name: str
+    content_type: str
+    data: bytes
+
+    def described(self, sha256: str) -> dict[str, Any]:
+        return {"file_name": self.file_name, "size": len(self.data), "sha256": sha256,
+                "content_type": self.content_type}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +77,7 @@ class Incoming:
     text: str
     refers_to: tuple[str, ...]  # Message-IDs of In-Reply-To, then References
     priority: Priority = Priority.NORMAL  # the sender's mark (X-Priority 1–2, Importance: high): high
+    files: tuple[MailFile, ...] = ()  # its attachments within the 50 MB rule (T12)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +146,24 @@ def _priority(message: Message) -> Priority:
     return Priority.HIGH if urgent else Priority.NORMAL
 
 
+def _files(message: EmailMessage) -> tuple[tuple[MailFile, ...], list[str]]:
+    """The message's attachments within the 50 MB rule, and a note for each one over it."""
+    kept: list[MailFile] = []
+    refused: list[str] = []
+    for part in message.iter_attachments():
+        data = part.get_payload(decode=True)
+        if not isinstance(data, bytes):
+            continue
+        name = safe_name(stripped(str(part.get_filename() or "")))
+        over = too_large(name, len(data))
+        if over is not None:
+            refused.append(over)
+            continue
+        kind = part.get_content_type()
+        kept.append(MailFile(name, kind if re.fullmatch(CONTENT_TYPE_PATTERN, kind) else content_type(name), data))
+    return tuple(kept), refused
+
+
 def parse(raw: bytes, envelope_from: str = "") -> Incoming:
     """A message as it arrived (bytes of DATA) → what the channel keeps of it."""
     message = message_from_bytes(raw, policy=default_policy)
@@ -142,14 +176,16 @@ def parse(raw: bytes, envelope_from: str = "") -> Incoming:
     except (ValueError, IndexError, TypeError):  # a header the parser cannot read: keep the rest
         from_header, subject, refs, own_id = "", "", "", None
     sender = (getaddresses([from_header])[0][1] if from_header else "") or parseaddr(envelope_from)[1]
+    files, refused = _files(message)
     refers = tuple(dict.fromkeys(m for m in (_message_id(f"<{r}>") for r in _ANGLE_IDS.findall(refs)) if m))
     return Incoming(
         message_id=_message_id(str(own_id) if own_id else None) or _content_hash(message),
         sender=_cut(stripped(sender).strip().lower(), 254),
         subject=_cut(_one_line(subject), MAX_TEXT_FIELD),
-        text=_cut(stripped(_body(message)).strip(), MAX_TEXT),
+        text=_cut("\n\n".join([stripped(_body(message)).strip(), *refused]).strip(), MAX_TEXT),
         refers_to=refers,
         priority=_priority(message),
+        files=files,
     )
 
 
@@ -184,8 +220,9 @@ def _answered_ticket(session: Session, mail: Incoming) -> Ticket | None:
     return None
 
 
-def ingest(session: Session, mail: Incoming) -> Outcome:
-    """Write one message in the caller's transaction (see the module's doc)."""
+def ingest(session: Session, mail: Incoming, files: list[dict[str, Any]] | None = None) -> Outcome:
+    """Write one message in the caller's transaction (see the module's doc); ``files`` describe its
+    attachments, whose content is stored already (:meth:`FileStore.keep`)."""
     known = session.scalar(select(Activity.id).where(Activity.message_id == mail.message_id))
     if known is not None:
         return Outcome("duplicate", known)
@@ -193,7 +230,8 @@ def ingest(session: Session, mail: Incoming) -> Outcome:
     activity = Activity(channel=Channel.EMAIL, direction=Direction.INCOMING, sender=mail.sender,
                         contact_id=contact.id if contact else None,
                         organization_id=contact.organization_id if contact else None,
-                        subject=mail.subject, text=mail.text, note="", tags=[], message_id=mail.message_id)
+                        subject=mail.subject, text=mail.text, note="", tags=[], files=files or [],
+                        message_id=mail.message_id)
     ticket = _answered_ticket(session, mail)
     if ticket is None or ticket.deleted_at is not None or ticket.status == TicketStatus.CLOSED:
         task = agent_desk.queue_activity(session, activity, mail.priority)
@@ -211,13 +249,15 @@ def ingest(session: Session, mail: Incoming) -> Outcome:
     return Outcome("joined", activity.id, ticket_id=ticket.id)
 
 
-def deliver(factory: sessionmaker[Session], raw: bytes, envelope_from: str = "") -> Outcome:
+def deliver(factory: sessionmaker[Session], store: FileStore, raw: bytes, envelope_from: str = "") -> Outcome:
     """Parse and write one message in its own transaction; a concurrent delivery of the same message
-    that committed first makes this one a duplicate."""
+    that committed first makes this one a duplicate. Its attachments are stored by content first: a
+    write that then fails leaves only content the retry stores again under the same name."""
     mail = parse(raw, envelope_from)
+    files = [file.described(store.keep(file.data)) for file in mail.files]
     try:
         with write_scope(factory) as session:
-            return ingest(session, mail)
+            return ingest(session, mail, files)
     except IntegrityError:
         with write_scope(factory) as session:  # the unique index: the other delivery won
             known = session.scalar(select(Activity.id).where(Activity.message_id == mail.message_id))
@@ -234,8 +274,8 @@ class InboundHandler:
     written on a worker thread (the SMTP loop serves other sessions meanwhile) and answered 250 only
     once committed, 451 when the database write failed."""
 
-    def __init__(self, factory: sessionmaker[Session], mailboxes: frozenset[str]) -> None:
-        self.factory, self.mailboxes = factory, mailboxes
+    def __init__(self, factory: sessionmaker[Session], mailboxes: frozenset[str], store: FileStore) -> None:
+        self.factory, self.mailboxes, self.store = factory, mailboxes, store
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,  # aiosmtpd calls handle_<VERB>
                           rcpt_options: list[str]) -> str:
@@ -249,7 +289,7 @@ class InboundHandler:
         raw = content if isinstance(content, bytes) else str(content).encode("utf-8", "surrogateescape")
         try:
             outcome = await asyncio.get_running_loop().run_in_executor(
-                None, deliver, self.factory, raw, str(envelope.mail_from or ""))
+                None, deliver, self.factory, self.store, raw, str(envelope.mail_from or ""))
         except Exception:
             log.exception("inbound e-mail from %s not stored; the sender is told to try again", envelope.mail_from)
             return "451 4.3.0 Temporary failure storing the message, try again later"
@@ -271,9 +311,10 @@ class InboundMail:
         from aiosmtpd.controller import Controller  # only a server that receives mail needs aiosmtpd
 
         assert settings.smtp_in_port is not None
+        handler = InboundHandler(factory, mailboxes(settings), FileStore(settings.effective_files_dir))
         self.controller = Controller(
-            InboundHandler(factory, mailboxes(settings)), hostname=settings.smtp_in_host or settings.host,
-            port=settings.smtp_in_port, data_size_limit=settings.smtp_in_max_bytes, enable_SMTPUTF8=True,
+            handler, hostname=settings.smtp_in_host or settings.host, port=settings.smtp_in_port,
+            data_size_limit=settings.smtp_in_max_bytes, enable_SMTPUTF8=True,
             server_hostname=parseaddr(settings.smtp_from)[1].rpartition("@")[2] or "ksdesk.local")
 
     def start(self) -> None:

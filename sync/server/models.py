@@ -357,6 +357,9 @@ class Activity(Synced, Base):
     text: Mapped[str] = mapped_column(Text, default="")  # the customer's words as they came
     note: Mapped[str] = mapped_column(String(MAX_TEXT_FIELD), default="")  # the agent's (A5)
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)  # A8: sync.agent_desk.checked_tags
+    # files that came with it, stored by SHA-256; they become the ticket's files when it joins one:
+    # [{"file_name", "size", "sha256", "content_type"}]
+    files: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     # an e-mail's Message-ID (or "sha256:…" of its content when it had none); None for other channels
     message_id: Mapped[str | None] = mapped_column(String(998))
 

@@ -241,6 +241,25 @@ def test_a3_accepting_registers_a_ticket_for_a_known_customer_and_the_next_task_
     desk.close_task("ag2", second["id"])
 
 
+def test_a3_a_mails_attachments_become_the_files_of_the_ticket_it_joins(desk: Desk) -> None:
+    desk.customer("files@example.ru", "Анна Файлова")
+    report = b"%PDF-1.4 " + bytes(range(256)) * 40
+    message = mail("files@example.ru", "Отчёт во вложении")
+    message.add_attachment(report, maintype="application", subtype="pdf", filename="../отчёт 0503317.pdf")
+    desk.send(message)
+    (task,) = desk.queued("Отчёт во вложении")
+    assert [f["file_name"] for f in task["activity"]["files"]] == ["отчёт 0503317.pdf"]  # only a name (T12)
+    accepted = desk.accept("ag2", task["id"]).json()
+    desk.close_task("ag2", task["id"])
+    changes, _cursor, _pages = pull_all(desk.clients["op1"])
+    (file,) = [c for c in changes if c["kind"] == "attachment" and c["data"]["ticket_id"] == accepted["ticket_id"]]
+    assert file["data"]["complete"] is True and file["data"]["size"] == len(report)
+    assert file["data"]["content_type"] == "application/pdf"
+    content = desk.clients["op1"].get(f"/attachments/{file['id']}/content")
+    assert content.status_code == 200 and content.content == report
+    assert "attachment_added" in [e["action"] for e in history(desk, accepted["ticket_id"])]
+
+
 def test_a3_a_task_from_an_unknown_sender_is_accepted_without_a_ticket(desk: Desk) -> None:
     desk.send(mail("nobody-known@example.org", "Неизвестный отправитель"))
     (task,) = desk.queued("Неизвестный отправитель")

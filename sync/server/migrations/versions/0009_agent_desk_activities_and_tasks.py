@@ -29,6 +29,7 @@ def upgrade() -> None:
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('note', sa.String(length=2000), nullable=False),
     sa.Column('tags', sa.JSON(), nullable=False),
+    sa.Column('files', sa.JSON(), nullable=False),
     sa.Column('message_id', sa.String(length=998), nullable=True),
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
