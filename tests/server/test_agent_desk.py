@@ -311,14 +311,37 @@ def test_a2_concurrent_accepts_on_two_server_processes_have_exactly_one_winner(d
         second.stop()
 
 
-def _race(clients: dict[str, httpx.Client], path: str) -> dict[str, httpx.Response]:
-    """Every client posts to ``path`` at once (released together by a barrier); their answers by login."""
+def test_a2_one_agent_accepting_two_tasks_at_once_on_two_processes_gets_one(desk: Desk, tmp_path: Path) -> None:
+    """The partial unique index holds A2 when both accepts pass the check before either commits."""
+    second = start_server(desk.url, tmp_path, env={"KSDESK_SECRET_KEY": _secret_of(desk)})
+    clients = {"here": desk.clients["ag3"], "there": client_for(second, "ag3")}
+    try:
+        for _ in range(6):
+            subjects = {key: f"Две сразу {uuid.uuid4().hex[:6]}" for key in clients}
+            for subject in subjects.values():
+                desk.send(mail("both@example.org", subject))
+            paths = {key: f"/agent/tasks/{desk.queued(subject)[0]['id']}/accept" for key, subject in subjects.items()}
+            answers = _race(clients, paths)
+            statuses = sorted(a.status_code for a in answers.values())
+            assert statuses == [200, 409], {k: a.text for k, a in answers.items()}
+            (lost,) = [a for a in answers.values() if a.status_code == 409]
+            assert lost.json()["error"]["code"] == "agent_busy"
+            (won,) = [a for a in answers.values() if a.status_code == 200]
+            desk.close_task("ag3", won.json()["task"]["id"])
+    finally:
+        clients["there"].close()
+        second.stop()
+
+
+def _race(clients: dict[str, httpx.Client], path: str | dict[str, str]) -> dict[str, httpx.Response]:
+    """Every client posts to ``path`` (or to its own, by key) at once, released together by a barrier;
+    their answers by key."""
     answers: dict[str, httpx.Response] = {}
     start = threading.Barrier(len(clients))
 
     def post(login: str) -> None:
         start.wait()
-        answers[login] = clients[login].post(path)
+        answers[login] = clients[login].post(path if isinstance(path, str) else path[login])
 
     threads = [threading.Thread(target=post, args=(login,)) for login in clients]
     for thread in threads:
