@@ -135,8 +135,8 @@ def held_task(session: Session, user: User) -> Task | None:
 # --- accepting and closing ------------------------------------------------------------------------
 
 
-def _refusal(task: Task, user: User) -> ServiceError:
-    """Why a task that is not queued cannot be accepted by ``user``."""
+def _refusal(task: Task) -> ServiceError:
+    """Why a task that is not queued cannot be accepted."""
     if task.state == TaskState.ACCEPTED:
         return ServiceError(ErrorCode.TASK_TAKEN)
     return ServiceError(ErrorCode.TASK_CLOSED)
@@ -153,7 +153,7 @@ def accept(session: Session, user: User, task_id: uuid.UUID) -> AcceptResult:
             AuditEntry.entity == "task", AuditEntry.entity_id == task.id, AuditEntry.action == "accepted"))
         return _answer(session, task, str((done or {}).get("joined", "none")))
     if task.state != TaskState.QUEUED:
-        raise _refusal(task, user)
+        raise _refusal(task)
     if held_task(session, user) is not None:
         raise ServiceError(ErrorCode.AGENT_BUSY)
     now = datetime.now(UTC)
@@ -168,7 +168,7 @@ def accept(session: Session, user: User, task_id: uuid.UUID) -> AcceptResult:
         raise ServiceError(ErrorCode.AGENT_BUSY) from exc
     session.refresh(task)
     if not changed:  # another agent's accept came first (its transaction committed meanwhile)
-        raise _refusal(task, user)
+        raise _refusal(task)
     joined = _join(session, user, task)
     audit_task(session, user, task, "accepted", {"state": [TaskState.QUEUED, TaskState.ACCEPTED], "joined": joined})
     return _answer(session, task, joined)
