@@ -58,6 +58,15 @@ class ErrorCode(StrEnum):
     UPLOAD_HASH_MISMATCH = "upload_hash_mismatch"
     UPLOAD_BUSY = "upload_busy"
     ATTACHMENT_INCOMPLETE = "attachment_incomplete"
+    # the agent desk (A2, A5, A8; sync.agent_desk)
+    TEXT_TOO_LONG = "text_too_long"  # A5: a text the agent desk edits is longer than 2000 characters
+    TAG_EMPTY = "tag_empty"
+    TAG_TOO_LONG = "tag_too_long"  # A8: longer than 50 characters after trimming
+    TAG_DUPLICATE = "tag_duplicate"  # A8: the activity has this tag already, in some case
+    TASK_TAKEN = "task_taken"  # the task was accepted by someone else first
+    TASK_CLOSED = "task_closed"  # the task is no longer in the queue (closed or cancelled)
+    AGENT_BUSY = "agent_busy"  # A2: the agent holds an accepted task already
+    TASK_NOT_HELD = "task_not_held"  # the task is not in this agent's hands
 
 
 MESSAGES_RU: dict[ErrorCode, str] = {
@@ -111,6 +120,14 @@ MESSAGES_RU: dict[ErrorCode, str] = {
                                     "загрузка начнётся заново.",
     ErrorCode.UPLOAD_BUSY: "Этот файл уже загружается; загрузка будет продолжена позже.",
     ErrorCode.ATTACHMENT_INCOMPLETE: "Файл ещё не загружен на сервер полностью.",
+    ErrorCode.TEXT_TOO_LONG: "Текст длиннее 2000 символов: сократите его.",
+    ErrorCode.TAG_EMPTY: "Пустой тег не добавлен.",
+    ErrorCode.TAG_TOO_LONG: "Тег длиннее 50 символов и не добавлен.",
+    ErrorCode.TAG_DUPLICATE: "Такой тег уже есть.",
+    ErrorCode.TASK_TAKEN: "Задача уже принята другим оператором.",
+    ErrorCode.TASK_CLOSED: "Задача уже закрыта.",
+    ErrorCode.AGENT_BUSY: "У вас уже есть задача в работе: закройте её, чтобы принять следующую.",
+    ErrorCode.TASK_NOT_HELD: "Эта задача не в работе у вас.",
 }
 
 

@@ -227,6 +227,10 @@ class HistoryAction(StrEnum):
     # the actions of ``sync.workflow.Action`` (take, escalate, request_info, …) are recorded under their
     # own names: changes {field: [old, new]} for status, route, assignee_id, closed_at, and "text"
     MAIL = "mail"  # changes: {"kind", "recipient", "subject", "mail_id"}; the history adds "delivery"
+    # the agent desk (issue 18): an activity joined the ticket — changes {"activity_id", "channel",
+    # "direction", "sender", "subject"}; the applicant's reply moved it back to work — {"status": [old, new]}
+    ACTIVITY_ADDED = "activity_added"
+    APPLICANT_REPLIED = "applicant_replied"
 
 
 class HistoryEntry(BaseModel):

@@ -49,6 +49,7 @@ class Kind(StrEnum):
     LIST_ITEM = "list_item"
     TICKET = "ticket"
     ATTACHMENT = "attachment"
+    ACTIVITY = "activity"  # the agent desk's interactions (sync.agent_desk); read-only for clients
 
     @classmethod
     def _missing_(cls, value: object) -> Kind | None:
@@ -389,6 +390,9 @@ for _spec in (
         "component_id": Kind.COMPONENT}),
     KindSpec(Kind.ATTACHMENT, AttachmentUpdateData, AttachmentData, creatable=True, access=ATTACHMENTS,
              references={"ticket_id": Kind.TICKET}),
+    # written by the server's channels and the agent desk's API (``/agent/…``), never through a push
+    KindSpec(Kind.ACTIVITY, references={
+        "ticket_id": Kind.TICKET, "contact_id": Kind.CONTACT, "organization_id": Kind.ORGANIZATION}),
 ):
     register(_spec)
 

@@ -35,6 +35,13 @@ def bad_character(value: str) -> str | None:
     return None if found is None else f"U+{ord(found.group()):04X}"
 
 
+def stripped(value: str) -> str:
+    """Text that comes from outside, not typed by a user (an e-mail's subject and body), with the
+    refused characters removed: there is nobody to ask to remove them, and both databases must get
+    the same, clean text."""
+    return _REFUSED.sub("", value)
+
+
 def text_error(char: str, field: str | None = None) -> PydanticCustomError:
     return PydanticCustomError(TEXT_ERROR, "Недопустимый символ {char} в тексте: уберите его.",
                                {"char": char, "field": field or ""})

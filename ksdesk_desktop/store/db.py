@@ -30,7 +30,7 @@ LAST_SYNC = "last_sync_at"  # meta key: when a sync round last completed (UTC, I
 INDEXES_DEFERRED = "indexes_deferred"  # meta key, present while a long first pull holds back indexes
 
 SCHEMA_MAJOR = 2
-SCHEMA_MINOR = 6
+SCHEMA_MINOR = 7
 KEPT_VERSION = 1  # ``PRAGMA keep.user_version`` of the kept file
 
 
@@ -111,6 +111,11 @@ def _to_2_6(conn: Connection) -> None:
                 index.create(conn, checkfirst=True)
 
 
+def _to_2_7(conn: Connection) -> None:
+    """2.7: the agent desk's activities (issue 18), read-only here."""
+    schema.metadata.create_all(conn, tables=[schema.CACHE[Kind.ACTIVITY]])
+
+
 def _meta_table(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS meta (key VARCHAR(100) PRIMARY KEY, value TEXT NOT NULL)")
 
@@ -125,6 +130,7 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (2004, _to_2_4),
     (2005, _to_2_5),
     (2006, _to_2_6),
+    (2007, _to_2_7),
 ]
 
 

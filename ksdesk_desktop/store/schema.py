@@ -201,6 +201,9 @@ declare(
     Kind.ATTACHMENT, "attachments", Column("ticket_id", String(36)), Column("file_name", Text), Column("size", Integer),
     Column("sha256", String(64)), Column("complete", Boolean), indexes=("ticket_id",),
 )
+# 2.7: the agent desk's activities (shown inside their tickets; written only by the server)
+declare(Kind.ACTIVITY, "activities", Column("ticket_id", String(36)), Column("channel", String(30)),
+        Column("created_at", String(40)), indexes=("ticket_id",))
 BASE_COLUMNS = frozenset({"id", "version", "seq", "local", "data", "sort_name", "search_text", "org_text"})
 
 

@@ -13,7 +13,7 @@ from sync import __version__
 from sync.protocol import API_PREFIX
 from sync.reference import MAX_ATTACHMENT_BYTES
 from sync.server import openapi
-from sync.server.api import attachments, audit, auth, health, registry, sync, tickets, users
+from sync.server.api import agent, attachments, audit, auth, health, registry, sync, tickets, users
 from sync.server.bootstrap import prepare_database
 from sync.server.errors import install_handlers
 from sync.server.gate import TokenGate
@@ -41,9 +41,17 @@ def create_app(settings: Settings | None = None, *, prepare: bool = True) -> Fas
             background.append(asyncio.create_task(RegistryVerifier(settings, state.session_factory).run(state.hub)))
         if settings.smtp_host:  # T14: without SMTP the e-mail stays queued
             background.append(asyncio.create_task(MailSender(settings, state.session_factory).run(state.hub)))
+        inbound = None
+        if settings.smtp_in_port is not None:  # the agent desk's e-mail channel
+            from sync.server.inbound_mail import InboundMail
+
+            inbound = InboundMail(settings, state.session_factory)
+            inbound.start()
         try:
             yield
         finally:
+            if inbound is not None:
+                inbound.stop()
             state.hub.close()
             for task in background:
                 task.cancel()
@@ -77,4 +85,5 @@ def create_app(settings: Settings | None = None, *, prepare: bool = True) -> Fas
     app.include_router(attachments.router, prefix=API_PREFIX)
     app.include_router(tickets.router, prefix=API_PREFIX)
     app.include_router(audit.router, prefix=API_PREFIX)
+    app.include_router(agent.router, prefix=API_PREFIX)
     return app

@@ -105,6 +105,18 @@ class FileStore:
             raise ValueError("not a SHA-256 digest")
         return self.root / sha256[:2] / sha256[2:4] / sha256
 
+    def keep(self, data: bytes) -> str:
+        """Store content that came whole (an e-mail's attachment) by its digest; returns the digest.
+        Written to a file of its own and moved into place, so a reader never sees half of it."""
+        sha256 = hashlib.sha256(data).hexdigest()
+        blob = self.blob(sha256)
+        if not blob.exists():
+            blob.parent.mkdir(parents=True, exist_ok=True)
+            part = blob.with_name(f"{sha256}.{uuid.uuid4().hex}.part")
+            part.write_bytes(data)
+            os.replace(part, blob)
+        return sha256
+
     def partial(self, attachment_id: uuid.UUID) -> Path:
         return self.partial_dir / str(uuid.UUID(str(attachment_id)))
 

@@ -40,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--smtp-host", help="SMTP server for the applicants' e-mail (KSDESK_SMTP_HOST); none: "
                                            "e-mail stays queued. Sender, login, password: KSDESK_SMTP_* only")
     serve.add_argument("--smtp-port", type=int, help="SMTP port (KSDESK_SMTP_PORT), default 25")
+    serve.add_argument("--smtp-in-port", type=int, help="accept mail for the support mailbox over SMTP on this "
+                                                        "port (KSDESK_SMTP_IN_PORT); the agent desk's e-mail channel")
     _add_demo_size(serve)
     serve.add_argument(
         "--exit-on-stdin-eof", action="store_true",
@@ -71,7 +73,8 @@ def _add_demo_size(p: argparse.ArgumentParser) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    names = ("host", "port", "data_dir", "database_url", "log_level", "registry_url", "smtp_host", "smtp_port")
+    names = ("host", "port", "data_dir", "database_url", "log_level", "registry_url", "smtp_host", "smtp_port",
+             "smtp_in_port")
     overrides: dict[str, Any] = {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
     return Settings(**overrides)
 
@@ -163,8 +166,14 @@ def _create_user(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    import importlib.util
+
     from sync.server.runner import serve
 
+    if settings.smtp_in_port is not None and importlib.util.find_spec("aiosmtpd") is None:
+        print("ksdesk-server: receiving e-mail (--smtp-in-port) needs aiosmtpd: "
+              "pip install 'ksdesk-desktop[inbound]'", file=sys.stderr)
+        return 2
     if args.demo:
         code = _run_demo(settings, args, only_if_empty=True)
         if code:

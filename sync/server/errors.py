@@ -66,6 +66,15 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.UPLOAD_HASH_MISMATCH: 422,
     ErrorCode.UPLOAD_BUSY: 409,
     ErrorCode.ATTACHMENT_INCOMPLETE: 409,
+    # the agent desk (A2, A5, A8)
+    ErrorCode.TEXT_TOO_LONG: 422,
+    ErrorCode.TAG_EMPTY: 422,
+    ErrorCode.TAG_TOO_LONG: 422,
+    ErrorCode.TAG_DUPLICATE: 422,
+    ErrorCode.TASK_TAKEN: 409,
+    ErrorCode.TASK_CLOSED: 409,
+    ErrorCode.AGENT_BUSY: 409,
+    ErrorCode.TASK_NOT_HELD: 409,
 }
 
 # seconds a client should wait before asking again (matches the message: «Повторите через минуту»)

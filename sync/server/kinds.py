@@ -17,6 +17,7 @@ from sync.records import Kind
 from sync.roles import TICKETS
 from sync.server import attachments, reference_admin, tickets
 from sync.server.models import (
+    Activity,
     Attachment,
     Component,
     Contact,
@@ -77,5 +78,6 @@ for _kind in (
                pull_extra=reference_admin.add_contract_complexes),
     ServerKind(Kind.TICKET, Ticket, creator=tickets.create, auditor=tickets.audit_update),
     ServerKind(Kind.ATTACHMENT, Attachment, creator=attachments.creator(_may_change_ticket)),
+    ServerKind(Kind.ACTIVITY, Activity),
 ):
     register(_kind)

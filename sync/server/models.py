@@ -335,6 +335,60 @@ class MailMessage(Base):
     last_error: Mapped[str] = mapped_column(String(1000), default="")
 
 
+# --- the agent desk (A1–A11, docs/agent-desk.md) ------------------------------------------------------
+
+
+class Activity(Synced, Base):
+    """One interaction — an e-mail, a call, a portal message — with its channel, direction, sender,
+    text and tags; attached to a ticket once a task of it is accepted, or when it answers one.
+    Synced to clients (read-only there); the agent desk's API changes the note and the tags."""
+
+    __tablename__ = "activities"
+    __table_args__ = (  # a message delivered twice is one activity (the SMTP retry, two MTAs)
+        Index("uq_activities_message_id", "message_id", unique=True,
+              sqlite_where=text("message_id IS NOT NULL"), postgresql_where=text("message_id IS NOT NULL")),
+    )
+    ticket_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tickets.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(30))  # sync.reference.Channel
+    direction: Mapped[str] = mapped_column(String(10))  # sync.agent_desk.Direction
+    sender: Mapped[str] = mapped_column(String(254), default="")  # e-mail (lower-cased) or E.164 phone
+    contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contacts.id"), index=True)
+    organization_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organizations.id"))
+    subject: Mapped[str] = mapped_column(String(MAX_TEXT_FIELD), default="")
+    text: Mapped[str] = mapped_column(Text, default="")  # the customer's words as they came
+    note: Mapped[str] = mapped_column(String(MAX_TEXT_FIELD), default="")  # the agent's (A5)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)  # A8: sync.agent_desk.checked_tags
+    # files that came with it, stored by SHA-256; they become the ticket's files when it joins one:
+    # [{"file_name", "size", "sha256", "content_type"}]
+    files: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # an e-mail's Message-ID (or "sha256:…" of its content when it had none); None for other channels
+    message_id: Mapped[str | None] = mapped_column(String(998))
+
+
+class Task(Base):
+    """An incoming activity waiting for an agent (the queue, A1) and its life after (A2). Not synced:
+    the queue is read through ``/agent/queue``. Accepting is one conditional update (queued →
+    accepted), so of concurrent accepts exactly one wins; the partial unique index holds A2 — an
+    agent has at most one accepted task."""
+
+    __tablename__ = "tasks"
+    __table_args__ = (
+        Index("uq_tasks_one_per_agent", "accepted_by", unique=True,
+              sqlite_where=text("state = 'accepted'"), postgresql_where=text("state = 'accepted'")),
+        Index("ix_tasks_queue", "state", "priority_rank", "arrived_at"),
+    )
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    activity_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("activities.id"), unique=True)
+    state: Mapped[str] = mapped_column(String(20), default="queued")  # sync.agent_desk.TaskState
+    priority: Mapped[str] = mapped_column(String(30), default="normal")  # sync.reference.Priority
+    priority_rank: Mapped[int] = mapped_column(Integer, default=2)  # sync.agent_desk.PRIORITY_RANK: the order
+    arrived_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    accepted_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)  # + 1 with every transition
+
+
 # --- state registry (T2) ------------------------------------------------------------------------
 
 

@@ -86,6 +86,15 @@ class Settings(BaseSettings):
                                 "tried again after this long; at least 4 × smtp_timeout_s (one send is several "
                                 "SMTP round trips, and a lease that ends during one would send it twice)")
 
+    # the agent desk's e-mail channel (issue 18), see sync.server.inbound_mail
+    smtp_in_port: int | None = Field(default=None, ge=1, le=65535, description="port on which the server accepts "
+                                     "mail for the support mailbox over SMTP (where its MTA delivers); none: off")
+    smtp_in_host: str = Field(default="", description='address the SMTP listener binds; "" = the same as host')
+    smtp_in_mailbox: str = Field(default="", description="the addresses accepted (comma-separated); "
+                                 '"" = the address of smtp_from. Mail for others is refused (550)')
+    smtp_in_max_bytes: int = Field(default=25 * 1024 * 1024, ge=1024, le=256 * 1024 * 1024,
+                                   description="the largest message accepted (DATA); a larger one is refused (552)")
+
     @field_validator("database_url")
     @classmethod
     def _known_backend(cls, value: str | None) -> str | None:

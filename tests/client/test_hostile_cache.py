@@ -20,7 +20,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.store import health
-from ksdesk_desktop.store.db import LocalStore
+from ksdesk_desktop.store.db import SCHEMA_MAJOR, SCHEMA_MINOR, LocalStore
 from ksdesk_desktop.store.drafts import Drafts
 from ksdesk_desktop.store.files import FileRows
 from ksdesk_desktop.store.recovery import check_later, open_store
@@ -270,7 +270,7 @@ def test_hostile_s2_an_old_cache_moves_its_outbox_drafts_and_files_to_the_kept_f
         kept.unlink()
     store = LocalStore(cache)
     try:
-        assert store.schema_version == 2006
+        assert store.schema_version == SCHEMA_MAJOR * 1000 + SCHEMA_MINOR  # 2.6 moved them, on to the current
         assert Replica(store).pending_count() == 3
         assert [d.data for d in Drafts(store).open_drafts()] == [{"subject": "Черновик"}]
         with store.engine.connect() as conn:

@@ -96,25 +96,36 @@ def test_models_and_migrations_agree(server_engine) -> None:  # type: ignore[no-
     assert diff == []
 
 
-AGENT_DESK_TABLES = {"agent_states", "requests", "tasks", "activities", "tags"}
+AGENT_DESK_TABLES = {"agent_states", "requests", "tasks", "activities", "tags"}  # 0001's, unused
 
 
-def test_agent_desk_tables_go_and_come_back(server_engine) -> None:  # type: ignore[no-untyped-def]
-    """0007 drops the agent desk's unused tables; its downgrade brings them back as 0006 had them
-    (with their change numbers), and upgrading again drops them again."""
+def _columns(engine, table: str) -> set[str]:  # type: ignore[no-untyped-def]
+    from sqlalchemy import inspect
+
+    return {c["name"] for c in inspect(engine).get_columns(table)}
+
+
+def test_a11_agent_desk_tables_are_reshaped_and_come_back(server_engine) -> None:  # type: ignore[no-untyped-def]
+    """0007 dropped 0001's unused agent-desk tables and 0010 makes the agent desk's own (activities on
+    tickets, queued tasks); downgrading past both brings 0001's back as 0006 had them (with their change
+    numbers), and upgrading again gives the new ones."""
     from alembic import command
     from sqlalchemy import inspect
 
     from sync.server.migrate import alembic_config, upgrade
 
-    assert not AGENT_DESK_TABLES & set(inspect(server_engine).get_table_names())
+    tables = set(inspect(server_engine).get_table_names())
+    assert not {"agent_states", "requests", "tags"} & tables
+    assert {"ticket_id", "channel", "tags", "message_id"} <= _columns(server_engine, "activities")
+    assert {"activity_id", "state", "accepted_by", "version"} <= _columns(server_engine, "tasks")
     cfg = alembic_config(server_engine.url.render_as_string(hide_password=False))
     with server_engine.begin() as connection:
         cfg.attributes["connection"] = connection
         command.downgrade(cfg, "0006")
-    inspector = inspect(server_engine)
-    assert set(inspector.get_table_names()) >= AGENT_DESK_TABLES
-    assert "change_seq" in {c["name"] for c in inspector.get_columns("tags")}
+    assert set(inspect(server_engine).get_table_names()) >= AGENT_DESK_TABLES
+    assert "change_seq" in _columns(server_engine, "tags")
+    assert "request_id" in _columns(server_engine, "activities")  # 0001's shape
     upgrade(server_engine)
-    assert not AGENT_DESK_TABLES & set(inspect(server_engine).get_table_names())
+    assert not {"agent_states", "requests", "tags"} & set(inspect(server_engine).get_table_names())
+    assert "request_id" not in _columns(server_engine, "activities")
     assert current_revision(server_engine) == head_revision()
