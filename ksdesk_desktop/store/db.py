@@ -30,7 +30,7 @@ LAST_SYNC = "last_sync_at"  # meta key: when a sync round last completed (UTC, I
 INDEXES_DEFERRED = "indexes_deferred"  # meta key, present while a long first pull holds back indexes
 
 SCHEMA_MAJOR = 2
-SCHEMA_MINOR = 7
+SCHEMA_MINOR = 8
 KEPT_VERSION = 1  # ``PRAGMA keep.user_version`` of the kept file
 
 
@@ -116,6 +116,14 @@ def _to_2_7(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=[schema.CACHE[Kind.ACTIVITY]])
 
 
+def _to_2_8(conn: Connection) -> None:
+    """2.8: the tickets a user registered are found with their line by the index alone (ПТЗ, N3: the
+    author's 30 000 tickets were each read from the table to check the line: 15 ms of a 37 ms query)."""
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_tickets_author_id_status")
+    for index in schema.CACHE[Kind.TICKET].indexes:
+        index.create(conn, checkfirst=True)
+
+
 def _meta_table(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS meta (key VARCHAR(100) PRIMARY KEY, value TEXT NOT NULL)")
 
@@ -131,6 +139,7 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (2005, _to_2_5),
     (2006, _to_2_6),
     (2007, _to_2_7),
+    (2008, _to_2_8),
 ]
 
 

@@ -192,7 +192,7 @@ declare(
     # N3: «available to me» is read from the last two alone (assigned to me, registered by me,
     # waiting unassigned on my line — each with its status)
     indexes=("registration_number", "status", "organization_id", "registered_at", "priority", "sort_name",
-             "assignee_id,route,status", "author_id,status"),
+             "assignee_id,route,status", "author_id,route,status"),
     # tickets are also found by their organization's search text (``org_text``, N5)
     search=Search(("registration_number", "provisional_number", "subject", "text"), sort_field="subject",
                   fts_columns=("search_text", "org_text")),

@@ -9,7 +9,7 @@ import pytest
 
 from ksdesk_desktop.core.config import UserSettings
 from ksdesk_desktop.core.paths import Paths
-from ksdesk_desktop.store.db import SCHEMA_MAJOR, LocalStore, StoreVersionError
+from ksdesk_desktop.store.db import SCHEMA_MAJOR, SCHEMA_MINOR, LocalStore, StoreVersionError
 
 
 def test_s1_store_creates_versioned_schema(paths: Paths) -> None:
@@ -36,9 +36,9 @@ def test_store_refuses_a_cache_from_a_newer_major_version(paths: Paths) -> None:
 def test_store_opens_a_newer_minor_version(paths: Paths) -> None:
     LocalStore(paths.local_db).close()
     with sqlite3.connect(paths.local_db) as conn:
-        conn.execute(f"PRAGMA user_version = {SCHEMA_MAJOR * 1000 + 7}")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_MAJOR * 1000 + SCHEMA_MINOR + 1}")
     store = LocalStore(paths.local_db)
-    assert store.schema_version == SCHEMA_MAJOR * 1000 + 7
+    assert store.schema_version == SCHEMA_MAJOR * 1000 + SCHEMA_MINOR + 1
     store.close()
 
 

@@ -252,3 +252,29 @@ def test_n5_cache_step_2_5_indexes_each_new_row_once(tmp_path: Path) -> None:
             hits = conn.exec_driver_sql(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?", (word,)).all()
             assert len(hits) == 1, table
     reopened.store.close()
+
+
+def test_n3_cache_step_2_8_finds_a_users_tickets_by_the_indexes_alone(tmp_path: Path) -> None:
+    """ПТЗ's three ways in (assigned, registered on the line, waiting on the line) are each answered by a
+    covering index, also in a cache made before 2.8 (its author index lacked the line: every ticket the
+    operator ever registered was read from the table)."""
+    cache = Cache(tmp_path / "cache.sqlite")
+    cache.ticket(7, "Отчёт не сдаётся", author_id=OPERATOR)
+    cache.store.close()
+    with sqlite3.connect(tmp_path / "cache.sqlite") as conn:  # as 2.7 left it
+        conn.execute("DROP INDEX ix_tickets_author_id_route_status")
+        conn.execute("CREATE INDEX ix_tickets_author_id_status ON tickets (author_id, status)")
+        conn.execute("PRAGMA user_version = 2007")
+    reopened = Cache(tmp_path / "cache.sqlite")
+    assert reopened.store.schema_version == SCHEMA_MAJOR * 1000 + SCHEMA_MINOR
+    wanted = TicketFilter(available=availability(OPERATOR, "operator"))
+    assert reopened.numbers(wanted) == ["ОБР-2026-000007"]
+    sql = str(reopened.list.statement(wanted).compile(compile_kwargs={"literal_binds": True}))
+    with reopened.store.engine.connect() as conn:
+        names = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        plan = [row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+    assert "ix_tickets_author_id_status" not in names
+    searches = [step for step in plan if step.startswith("SEARCH available")]
+    assert len(searches) >= 3 and all("COVERING INDEX" in step for step in searches), plan
+    assert any("ix_tickets_author_id_route_status" in step for step in searches), plan
+    reopened.store.close()
