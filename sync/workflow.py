@@ -212,6 +212,8 @@ def refusal(action: Action, role: Role | str, user_id: str, ticket: Mapping[str,
     if action in ON_OWN_LINE and role is not Role.SUPERVISOR:
         if action is Action.ESCALATE and route != Line.LINE_1:
             return Refusal(ErrorCode.WRONG_LINE, "Обращение уже на 2-й линии.", "route")
+        if action is Action.ESCALATE and line_of(role, line) != Line.LINE_1:
+            return Refusal(ErrorCode.WRONG_LINE, "Эскалирует сотрудник 1-й линии.", "route")
         if action is not Action.ESCALATE and route != line_of(role, line):
             return Refusal(ErrorCode.WRONG_LINE, "Обращение на другой линии.", "route")
         if assignee is not None and not mine:

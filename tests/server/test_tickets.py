@@ -27,7 +27,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, func, select, text, update
 from sqlalchemy.orm import Session
 
 from ksdesk_desktop.core.api_client import ApiClient, ApiError
@@ -538,6 +538,25 @@ def test_w1_a_first_line_authors_ticket_is_theirs_others_go_to_line_1(
     ticket = stored(ticket_server, result["record"]["id"])[result["record"]["id"]]
     assert (str(ticket.author_id), ticket.assignee_id and str(ticket.assignee_id), ticket.route) == (
         world.users[login], world.users[login] if own else None, "line_1")
+
+
+@pytest.mark.parametrize(("login", "line", "own"), [("op2", "line_2", False), ("spec1", "line_1", True)])
+def test_w1_the_authors_own_line_decides_whether_the_ticket_is_theirs(
+    ticket_server: TicketServer, login: str, line: str, own: bool,
+) -> None:
+    """A supervisor moved the author to another line (``users.line``): W1 follows the line, not the role."""
+    world = ticket_server.world
+    user_id = uuid.UUID(world.users[login])
+    with Session(ticket_server.engine) as session, session.begin():
+        before = session.get_one(User, user_id).line
+        session.execute(update(User).where(User.id == user_id).values(line=line))
+    try:
+        result = create(ticket_server, login)
+        assert result["status"] == "applied", result
+        assert result["record"]["data"]["assignee_id"] == (world.users[login] if own else None)
+    finally:
+        with Session(ticket_server.engine) as session, session.begin():
+            session.execute(update(User).where(User.id == user_id).values(line=before))
 
 
 # --- T1: every missing field named; the component belongs to the complex ----------------------------------

@@ -115,7 +115,9 @@ def test_w3_a_users_own_line_decides_where_they_work() -> None:
     """A supervisor moved an operator to the second line (``users.line``): line 2's free ticket is theirs
     to take, line 1's no longer; without a line set, the role's line holds."""
     assert " ".join(allowed("operator", ME, TICKETS["reg_l2_free"], "line_2")) == "take"
-    assert " ".join(allowed("operator", ME, TICKETS["reg_l1_free"], "line_2")) == "escalate"  # not take
+    assert allowed("operator", ME, TICKETS["reg_l1_free"], "line_2") == []  # neither take nor escalate
+    assert refusal(Action.ESCALATE, "operator", ME, TICKETS["reg_l1_free"], "причина", line="line_2") == Refusal(
+        ErrorCode.WRONG_LINE, "Эскалирует сотрудник 1-й линии.", "route")  # escalation is line 1's hand-over
     assert refusal(Action.TAKE, "operator", ME, TICKETS["reg_l1_free"], line="line_2") == Refusal(
         ErrorCode.WRONG_LINE, "Обращение на другой линии.", "route")
     assert " ".join(allowed("specialist", ME, TICKETS["reg_l1_free"], "line_1")) == "take request_info comment"
