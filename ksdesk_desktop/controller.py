@@ -331,6 +331,7 @@ class Controller(QObject):
         if self._users_action is not None:
             self._users_action.setVisible(supervisor)
             self._users_action.setEnabled(supervisor)
+            self.window.offer_page(users_page_spec().key, supervisor)
 
     def _keep_session(self, pair: TokenPair) -> bool:
         """Keep ``pair``'s refresh token for the next start (any thread: the keyring is not Qt's)."""

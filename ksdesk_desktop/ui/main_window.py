@@ -190,6 +190,13 @@ class MainWindow(QMainWindow):
             self._navigate(spec.key)
         return action
 
+    def offer_page(self, key: str, offered: bool) -> None:
+        """Show or hide a page's leaf (its menu entry is the caller's action)."""
+        page = self._pages.get(key)
+        place = self._places.get(page) if page is not None else None
+        if isinstance(place, NavigatorPage | CurrentTasksPage):
+            place.set_leaf_hidden(key, not offered)
+
     def add_command(self, spec: PageSpec, run: Callable[[], object]) -> QAction:
         """A menu entry with its shortcut that runs ``run`` («Создать обращение»)."""
         menu = self._menus.get(spec.menu)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
@@ -124,6 +124,22 @@ class _Page(QWidget):
         """A leaf for a page declared after the window was made."""
         _add_leaf(self.tree.model(), spec.tree, spec.key)  # type: ignore[arg-type]
         self.tree.expandAll()
+
+    def set_leaf_hidden(self, key: str, hidden: bool) -> None:
+        """Hide (or show again) a page's leaf, and a branch left with nothing shown: «Пользователи и
+        журнал» is offered to a supervisor only, also when another user signs in during the same run."""
+        model = self.tree.model()
+        assert isinstance(model, QStandardItemModel)
+        found = model.match(model.index(0, 0), KEY, key, 1, Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly)
+        if not found:
+            return
+        index = found[0]
+        self.tree.setRowHidden(index.row(), index.parent(), hidden)
+        parent = index.parent()
+        while parent.isValid():
+            empty = all(self.tree.isRowHidden(r, parent) for r in range(model.rowCount(parent)))
+            self.tree.setRowHidden(parent.row(), parent.parent(), empty)
+            parent = parent.parent()
 
     def _open(self, index: QModelIndex) -> None:
         key = index.data(KEY)

@@ -166,3 +166,21 @@ def test_a_leaf_opened_before_its_page_is_added_opens_it_once_added(qtbot: QtBot
     window.add_page(window.specs["available_documents"], available)
     assert window.pages.currentWidget() is available and available.isVisible()
     assert window.page_actions[window.current_tasks_page].isChecked()
+
+
+def test_w3_a_page_withdrawn_from_the_user_loses_its_leaf_and_an_emptied_branch(qtbot: QtBot) -> None:
+    """«Пользователи и журнал» is a supervisor's: when someone else signs in during the same run, its leaf
+    (and the «Администрирование» branch it leaves empty) is no longer shown; it comes back for a supervisor."""
+    from ksdesk_desktop.ui.pages import users_page_spec
+
+    window = make_window(qtbot)
+    spec = users_page_spec()
+    window.add_page(spec, QLabel("пользователи"))
+    tree = window.navigator_page.tree
+    item = leaf(tree.model(), *spec.tree)
+    branch = item.parent()
+    assert not tree.isRowHidden(item.row(), branch) and not tree.isRowHidden(branch.row(), branch.parent())
+    window.offer_page(spec.key, False)
+    assert tree.isRowHidden(item.row(), branch) and tree.isRowHidden(branch.row(), branch.parent())
+    window.offer_page(spec.key, True)
+    assert not tree.isRowHidden(item.row(), branch) and not tree.isRowHidden(branch.row(), branch.parent())
