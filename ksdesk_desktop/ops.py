@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -66,7 +66,7 @@ class _Inbox(QObject):
         self._lock = threading.Lock()
         self._held: dict[int, tuple[Any, BaseException | None]] = {}
         self._ready: list[int] = []
-        self.arrived.connect(self._take, Qt.ConnectionType.QueuedConnection)
+        self.arrived.connect(self._take)  # emitted on workers: queued to this object's thread
 
     def hold(self, token: int, outcome: tuple[Any, BaseException | None]) -> None:
         """Keep an outcome; it is not handed out before ``release`` (the worker may still hold it)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QModelIndex, Signal, SignalInstance
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
@@ -128,6 +128,8 @@ class _Page(QWidget):
     def set_leaf_hidden(self, key: str, hidden: bool) -> None:
         """Hide (or show again) a page's leaf, and a branch left with nothing shown: «Пользователи и
         журнал» is offered to a supervisor only, also when another user signs in during the same run."""
+        from PySide6.QtCore import Qt  # not at import: the first stage's window is made without it
+
         model = self.tree.model()
         assert isinstance(model, QStandardItemModel)
         found = model.match(model.index(0, 0), KEY, key, 1, Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly)
