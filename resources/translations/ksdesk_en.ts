@@ -2533,6 +2533,21 @@ panel</translation>
         <source>Без действующего контракта на выбранный программный комплекс доступен только вид обращения «Консультация».</source>
         <translation>Without a valid contract for the chosen software complex only the ticket type «Consultation» is available.</translation>
     </message>
+    <message>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="34"/>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="35"/>
+        <source>Маршрут</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="37"/>
+        <source>Исполнитель</source>
+        <translation>Assignee</translation>
+    </message>
 </context>
 <context>
     <name>Sizes</name>
@@ -3160,92 +3175,92 @@ panel</translation>
 <context>
     <name>TicketHistory</name>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="107"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="110"/>
         <source>Зарегистрировано, номер %s</source>
         <translation>Registered, number %s</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="109"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="112"/>
         <source>Изменено: %s</source>
         <translation>Changed: %s</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="112"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="115"/>
         <source>Добавлен файл «%s»</source>
         <translation>File “%s” added</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="122"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="125"/>
         <source>Создано (предварительный номер %s)</source>
         <translation>Created (provisional number %s)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="158"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="161"/>
         <source>пользователь не известен</source>
         <translation>unknown user</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="160"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="163"/>
         <source>Система</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="51"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="54"/>
         <source>1-я линия</source>
         <translation>line 1</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="52"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="55"/>
         <source>2-я линия</source>
         <translation>line 2</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="53"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="56"/>
         <source>запрос информации</source>
         <translation>request for information</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="54"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="57"/>
         <source>ответ</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="55"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="58"/>
         <source>решение</source>
         <translation>solution</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="56"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="59"/>
         <source>обращение зарегистрировано</source>
         <translation>ticket registered</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="57"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="60"/>
         <source>в очереди</source>
         <translation>queued</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="58"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="61"/>
         <source>отправлено</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="59"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="62"/>
         <source>не доставлено</source>
         <translation>not delivered</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="117"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="120"/>
         <source>Письмо заявителю (%s) на %s — %s</source>
         <translation>E-mail to the applicant (%s) to %s — %s</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="136"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="139"/>
         <source>назначено исполнителю</source>
         <translation>assigned</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="137"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="140"/>
         <source>исполнитель снят</source>
         <translation>unassigned</translation>
     </message>
