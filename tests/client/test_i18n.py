@@ -57,6 +57,7 @@ def test_p2_every_ui_string_is_translated(tmp_path: Path) -> None:
     shutil.copy(resource("translations", "ksdesk_en.ts"), ts)
     sources = [str(p.relative_to(ROOT)) for p in (ROOT / "ksdesk_desktop").rglob("*.py")]
     sources += [str(p.relative_to(ROOT)) for p in (ROOT / "forms").glob("*.ui")]
+    sources += [str(p.relative_to(ROOT)) for p in (ROOT / "sync").glob("*.py")]  # the shared rules' marked texts
     subprocess.run(
         [str(lupdate), *sources, "-ts", str(ts), "-no-obsolete", "-silent"], cwd=ROOT, check=True, capture_output=True
     )
