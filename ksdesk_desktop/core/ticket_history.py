@@ -45,10 +45,6 @@ def untranslated(_context: str, text: str) -> str:
     return text
 
 
-def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # the name lupdate looks for, without Qt
-    return text
-
-
 _WORDS = (  # the shared words of the workflow (sync.workflow) the lines use, declared for lupdate; the
     # actions' own labels are the buttons' (context «TicketActions», declared in ui/ticket_actions.py)
     QT_TRANSLATE_NOOP("TicketHistory", "1-я линия"),

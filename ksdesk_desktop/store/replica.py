@@ -352,8 +352,8 @@ class Replica:
         model = model_for(kind, creating=current is None)
         unknown = set(changes) - set(model.model_fields)
         if unknown:
-            name = sorted(unknown)[0]
-            raise InvalidChange(translate("Replica", "Поле «{field}» нельзя изменять.").format(field=name), name)
+            first = sorted(unknown)[0]
+            raise InvalidChange(translate("Replica", "Поле «{field}» нельзя изменять.").format(field=first), first)
         merged = {k: v for k, v in (current or {}).items() if k in model.model_fields and v is not None}
         merged.update(changes)
         try:
