@@ -1140,7 +1140,7 @@ Please send it to support.</translation>
 <context>
     <name>ListActions</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="177"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="184"/>
         <source>Открыть</source>
         <translation>Open</translation>
     </message>
@@ -2761,72 +2761,72 @@ panel</translation>
 <context>
     <name>TicketActions</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="36"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="37"/>
         <source>Взять в работу</source>
         <translation>Take</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="37"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="38"/>
         <source>Эскалировать на 2-ю линию</source>
         <translation>Escalate to line 2</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="38"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="39"/>
         <source>Запросить информацию</source>
         <translation>Request information</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="39"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="40"/>
         <source>Ответить заявителю</source>
         <translation>Reply to applicant</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="40"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="41"/>
         <source>Решить</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="41"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="42"/>
         <source>Закрыть обращение</source>
         <translation>Close ticket</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="42"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="43"/>
         <source>Вернуть в работу</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="43"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="44"/>
         <source>Комментарий</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="44"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="45"/>
         <source>Причина эскалации</source>
         <translation>Reason for escalation</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="45"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="46"/>
         <source>Комментарий (необязательно)</source>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="46"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="47"/>
         <source>Ответ заявителю</source>
         <translation>Reply to the applicant</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="47"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="48"/>
         <source>Решение</source>
         <translation>Solution</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="48"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="49"/>
         <source>Причина (необязательно)</source>
         <translation>Reason (optional)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="143"/>
+        <location filename="../../ksdesk_desktop/ui/ticket_actions.py" line="150"/>
         <source>«%s»: отправляется на сервер.</source>
         <translation>“%s”: being sent to the server.</translation>
     </message>
@@ -3175,92 +3175,92 @@ panel</translation>
 <context>
     <name>TicketHistory</name>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="110"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="106"/>
         <source>Зарегистрировано, номер %s</source>
         <translation>Registered, number %s</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="112"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="108"/>
         <source>Изменено: %s</source>
         <translation>Changed: %s</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="115"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="111"/>
         <source>Добавлен файл «%s»</source>
         <translation>File “%s” added</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="125"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="121"/>
         <source>Создано (предварительный номер %s)</source>
         <translation>Created (provisional number %s)</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="161"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="157"/>
         <source>пользователь не известен</source>
         <translation>unknown user</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="163"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="159"/>
         <source>Система</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="54"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="50"/>
         <source>1-я линия</source>
         <translation>line 1</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="55"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="51"/>
         <source>2-я линия</source>
         <translation>line 2</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="56"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="52"/>
         <source>запрос информации</source>
         <translation>request for information</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="57"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="53"/>
         <source>ответ</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="58"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="54"/>
         <source>решение</source>
         <translation>solution</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="59"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="55"/>
         <source>обращение зарегистрировано</source>
         <translation>ticket registered</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="60"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="56"/>
         <source>в очереди</source>
         <translation>queued</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="61"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="57"/>
         <source>отправлено</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="62"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="58"/>
         <source>не доставлено</source>
         <translation>not delivered</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="120"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="116"/>
         <source>Письмо заявителю (%s) на %s — %s</source>
         <translation>E-mail to the applicant (%s) to %s — %s</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="139"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="135"/>
         <source>назначено исполнителю</source>
         <translation>assigned</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="140"/>
+        <location filename="../../ksdesk_desktop/core/ticket_history.py" line="136"/>
         <source>исполнитель снят</source>
         <translation>unassigned</translation>
     </message>

@@ -53,6 +53,7 @@ CHROME_ITEMS = {"navigator_tree", "current_tasks_tree", "status_filter", "priori
                 "type_combo", "channel_combo", "priority_combo", "ticket_type", "contact_channel", "priority",
                 "history_list"}
 DATA_KINDS = (Kind.TICKET, Kind.ORGANIZATION, Kind.CONTACT, Kind.SOFTWARE_COMPLEX, Kind.COMPONENT, Kind.CONTRACT,
+              Kind.ATTACHMENT,
               Kind.USER)
 CODE = re.compile(r"[a-z0-9_]+")  # a code ("registered") or a login: data only as a widget's whole text
 NUMBER = re.compile(r"(?:ОБР|ПРЕДВ)-[\d-]+|\d{4}-\d+")  # a ticket's registration number is data
@@ -344,6 +345,7 @@ class Walk:
         dialog: Any = next(t for t in shown_windows() if t.objectName() == "action_text")
         self.qtbot.keyClicks(dialog.edit, "123")  # digits: neither language
         dialog.accept()
+        self.wait(lambda: card.action_message.text())  # «…: sending to the server»
         self.wait(lambda: self.controller.sync.pending == 0 and not self.controller.sync.running, 30_000)
         card.history.load()  # what the server did: the history's own words and the list labels in it
         self.wait(lambda: card.history.model.rowCount() > 0)
