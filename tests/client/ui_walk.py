@@ -51,7 +51,8 @@ READ_ONLY = "read-only text"  # a block such as «О программе»'s syst
 # any other's items are records from the cache (organizations, complexes, contacts, users)
 CHROME_ITEMS = {"navigator_tree", "current_tasks_tree", "status_filter", "priority_filter", "list_kind_combo",
                 "type_combo", "channel_combo", "priority_combo", "ticket_type", "contact_channel", "priority",
-                "history_list"}
+                "history_list", "assignee_filter", "component_combo", "complex_combo", "customer_combo",
+                "branch_combo"}  # the last ones mix their own words ("not set") with records: the records are data
 DATA_KINDS = (Kind.TICKET, Kind.ORGANIZATION, Kind.CONTACT, Kind.SOFTWARE_COMPLEX, Kind.COMPONENT, Kind.CONTRACT,
               Kind.ATTACHMENT,
               Kind.USER)
@@ -283,8 +284,16 @@ class Walk:
         page.open_selected()
         self.look("organization dialog")
         self.close_dialogs()
-        page.open_organization(None)
+        dialog = page.open_organization(None)
         self.look("new organization dialog")
+        dialog.edits["inn"].setText("123")
+        dialog.lookup()  # the shared rule refuses it at once
+        self.look("new organization dialog, a wrong INN")
+        for inn in ("7707083893", "7712029281"):  # one in the directory, one only EGRUL knows
+            dialog.edits["inn"].setText(inn)
+            with self.qtbot.waitSignal(dialog.lookup_finished, timeout=15_000):
+                dialog.lookup()
+            self.look(f"new organization dialog, INN {inn} looked up")
         self.close_dialogs()
         self.wait(lambda: page.contacts.rowCount() > 0)
         page.open_contact(page.contacts.record(0))
