@@ -24,12 +24,20 @@ def organization_label(name: str, inn: str, kpp: str = "") -> str:
 
 
 def error_message(code: str, message: str = "") -> str:
-    """An error's message for the operator: the code's default (the server sends it in Russian)
-    translated; a more particular message of a shared rule translated as marked; anything else as it came."""
+    """An error's message for the operator. The server sends Russian: the code's default text, or a more
+    particular one. The default is translated by the code; a particular message of a shared rule as it
+    is marked; any other particular message (naming a field, a record …) is shown as it came in Russian,
+    and in another language replaced by the code's own text — less particular, but in that language."""
     try:
         default = MESSAGES_RU[ErrorCode(code)]
     except ValueError:
         default = ""
+    by_code = translate("ErrorCode", default) if default else ""
     if default and (not message or message == default):
-        return translate("ErrorCode", default)
-    return translate("SharedRules", message) if message else message
+        return by_code
+    if not message:
+        return message
+    marked = translate("SharedRules", message)
+    if marked != message or not default or by_code == default:  # translated, or nothing better, or Russian
+        return marked
+    return by_code

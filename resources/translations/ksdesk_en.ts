@@ -1767,42 +1767,42 @@ panel</translation>
 <context>
     <name>ProblemBar</name>
     <message>
-        <location filename="../../ksdesk_desktop/ui/notices.py" line="54"/>
+        <location filename="../../ksdesk_desktop/ui/notices.py" line="59"/>
         <source>Запись «{title}» изменена на сервере, пока вы её правили. Ваш вариант сохранён и ещё не отправлен.</source>
         <translation>Record “{title}” was changed on the server while you were editing it. Your version is kept and not sent yet.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/notices.py" line="55"/>
+        <location filename="../../ksdesk_desktop/ui/notices.py" line="60"/>
         <source>Загрузить</source>
         <translation>Load</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/notices.py" line="56"/>
+        <location filename="../../ksdesk_desktop/ui/notices.py" line="61"/>
         <source>Взять версию с сервера, ваши правки этой записи будут отменены</source>
         <translation>Take the server version; your edits of this record are discarded</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/notices.py" line="57"/>
+        <location filename="../../ksdesk_desktop/ui/notices.py" line="62"/>
         <source>Оставить моё</source>
         <translation>Keep mine</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/notices.py" line="58"/>
+        <location filename="../../ksdesk_desktop/ui/notices.py" line="63"/>
         <source>Отправить ваш вариант поверх версии с сервера</source>
         <translation>Send your version on top of the server version</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/notices.py" line="61"/>
+        <location filename="../../ksdesk_desktop/ui/notices.py" line="66"/>
         <source>Сервер не принял изменение записи «{title}»: {reason} Исправьте запись или отмените изменение.</source>
         <translation>The server refused the change of record “{title}”: {reason} Correct the record or discard the change.</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/notices.py" line="62"/>
+        <location filename="../../ksdesk_desktop/ui/notices.py" line="67"/>
         <source>Отменить изменение</source>
         <translation>Discard change</translation>
     </message>
     <message>
-        <location filename="../../ksdesk_desktop/ui/notices.py" line="63"/>
+        <location filename="../../ksdesk_desktop/ui/notices.py" line="68"/>
         <source>Вернуть запись к версии с сервера</source>
         <translation>Return the record to the server version</translation>
     </message>

@@ -17,9 +17,13 @@ from ksdesk_desktop.core.options import Options
 from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.i18n import install_translators, set_language
 from ksdesk_desktop.store.db import LocalStore
+from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.ui.main_window import LANGUAGE_NAMES
+from sync.ids import new_id
+from sync.records import Kind
 from tests.client.helpers import fill_login
-from tests.client.ui_walk import CYRILLIC, READ_ONLY, Walk, data_strings, strip_data
+from tests.client.test_sync_ui import start_client
+from tests.client.ui_walk import CYRILLIC, READ_ONLY, Walk, chrome_texts, data_strings, strip_data
 from tests.fixtures.client import MemoryKeyring
 from tests.fixtures.servers import TEST_PASSWORD, ServerProcess
 
@@ -105,3 +109,21 @@ def test_p2_russian_walk_finds_no_untranslated_english(qtbot: QtBot, russian_ui:
     english = sorted(f"{where}: {untranslated_english(text, where)} in {text!r}" for text, where in texts.items()
                      if untranslated_english(text, where))
     assert english == [], "\n".join(english)
+
+
+def test_p2_a_refused_change_is_explained_in_english(
+    qtbot: QtBot, english_ui: None, demo_server: ServerProcess, paths: Paths, memory_keyring: MemoryKeyring,
+) -> None:
+    """The problem bar over the pages: the server refused a change (its reason came in Russian, with a code)."""
+    store = LocalStore(paths.local_db)
+    Replica(store).create(Kind.CONTACT, {"organization_id": str(new_id()), "full_name": "Петров Пётр"})
+    store.close()
+    controller = start_client(qtbot, demo_server, paths)
+    bar = controller.window.problem_bar
+    qtbot.waitUntil(bar.isVisible, timeout=15_000)
+    data = data_strings(controller)
+    texts = {strip_data(text, data) for _where, text in chrome_texts(controller.window)}
+    assert sorted(t for t in texts if CYRILLIC.search(t) and t not in OWN_NAMES) == []
+    # a reason naming a field is particular to the server: its code's own text stands in for it
+    assert any(t.startswith("The server refused the change of record") and "Record not found." in t for t in texts)
+    controller.window.close()
