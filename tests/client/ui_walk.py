@@ -7,7 +7,8 @@ of drop-downs and trees that belong to the program. The rows of record lists are
 out; so are names, subjects and numbers that come from the cache wherever they are shown in a label
 (:func:`data_strings` reads them, :func:`strip_data` takes them out of a text).
 
-``Walk`` drives a logged-in :class:`~ksdesk_desktop.controller.Controller` as a user does and keeps
+``Walk`` drives a logged-in :class:`~ksdesk_desktop.controller.Controller` as a user does (menu entries,
+buttons, keys) and keeps
 every text it met with where it met it."""
 
 from __future__ import annotations
@@ -244,11 +245,21 @@ class Walk:
         self.texts += [(f"{step}: {where}", text) for where, text in action_texts(menu.actions(), "context menu")]
         menu.close()
 
+    def click(self, button: QWidget | None) -> None:
+        assert isinstance(button, QAbstractButton) and button.isEnabled(), button
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def choose(self, action_name: str) -> None:
+        """A menu entry (or a quick-access button) chosen, as a click on it does."""
+        action = self.window.findChild(QAction, action_name)
+        assert action is not None and action.isEnabled(), action_name
+        action.trigger()
+
     def run(self) -> None:
         """Every page, dialog and menu of the main window."""
         window = self.window
         for page in (window.navigator_page, window.current_tasks_page, window.desktop_page):
-            window.show_page(page)
+            self.choose(f"action_{page.objectName()}")  # the quick-access panel
             self.look(f"place {page.objectName()}")
         self.look("menus")  # the menu bar's menus are read with the window
         self.pages()
@@ -257,16 +268,18 @@ class Walk:
         self.ticket_form()
         self.ticket_card()
         self.toast()
-        window.show_about()
+        self.choose("action_about")
+        self.wait(lambda: window.about_dialog is not None and window.about_dialog.isVisible())
         self.look("about")
         self.close_dialogs()
         self.login()
         self.language()
 
     def pages(self) -> None:
-        for key in ("tickets", "available_documents", "drafts", "recent"):
-            page = self.page(key)
-            self.window.show_page(page)
+        for key, action in (("tickets", "action_ticket_list"), ("available_documents", "action_available_documents"),
+                            ("drafts", "action_drafts"), ("recent", "action_recent")):
+            self.choose(action)  # «Обращения / …»
+            self.wait(lambda key=key: self.window.pages.currentWidget() is self.page(key))
             self.look(f"page {key}")
         tickets = self.page("tickets")
         tickets.filter_action.setChecked(True)  # type: ignore[attr-defined]
@@ -277,14 +290,15 @@ class Walk:
 
     def clients(self) -> None:
         page: Any = self.page("clients")
-        self.window.show_page(page)
+        self.choose("action_clients")
         self.select_first(page.organizations_view)
         self.wait(lambda: page.details.text())
         self.look("page clients")
-        page.open_selected()
+        self.click(page.open_button)
         self.look("organization dialog")
         self.close_dialogs()
-        dialog = page.open_organization(None)
+        self.click(page.create_button)
+        dialog = page.dialog
         self.look("new organization dialog")
         dialog.edits["inn"].setText("123")
         dialog.lookup()  # the shared rule refuses it at once
@@ -302,10 +316,10 @@ class Walk:
 
     def references(self) -> None:
         complexes: Any = self.page("complexes")
-        self.window.show_page(complexes)
+        self.choose("action_complexes")
         self.select_first(complexes.complexes_view)
         self.look("page complexes")
-        complexes.open_complex(complexes.selected_complex())
+        self.click(complexes.open_complex_button)
         self.look("complex dialog")
         self.close_dialogs()
         self.select_first(complexes.components_view)
@@ -313,30 +327,32 @@ class Walk:
         self.look("component dialog")
         self.close_dialogs()
         contracts: Any = self.page("contracts")
-        self.window.show_page(contracts)
+        self.choose("action_contracts")
         self.select_first(contracts.contracts_view)
         self.look("page contracts")
-        contracts.open_selected()
+        self.click(contracts.open_button)
         self.look("contract dialog")
         self.close_dialogs()
         lists: Any = self.page("lists")
-        self.window.show_page(lists)
+        self.choose("action_lists")
         self.select_first(lists.items_view)
         self.look("page lists")
-        lists.open_selected()
+        self.click(lists.edit_button)
         self.look("list item dialog")
         self.close_dialogs()
 
     def ticket_form(self) -> None:
-        form: Any = self.controller.tickets.new_ticket()
+        self.choose("action_new_ticket")  # «Обращения / Создать обращение»
+        self.wait(lambda: self.controller.tickets.forms)
+        form: Any = self.controller.tickets.forms[-1]
         self.look("ticket form")
-        form.save()  # an empty form: every required field says what it lacks
+        self.click(form.save_button)  # an empty form: every required field says what it lacks
         self.look("ticket form problems")
         self.qtbot.keyClicks(form.subject_edit, "12345")  # digits: neither language
-        form.close()  # with content: kept as a draft, the status bar says where
+        self.click(form.close_button)  # with content: kept as a draft, the status bar says where
         self.wait(lambda: not form.isVisible())
         drafts: Any = self.page("drafts")
-        self.window.show_page(drafts)
+        self.choose("action_drafts")
         self.wait(lambda: drafts.table.rowCount() > 0)
         self.look("drafts with a draft")
 
@@ -364,7 +380,7 @@ class Walk:
 
     def _escalatable_card(self) -> Any:
         tickets: Any = self.page("tickets")
-        self.window.show_page(tickets)
+        self.choose("action_ticket_list")
         self.select_first(tickets.view)
         for row in range(20):
             tickets.view.setCurrentIndex(tickets.model.index(row, 0))
