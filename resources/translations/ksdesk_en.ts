@@ -2548,6 +2548,27 @@ panel</translation>
         <source>Исполнитель</source>
         <translation>Assignee</translation>
     </message>
+    <message>
+        <location filename="../../sync/workflow.py" line="179"/>
+        <source>Неизвестное действие с обращением.</source>
+        <translation>Unknown action on a ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/workflow.py" line="216"/>
+        <location filename="../../sync/workflow.py" line="223"/>
+        <source>Обращение уже на 2-й линии.</source>
+        <translation>The ticket is already on line 2.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/workflow.py" line="219"/>
+        <source>Обращение на другой линии.</source>
+        <translation>The ticket is on another line.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/workflow.py" line="227"/>
+        <source>Комментировать можно свои обращения.</source>
+        <translation>You can comment only on your own tickets.</translation>
+    </message>
 </context>
 <context>
     <name>Sizes</name>
