@@ -14,9 +14,9 @@ import gc
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ksdesk_desktop.core.api_client import ApiClient, ApiError
 from ksdesk_desktop.core.attachments import LocalFiles
@@ -85,6 +85,7 @@ class Controller(QObject):
         self.connection = Connection(self)
         self.embedded: EmbeddedServer | None = None
         self.login_dialog: LoginDialog | None = None
+        self.language_message: QMessageBox | None = None  # «Меню → Язык» said when the change applies
         self.ticket_pages: list[TicketListPage] = []
         if window is None:
             self.window = MainWindow(self.connection, self.system_info, on_close=self.shutdown)
@@ -121,6 +122,8 @@ class Controller(QObject):
         window.problem_bar.keep_requested.connect(self.sync.keep_mine)
         window.status.cancel_button.clicked.connect(self.sync.cancel)
         window.status.resume_button.clicked.connect(self.sync.resume)
+        window.show_language(self.options.lang or str(settings.get("language")))
+        window.language_chosen.connect(self.choose_language)
         self.directory = Directory(store)
         self.services = Services(self.tasks, self.directory, self.sync, self.connection)
         yield
@@ -375,6 +378,19 @@ class Controller(QObject):
         if api is None:
             return
         Op(lambda _s: api.health()).success(self.connection.set_online).failure(self._network_failed).run(self.tasks)
+
+    def choose_language(self, lang: str) -> QMessageBox:
+        """P2: «Меню → Язык» — remembered in the user settings, used from the next start on."""
+        self.settings.set("language", lang)
+        self.settings.save()
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Язык интерфейса"),
+                          self.tr("Язык интерфейса сменится при следующем запуске программы."),
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("language_message")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.language_message = box
+        box.open()
+        return box
 
     def system_info(self) -> str:
         c = self.connection

@@ -13,13 +13,18 @@ import logging
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ksdesk_desktop.core import texts
 from ksdesk_desktop.core.resources import resource
 from sync import reference
 from sync.reference import ListKind
+
+if TYPE_CHECKING:  # pydantic and phonenumbers load after the first frame (quick_start)
+    from sync.registry import RegistryStatus
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("ru", "en")
@@ -38,9 +43,28 @@ def english() -> bool:
     return _current == "en"
 
 
+def language() -> str:
+    """The interface's language now (``ru`` or ``en``)."""
+    return _current
+
+
 def labels(kind: ListKind) -> dict[str, str]:
     """A reference list's code → its label in the current language."""
     return reference.labels(kind, english())
+
+
+def registry_status(status: RegistryStatus) -> str:
+    """An organization's state in the state registry, in the current language."""
+    from sync.registry import STATUS_LABELS_RU
+
+    return texts.translate("RegistryStatus", STATUS_LABELS_RU[status])
+
+
+def format_phone(number: str, extension: str = "") -> str:
+    """A phone as shown everywhere (``sync.identifiers.format_phone``), its extension word translated."""
+    from sync import identifiers
+
+    return identifiers.format_phone(number, extension, texts.translate("Phone", "доб."))
 
 
 def lrelease_path() -> Path | None:
@@ -80,6 +104,7 @@ def compiled_translation(lang: str, cache_dir: Path) -> Path | None:
 def install_translators(app: QCoreApplication, lang: str, cache_dir: Path) -> list[QTranslator]:
     """Install Qt's and our translators for ``lang``; keep the returned list alive."""
     set_language(lang)
+    texts.install(QCoreApplication.translate)  # the core's and the shared rules' texts (ksdesk_desktop.core.texts)
     QLocale.setDefault(QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English))
     translators: list[QTranslator] = []
     qt = QTranslator(app)

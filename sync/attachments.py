@@ -15,6 +15,7 @@ import unicodedata
 from pydantic import BaseModel, Field
 
 from sync.reference import MAX_ATTACHMENT_BYTES
+from sync.texts import translate
 
 MIB = 1024 * 1024
 CHUNK_BYTES = MIB  # what a client sends per request; the server takes any size up to the whole file
@@ -30,18 +31,20 @@ _DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)
 def format_size(size: int, *, up: bool = False) -> str:
     """«512 байт», «3,4 КБ», «50,1 МБ»; ``up`` rounds up, so a size over a limit never reads as the limit."""
     if size < 1024:
-        return f"{size} байт"
-    unit, label = (MIB, "МБ") if size >= MIB else (1024, "КБ")
+        return translate("Sizes", "{n} байт").format(n=size)
+    unit, label = (MIB, translate("Sizes", "МБ")) if size >= MIB else (1024, translate("Sizes", "КБ"))
     tenths = math.ceil(size * 10 / unit) if up else round(size * 10 / unit)
-    return f"{tenths // 10},{tenths % 10} {label}"
+    comma = translate("Sizes", ",")  # the decimal separator
+    return f"{tenths // 10}{comma}{tenths % 10} {label}"
 
 
 def too_large(name: str, size: int) -> str | None:
     """The operator's message when a file is over the limit, naming it and its size (None: it fits)."""
     if size <= MAX_ATTACHMENT_BYTES:
         return None
-    limit = format_size(MAX_ATTACHMENT_BYTES).replace(",0", "")
-    return f"Файл «{safe_name(name)}» ({format_size(size, up=True)}) больше {limit} и не прикреплён."
+    limit = format_size(MAX_ATTACHMENT_BYTES).replace(translate("Sizes", ",") + "0", "")
+    return translate("SharedRules", "Файл «{name}» ({size}) больше {limit} и не прикреплён.").format(
+        name=safe_name(name), size=format_size(size, up=True), limit=limit)
 
 
 def safe_name(name: str) -> str:

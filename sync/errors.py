@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from sync.texts import QT_TRANSLATE_NOOP
+
 
 class ErrorCode(StrEnum):
     VALIDATION_ERROR = "validation_error"
@@ -70,64 +72,112 @@ class ErrorCode(StrEnum):
 
 
 MESSAGES_RU: dict[ErrorCode, str] = {
-    ErrorCode.VALIDATION_ERROR: "Неверные данные в запросе.",
-    ErrorCode.INVALID_JSON: "Тело запроса не является корректным JSON.",
-    ErrorCode.NOT_FOUND: "Запись не найдена.",
-    ErrorCode.METHOD_NOT_ALLOWED: "Метод не поддерживается.",
-    ErrorCode.PAYLOAD_TOO_LARGE: "Запрос слишком большой.",
-    ErrorCode.REQUEST_TIMEOUT: "Запрос передавался слишком долго и прерван. Проверьте связь и повторите.",
-    ErrorCode.AUTH_REQUIRED: "Требуется вход в систему.",
-    ErrorCode.INVALID_CREDENTIALS: "Неверный логин или пароль.",
-    ErrorCode.TOKEN_EXPIRED: "Сеанс истёк, войдите снова.",
-    ErrorCode.INVALID_TOKEN: "Сеанс недействителен, войдите снова.",
-    ErrorCode.USER_DISABLED: "Учётная запись отключена.",
-    ErrorCode.FORBIDDEN: "Недостаточно прав для этого действия.",
-    ErrorCode.CONFLICT: "Запись уже изменена другим пользователем.",
-    ErrorCode.ALREADY_EXISTS: "Такая запись уже существует.",
-    ErrorCode.RATE_LIMITED: "Слишком много запросов, попробуйте позже.",
-    ErrorCode.TOO_MANY_ATTEMPTS: "Слишком много неудачных попыток входа. Повторите позже.",
-    ErrorCode.LOGIN_BUSY: "Сервер сейчас проверяет много входов сразу. Повторите через несколько секунд.",
-    ErrorCode.REFRESH_TOKEN_REUSED: "Сеанс завершён: его ключ использовали повторно, возможно, с другого "
-                                    "компьютера. Войдите снова.",
-    ErrorCode.SERVICE_UNAVAILABLE: "Сервис временно недоступен.",
-    ErrorCode.INTERNAL_ERROR: "Внутренняя ошибка сервера.",
-    ErrorCode.UNKNOWN_KIND: "Неизвестный вид записи.",
-    ErrorCode.NOT_WRITABLE: "Эту запись нельзя изменить отсюда.",
-    ErrorCode.IDEMPOTENCY_KEY_REUSED: "Ключ изменения уже использован для другого изменения.",
-    ErrorCode.BATCH_TOO_LARGE: "Слишком много изменений в одном запросе.",
-    ErrorCode.TYPE_NOT_ALLOWED: "Этот вид обращения недоступен без действующего контракта.",
-    ErrorCode.ID_TAKEN: "Идентификатор новой записи уже занят другой записью; запись не создана.",
-    ErrorCode.INVALID_DATA: "Изменение содержит данные, которые нельзя сохранить (например, недопустимые "
-                            "символы); оно не применено.",
-    ErrorCode.FIELD_FORBIDDEN: "Это поле нельзя задать или изменить с вашими правами; изменение не применено.",
-    ErrorCode.DELETED: "Запись удалена супервизором; восстановить её может только супервизор.",
-    ErrorCode.INVALID_TRANSITION: "Это действие невозможно в текущем статусе обращения.",
-    ErrorCode.WRONG_LINE: "Обращение находится на другой линии.",
-    ErrorCode.NOT_ASSIGNEE: "Обращение в работе у другого сотрудника.",
-    ErrorCode.LAST_SUPERVISOR: "Это последний активный супервизор: его нельзя отключить или сменить ему роль.",
-    ErrorCode.REGISTRY_NOT_CONFIGURED: "Поиск в ЕГРЮЛ не настроен на сервере. Введите данные организации "
-                                       "вручную.",
-    ErrorCode.REGISTRY_ACCESS_DENIED: "Сервис ЕГРЮЛ отказал в доступе: неверный ключ или исчерпан дневной "
-                                      "лимит запросов. Сообщите администратору; данные можно ввести вручную.",
-    ErrorCode.REGISTRY_RATE_LIMITED: "Сервис ЕГРЮЛ перегружен запросами. Повторите через минуту.",
-    ErrorCode.REGISTRY_TIMEOUT: "Сервис ЕГРЮЛ не ответил вовремя. Повторите позже или введите данные вручную.",
-    ErrorCode.REGISTRY_UNAVAILABLE: "Сервис ЕГРЮЛ недоступен или ответил с ошибкой. Повторите позже или "
-                                    "введите данные вручную.",
-    ErrorCode.FILE_TOO_LARGE: "Файл больше 50 МБ и не прикреплён.",
-    ErrorCode.UPLOAD_OFFSET_MISMATCH: "Сервер уже получил другую часть файла: загрузка продолжится с неё.",
-    ErrorCode.UPLOAD_RANGE_INVALID: "Неверный диапазон загружаемой части файла.",
-    ErrorCode.UPLOAD_HASH_MISMATCH: "Файл дошёл до сервера повреждённым (не совпала контрольная сумма); "
-                                    "загрузка начнётся заново.",
-    ErrorCode.UPLOAD_BUSY: "Этот файл уже загружается; загрузка будет продолжена позже.",
-    ErrorCode.ATTACHMENT_INCOMPLETE: "Файл ещё не загружен на сервер полностью.",
-    ErrorCode.TEXT_TOO_LONG: "Текст длиннее 2000 символов: сократите его.",
-    ErrorCode.TAG_EMPTY: "Пустой тег не добавлен.",
-    ErrorCode.TAG_TOO_LONG: "Тег длиннее 50 символов и не добавлен.",
-    ErrorCode.TAG_DUPLICATE: "Такой тег уже есть.",
-    ErrorCode.TASK_TAKEN: "Задача уже принята другим оператором.",
-    ErrorCode.TASK_CLOSED: "Задача уже закрыта.",
-    ErrorCode.AGENT_BUSY: "У вас уже есть задача в работе: закройте её, чтобы принять следующую.",
-    ErrorCode.TASK_NOT_HELD: "Эта задача не в работе у вас.",
+    ErrorCode.VALIDATION_ERROR: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Неверные данные в запросе."),
+    ErrorCode.INVALID_JSON: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Тело запроса не является корректным JSON."),
+    ErrorCode.NOT_FOUND: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Запись не найдена."),
+    ErrorCode.METHOD_NOT_ALLOWED: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Метод не поддерживается."),
+    ErrorCode.PAYLOAD_TOO_LARGE: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Запрос слишком большой."),
+    ErrorCode.REQUEST_TIMEOUT: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Запрос передавался слишком долго и прерван. Проверьте связь и повторите."),
+    ErrorCode.AUTH_REQUIRED: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Требуется вход в систему."),
+    ErrorCode.INVALID_CREDENTIALS: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Неверный логин или пароль."),
+    ErrorCode.TOKEN_EXPIRED: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Сеанс истёк, войдите снова."),
+    ErrorCode.INVALID_TOKEN: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Сеанс недействителен, войдите снова."),
+    ErrorCode.USER_DISABLED: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Учётная запись отключена."),
+    ErrorCode.FORBIDDEN: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Недостаточно прав для этого действия."),
+    ErrorCode.CONFLICT: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Запись уже изменена другим пользователем."),
+    ErrorCode.ALREADY_EXISTS: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Такая запись уже существует."),
+    ErrorCode.RATE_LIMITED: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Слишком много запросов, попробуйте позже."),
+    ErrorCode.TOO_MANY_ATTEMPTS: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Слишком много неудачных попыток входа. Повторите позже."),
+    ErrorCode.LOGIN_BUSY: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Сервер сейчас проверяет много входов сразу. Повторите через несколько секунд."),
+    ErrorCode.REFRESH_TOKEN_REUSED: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Сеанс завершён: его ключ использовали повторно, возможно, с другого компьютера. Войдите снова."),
+    ErrorCode.SERVICE_UNAVAILABLE: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Сервис временно недоступен."),
+    ErrorCode.INTERNAL_ERROR: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Внутренняя ошибка сервера."),
+    ErrorCode.UNKNOWN_KIND: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Неизвестный вид записи."),
+    ErrorCode.NOT_WRITABLE: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Эту запись нельзя изменить отсюда."),
+    ErrorCode.IDEMPOTENCY_KEY_REUSED: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Ключ изменения уже использован для другого изменения."),
+    ErrorCode.BATCH_TOO_LARGE: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Слишком много изменений в одном запросе."),
+    ErrorCode.TYPE_NOT_ALLOWED: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Этот вид обращения недоступен без действующего контракта."),
+    ErrorCode.ID_TAKEN: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Идентификатор новой записи уже занят другой записью; запись не создана."),
+    ErrorCode.INVALID_DATA: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Изменение содержит данные, которые нельзя сохранить (например, недопустимые символы); оно не "
+        "применено."),
+    ErrorCode.FIELD_FORBIDDEN: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Это поле нельзя задать или изменить с вашими правами; изменение не применено."),
+    ErrorCode.DELETED: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Запись удалена супервизором; восстановить её может только супервизор."),
+    ErrorCode.INVALID_TRANSITION: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Это действие невозможно в текущем статусе обращения."),
+    ErrorCode.WRONG_LINE: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Обращение находится на другой линии."),
+    ErrorCode.NOT_ASSIGNEE: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Обращение в работе у другого сотрудника."),
+    ErrorCode.REGISTRY_NOT_CONFIGURED: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Поиск в ЕГРЮЛ не настроен на сервере. Введите данные организации вручную."),
+    ErrorCode.REGISTRY_ACCESS_DENIED: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Сервис ЕГРЮЛ отказал в доступе: неверный ключ или исчерпан дневной лимит запросов. Сообщите "
+        "администратору; данные можно ввести вручную."),
+    ErrorCode.REGISTRY_RATE_LIMITED: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Сервис ЕГРЮЛ перегружен запросами. Повторите через минуту."),
+    ErrorCode.REGISTRY_TIMEOUT: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Сервис ЕГРЮЛ не ответил вовремя. Повторите позже или введите данные вручную."),
+    ErrorCode.REGISTRY_UNAVAILABLE: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Сервис ЕГРЮЛ недоступен или ответил с ошибкой. Повторите позже или введите данные вручную."),
+    ErrorCode.FILE_TOO_LARGE: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Файл больше 50 МБ и не прикреплён."),
+    ErrorCode.UPLOAD_OFFSET_MISMATCH: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Сервер уже получил другую часть файла: загрузка продолжится с неё."),
+    ErrorCode.UPLOAD_RANGE_INVALID: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Неверный диапазон загружаемой части файла."),
+    ErrorCode.UPLOAD_HASH_MISMATCH: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Файл дошёл до сервера повреждённым (не совпала контрольная сумма); загрузка начнётся заново."),
+    ErrorCode.UPLOAD_BUSY: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Этот файл уже загружается; загрузка будет продолжена позже."),
+    ErrorCode.ATTACHMENT_INCOMPLETE: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Файл ещё не загружен на сервер полностью."),
+    ErrorCode.LAST_SUPERVISOR: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Это последний активный супервизор: его нельзя отключить или сменить ему роль."),
+    ErrorCode.TEXT_TOO_LONG: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Текст длиннее 2000 символов: сократите его."),
+    ErrorCode.TAG_EMPTY: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Пустой тег не добавлен."),
+    ErrorCode.TAG_TOO_LONG: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Тег длиннее 50 символов и не добавлен."),
+    ErrorCode.TAG_DUPLICATE: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Такой тег уже есть."),
+    ErrorCode.TASK_TAKEN: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Задача уже принята другим оператором."),
+    ErrorCode.TASK_CLOSED: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Задача уже закрыта."),
+    ErrorCode.AGENT_BUSY: QT_TRANSLATE_NOOP(
+        "ErrorCode", "У вас уже есть задача в работе: закройте её, чтобы принять следующую."),
+    ErrorCode.TASK_NOT_HELD: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Эта задача не в работе у вас."),
 }
 
 
@@ -136,4 +186,4 @@ def message_ru(code: ErrorCode | str) -> str:
     try:
         return MESSAGES_RU[ErrorCode(code)]
     except ValueError:
-        return "Ошибка сервера."
+        return QT_TRANSLATE_NOOP("ErrorCode", "Ошибка сервера.")

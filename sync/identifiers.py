@@ -23,12 +23,18 @@ from stdnum.ru import inn as stdnum_inn
 from stdnum.ru import ogrn as stdnum_ogrn
 
 from sync.phone_areas import area_code_length
+from sync.texts import QT_TRANSLATE_NOOP, translate
 
 
 class InvalidIdentifier(ValueError):
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field, self.message = field, message
+    """A value a rule refuses: ``message`` (a marked Russian text, a template when ``values`` fill it) in
+    the interface's language (``sync.texts``: Russian on the server)."""
+
+    def __init__(self, field: str, message: str, **values: object) -> None:
+        text = translate("SharedRules", message)
+        text = text.format(**values) if values else text
+        super().__init__(text)
+        self.field, self.message = field, text
 
 
 _SPACES = re.compile(r"\s+")
@@ -79,19 +85,21 @@ def validate_inn(value: str) -> str:
     """A checked INN: 10 digits (organization) or 12 (individual entrepreneur), with its checksum."""
     inn = _compact(value)
     if not inn:
-        raise InvalidIdentifier("inn", "Введите ИНН.")
+        raise InvalidIdentifier("inn", QT_TRANSLATE_NOOP("SharedRules", "Введите ИНН."))
     if not _ASCII_DIGITS.fullmatch(inn):
-        raise InvalidIdentifier("inn", "ИНН состоит только из цифр.")
+        raise InvalidIdentifier("inn", QT_TRANSLATE_NOOP("SharedRules", "ИНН состоит только из цифр."))
     if len(inn) not in (10, 12):
-        raise InvalidIdentifier(
-            "inn", f"ИНН должен содержать 10 цифр (организация) или 12 цифр (ИП), а введено {len(inn)} "
-                   f"{_digits_word(len(inn))}.")
+        raise InvalidIdentifier("inn", QT_TRANSLATE_NOOP(
+            "SharedRules", "ИНН должен содержать 10 цифр (организация) или 12 цифр (ИП), а введено {count} {digits}."),
+            count=len(inn), digits=_digits_word(len(inn)))
     if _all_zero(inn):
-        raise InvalidIdentifier("inn", "ИНН не может состоять из одних нулей.")
-    checksum = "Неверный ИНН: не сходится контрольное число. Проверьте цифры."
+        raise InvalidIdentifier("inn", QT_TRANSLATE_NOOP("SharedRules", "ИНН не может состоять из одних нулей."))
+    checksum = QT_TRANSLATE_NOOP("SharedRules", "Неверный ИНН: не сходится контрольное число. Проверьте цифры.")
     _stdnum("inn", stdnum_inn.validate, inn, {
-        InvalidChecksum: checksum, InvalidLength: "ИНН должен содержать 10 цифр (организация) или 12 цифр (ИП).",
-        InvalidFormat: "ИНН состоит только из цифр.", ValidationError: "Неверный ИНН. Проверьте цифры."})
+        InvalidChecksum: checksum,
+        InvalidLength: QT_TRANSLATE_NOOP("SharedRules", "ИНН должен содержать 10 цифр (организация) или 12 цифр (ИП)."),
+        InvalidFormat: QT_TRANSLATE_NOOP("SharedRules", "ИНН состоит только из цифр."),
+        ValidationError: QT_TRANSLATE_NOOP("SharedRules", "Неверный ИНН. Проверьте цифры.")})
     return inn
 
 
@@ -109,14 +117,17 @@ def validate_kpp(value: str, inn: str = "") -> str:
     if not kpp:
         return ""
     if is_individual_inn(_compact(inn)):
-        raise InvalidIdentifier("kpp", "У индивидуального предпринимателя (ИНН из 12 цифр) нет КПП.")
+        raise InvalidIdentifier("kpp", QT_TRANSLATE_NOOP(
+            "SharedRules", "У индивидуального предпринимателя (ИНН из 12 цифр) нет КПП."))
     if len(kpp) != 9:
-        raise InvalidIdentifier("kpp", f"КПП должен содержать 9 символов, а введено {len(kpp)}.")
+        raise InvalidIdentifier("kpp", QT_TRANSLATE_NOOP(
+            "SharedRules", "КПП должен содержать 9 символов, а введено {count}."), count=len(kpp))
     if _all_zero(kpp):
-        raise InvalidIdentifier("kpp", "КПП не может состоять из одних нулей.")
+        raise InvalidIdentifier("kpp", QT_TRANSLATE_NOOP("SharedRules", "КПП не может состоять из одних нулей."))
     if not _KPP.fullmatch(kpp):
-        raise InvalidIdentifier(
-            "kpp", "Неверный КПП: 4 цифры, затем 2 цифры или латинские буквы, затем 3 цифры (например, 773601001).")
+        raise InvalidIdentifier("kpp", QT_TRANSLATE_NOOP(
+            "SharedRules",
+            "Неверный КПП: 4 цифры, затем 2 цифры или латинские буквы, затем 3 цифры (например, 773601001)."))
     return kpp
 
 
@@ -126,32 +137,41 @@ def validate_ogrn(value: str) -> str:
     if not ogrn:
         return ""
     if not _ASCII_DIGITS.fullmatch(ogrn):
-        raise InvalidIdentifier("ogrn", "ОГРН состоит только из цифр.")
+        raise InvalidIdentifier("ogrn", QT_TRANSLATE_NOOP("SharedRules", "ОГРН состоит только из цифр."))
     if len(ogrn) not in (13, 15):
-        raise InvalidIdentifier(
-            "ogrn", f"ОГРН должен содержать 13 цифр (ОГРНИП — 15), а введено {len(ogrn)} {_digits_word(len(ogrn))}.")
+        raise InvalidIdentifier("ogrn", QT_TRANSLATE_NOOP(
+            "SharedRules", "ОГРН должен содержать 13 цифр (ОГРНИП — 15), а введено {count} {digits}."),
+            count=len(ogrn), digits=_digits_word(len(ogrn)))
     if _all_zero(ogrn):
-        raise InvalidIdentifier("ogrn", "ОГРН не может состоять из одних нулей.")
-    checksum = "Неверный ОГРН: не сходится контрольное число. Проверьте цифры."
+        raise InvalidIdentifier("ogrn", QT_TRANSLATE_NOOP("SharedRules", "ОГРН не может состоять из одних нулей."))
+    checksum = QT_TRANSLATE_NOOP("SharedRules", "Неверный ОГРН: не сходится контрольное число. Проверьте цифры.")
     if len(ogrn) == 15:
         # python-stdnum checks an OGRNIP with "% 13" and rejects valid numbers whose remainder is 10-12
         if ogrn[0] not in "34":
-            raise InvalidIdentifier("ogrn", "Неверный ОГРНИП: он начинается с 3 или 4.")
+            raise InvalidIdentifier("ogrn", QT_TRANSLATE_NOOP(
+                "SharedRules", "Неверный ОГРНИП: он начинается с 3 или 4."))
         if int(ogrn[:-1]) % 13 % 10 != int(ogrn[-1]):
             raise InvalidIdentifier("ogrn", checksum)
         return ogrn
     _stdnum("ogrn", stdnum_ogrn.validate, ogrn, {
-        InvalidChecksum: checksum, InvalidComponent: "Неверный ОГРН: он не может начинаться с 0.",
-        InvalidLength: "ОГРН должен содержать 13 цифр (ОГРНИП — 15).", InvalidFormat: "ОГРН состоит только из цифр.",
-        ValidationError: "Неверный ОГРН. Проверьте цифры."})
+        InvalidChecksum: checksum,
+        InvalidComponent: QT_TRANSLATE_NOOP("SharedRules", "Неверный ОГРН: он не может начинаться с 0."),
+        InvalidLength: QT_TRANSLATE_NOOP("SharedRules", "ОГРН должен содержать 13 цифр (ОГРНИП — 15)."),
+        InvalidFormat: QT_TRANSLATE_NOOP("SharedRules", "ОГРН состоит только из цифр."),
+        ValidationError: QT_TRANSLATE_NOOP("SharedRules", "Неверный ОГРН. Проверьте цифры.")})
     return ogrn
 
 
 # --- phones (T4) --------------------------------------------------------------------------------
 
 # «добавочный 123», «вн. 123» and the like do not parse; phonenumbers understands «доб.»
-_EXTENSION_WORDS = re.compile(r"(?i)\s*(?:добавочный|доп\.?|вн\.?|внутр\.?|доб\.?)\s*(?=\d)")
+_EXTENSION_WORDS = re.compile(r"(?i)\s*(?:добавочный|доп\.?|вн\.?|внутр\.?|доб\.?|ext\.?)\s*(?=\d)")
 PHONE_EXAMPLE = "+7 495 123-45-67 доб. 123"
+
+
+def phone_example() -> str:
+    """:data:`PHONE_EXAMPLE` with its extension word in the interface's language."""
+    return PHONE_EXAMPLE.replace("доб.", translate("Phone", "доб."))
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,26 +188,27 @@ def parse_phone(value: str) -> Phone:
     full-width digits or odd spaces it is the same phone."""
     text = " ".join(normal_text(value).split())
     if not text:
-        raise InvalidIdentifier("phone", "Введите телефон.")
+        raise InvalidIdentifier("phone", QT_TRANSLATE_NOOP("SharedRules", "Введите телефон."))
     text = _EXTENSION_WORDS.sub(" доб. ", text)
     try:
         parsed = phonenumbers.parse(text, "RU")
     except phonenumbers.NumberParseException as exc:
-        raise InvalidIdentifier("phone", f"Неверный телефон. Пример: {PHONE_EXAMPLE}.") from exc
+        raise InvalidIdentifier("phone", QT_TRANSLATE_NOOP("SharedRules", "Неверный телефон. Пример: {example}."),
+                                example=phone_example()) from exc
     if parsed.country_code != 7:
-        raise InvalidIdentifier("phone", "Телефон должен начинаться с +7 (или 8).")
+        raise InvalidIdentifier("phone", QT_TRANSLATE_NOOP("SharedRules", "Телефон должен начинаться с +7 (или 8)."))
     if not phonenumbers.is_valid_number(parsed):
-        raise InvalidIdentifier(
-            "phone", f"Неверный телефон: нужны код города или оператора и номер, всего 10 цифр после +7. "
-                     f"Пример: {PHONE_EXAMPLE}.")
+        raise InvalidIdentifier("phone", QT_TRANSLATE_NOOP(
+            "SharedRules", "Неверный телефон: нужны код города или оператора и номер, всего 10 цифр после +7. "
+                           "Пример: {example}."), example=phone_example())
     extension = parsed.extension or ""
     if len(extension) > 10:
-        raise InvalidIdentifier("phone", "Добавочный номер — не больше 10 цифр.")
+        raise InvalidIdentifier("phone", QT_TRANSLATE_NOOP("SharedRules", "Добавочный номер — не больше 10 цифр."))
     number = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     return Phone(number, extension)
 
 
-def format_phone(number: str, extension: str = "") -> str:
+def format_phone(number: str, extension: str = "", extension_word: str = "доб.") -> str:
     """How a phone is shown, everywhere: «+7 4852 75-25-29 доб. 123» — split by its real area code (3, 4 or
     5 digits, :mod:`sync.phone_areas`); phonenumbers' grouping (it writes «ext.», and knows only the
     3-digit zones of Russia) for everything else."""
@@ -203,7 +224,7 @@ def format_phone(number: str, extension: str = "") -> str:
         if parsed.country_code == 7 and len(national) == 10 and (size := area_code_length(national)) > 3:
             local = national[size:]
             text = f"+7 {national[:size]} {local[:-4]}-{local[-4:-2]}-{local[-2:]}"
-    return f"{text} доб. {extension}" if extension else text
+    return f"{text} {extension_word} {extension}" if extension else text
 
 
 # --- e-mail (T4) --------------------------------------------------------------------------------
@@ -216,11 +237,12 @@ def normalize_email(value: str) -> str:
     into it are dropped; full-width letters and «＠» are the usual ones (NFKC)."""
     text = _SPACES.sub("", normal_text(value))
     if not text:
-        raise InvalidIdentifier("email", "Введите адрес электронной почты.")
+        raise InvalidIdentifier("email", QT_TRANSLATE_NOOP("SharedRules", "Введите адрес электронной почты."))
     try:
         return validate_email(text, check_deliverability=False).normalized.lower()
     except EmailNotValidError as exc:
-        raise InvalidIdentifier("email", "Неверный адрес электронной почты: нужен вид имя@домен.зона.") from exc
+        raise InvalidIdentifier("email", QT_TRANSLATE_NOOP(
+            "SharedRules", "Неверный адрес электронной почты: нужен вид имя@домен.зона.")) from exc
 
 
 # --- duplicates (T5) ----------------------------------------------------------------------------

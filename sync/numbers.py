@@ -11,6 +11,8 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
+from sync.texts import QT_TRANSLATE_NOOP, translate
+
 INT32_MAX = 2**31 - 1  # an Integer column (PostgreSQL ``integer``)
 INT64_MAX = 2**63 - 1  # a BigInteger column (PostgreSQL ``bigint``, SQLite's INTEGER)
 
@@ -24,8 +26,13 @@ RANGE_ERRORS = frozenset({"greater_than_equal", "less_than_equal", "greater_than
 
 def out_of_range(label: str, error_type: str, ctx: dict[str, Any]) -> str:
     """The Russian message of a pydantic range error (``error_type`` in :data:`RANGE_ERRORS`)."""
-    words = {"greater_than_equal": "не меньше", "less_than_equal": "не больше",
-             "greater_than": "больше", "less_than": "меньше"}.get(error_type)
-    if words is None or not ctx:
-        return f"Поле «{label}»: число слишком велико."
-    return f"Поле «{label}» должно быть {words} {next(iter(ctx.values()))}."
+    templates = {
+        "greater_than_equal": QT_TRANSLATE_NOOP("SharedRules", "Поле «{label}» должно быть не меньше {n}."),
+        "less_than_equal": QT_TRANSLATE_NOOP("SharedRules", "Поле «{label}» должно быть не больше {n}."),
+        "greater_than": QT_TRANSLATE_NOOP("SharedRules", "Поле «{label}» должно быть больше {n}."),
+        "less_than": QT_TRANSLATE_NOOP("SharedRules", "Поле «{label}» должно быть меньше {n}."),
+    }
+    template = templates.get(error_type)
+    if template is None or not ctx:
+        return translate("SharedRules", "Поле «{label}»: число слишком велико.").format(label=label)
+    return translate("SharedRules", template).format(label=label, n=next(iter(ctx.values())))

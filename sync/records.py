@@ -33,6 +33,7 @@ from sync.roles import (
     USERS,
     Access,
 )
+from sync.texts import QT_TRANSLATE_NOOP, translate
 
 
 class Kind(StrEnum):
@@ -116,52 +117,65 @@ def _phone_parts(phone: str, extension: str) -> tuple[str, str]:
 
 
 # what a value of a field should have been, by pydantic's error type (its own messages are English)
-_INT, _BOOL, _ID, _DATE = "целое число", "«да» или «нет»", "идентификатор записи", "дата (ГГГГ-ММ-ДД)"
-_OBJECT = "объект"
+_INT = QT_TRANSLATE_NOOP("SharedRules", "целое число")
+_BOOL = QT_TRANSLATE_NOOP("SharedRules", "«да» или «нет»")
+_ID = QT_TRANSLATE_NOOP("SharedRules", "идентификатор записи")
+_DATE = QT_TRANSLATE_NOOP("SharedRules", "дата (ГГГГ-ММ-ДД)")
+_OBJECT = QT_TRANSLATE_NOOP("SharedRules", "объект")
 _EXPECTED: dict[str, str] = {
-    "string_type": "текст", "int_type": _INT, "int_parsing": _INT, "int_from_float": _INT,
-    "bool_type": _BOOL, "bool_parsing": _BOOL, "uuid_type": _ID, "uuid_parsing": _ID, "uuid_version": _ID,
-    "date_type": _DATE, "date_parsing": _DATE, "date_from_datetime_parsing": _DATE, "date_from_datetime_inexact": _DATE,
-    "list_type": "список", "enum": "одно из значений списка", "model_type": _OBJECT, "dict_type": _OBJECT,
+    "string_type": QT_TRANSLATE_NOOP("SharedRules", "текст"), "int_type": _INT, "int_parsing": _INT,
+    "int_from_float": _INT, "bool_type": _BOOL, "bool_parsing": _BOOL, "uuid_type": _ID, "uuid_parsing": _ID,
+    "uuid_version": _ID, "date_type": _DATE, "date_parsing": _DATE, "date_from_datetime_parsing": _DATE,
+    "date_from_datetime_inexact": _DATE, "list_type": QT_TRANSLATE_NOOP("SharedRules", "список"),
+    "enum": QT_TRANSLATE_NOOP("SharedRules", "одно из значений списка"), "model_type": _OBJECT, "dict_type": _OBJECT,
 }
 
 
 def explain(exc: ValidationError, model: type[BaseModel]) -> tuple[str | None, str]:
-    """The field and the Russian message of a validation failure's first error (never pydantic's
-    English one: whatever a client sent, the operator reads Russian)."""
+    """The field and the message of a validation failure's first error (never pydantic's English one:
+    whatever a client sent, the operator reads Russian — or, on the client, the interface's language)."""
     first = exc.errors()[0]
     kind, ctx = first["type"], first.get("ctx") or {}
     field = ".".join(str(p) for p in first["loc"]) or ctx.get("field") or None
     if kind == RULE_ERROR:
         return field, str(first["msg"])
     info = model.model_fields.get(field or "")
-    label = info.title if info is not None and info.title else field
+    label = translate("SharedRules", info.title) if info is not None and info.title else field
+    return field, _message(kind, ctx, field, label)
+
+
+def _message(kind: str, ctx: dict[str, Any], field: str | None, label: str | None) -> str:
     if kind == text.TEXT_ERROR:
-        where = f"В поле «{label}»" if label else "В записи"
-        return field, f"{where} недопустимый символ {ctx['char']}: уберите его."
+        if label:
+            return translate("SharedRules", "В поле «{label}» недопустимый символ {char}: уберите его.").format(
+                label=label, char=ctx["char"])
+        return translate("SharedRules", "В записи недопустимый символ {char}: уберите его.").format(char=ctx["char"])
     if kind in ("missing", "string_too_short"):
-        return field, f"Заполните поле «{label}»."
+        return translate("SharedRules", "Заполните поле «{label}».").format(label=label)
     if kind == "string_too_long":
-        return field, f"Поле «{label}» длиннее {ctx['max_length']} символов."
+        return translate("SharedRules", "Поле «{label}» длиннее {n} символов.").format(label=label, n=ctx["max_length"])
     if kind in RANGE_ERRORS:
-        return field, out_of_range(str(label), kind, ctx)
+        return out_of_range(str(label), kind, ctx)
     if kind == "extra_forbidden":
-        return field, f"Поле «{label}» нельзя задать в этой записи."
+        return translate("SharedRules", "Поле «{label}» нельзя задать в этой записи.").format(label=label)
     if kind in _EXPECTED:
         if not field:
-            return None, "Данные записи должны быть набором её полей."
-        return field, f"Поле «{label}»: ожидается {_EXPECTED[kind]}."
-    return field, f"Неверное значение поля «{label}»." if field else "Неверные данные записи."
+            return translate("SharedRules", "Данные записи должны быть набором её полей.")
+        return translate("SharedRules", "Поле «{label}»: ожидается {what}.").format(
+            label=label, what=translate("SharedRules", _EXPECTED[kind]))
+    if field:
+        return translate("SharedRules", "Неверное значение поля «{label}».").format(label=label)
+    return translate("SharedRules", "Неверные данные записи.")
 
 
 class OrganizationData(_Data):
-    inn: str = Field(max_length=12, title="ИНН")
-    kpp: str = Field(default="", max_length=9, title="КПП")
-    ogrn: str = Field(default="", max_length=15, title="ОГРН")
-    name: str = Field(min_length=1, max_length=500, title="Наименование")
-    full_name: str = Field(default="", max_length=1000, title="Полное наименование")
-    address: str = Field(default="", max_length=1000, title="Адрес")
-    customer_id: uuid.UUID | None = Field(default=None, title="Заказчик")
+    inn: str = Field(max_length=12, title=QT_TRANSLATE_NOOP("SharedRules", "ИНН"))
+    kpp: str = Field(default="", max_length=9, title=QT_TRANSLATE_NOOP("SharedRules", "КПП"))
+    ogrn: str = Field(default="", max_length=15, title=QT_TRANSLATE_NOOP("SharedRules", "ОГРН"))
+    name: str = Field(min_length=1, max_length=500, title=QT_TRANSLATE_NOOP("SharedRules", "Наименование"))
+    full_name: str = Field(default="", max_length=1000, title=QT_TRANSLATE_NOOP("SharedRules", "Полное наименование"))
+    address: str = Field(default="", max_length=1000, title=QT_TRANSLATE_NOOP("SharedRules", "Адрес"))
+    customer_id: uuid.UUID | None = Field(default=None, title=QT_TRANSLATE_NOOP("SharedRules", "Заказчик"))
 
     @field_validator("inn", mode="before")
     @classmethod
@@ -180,12 +194,13 @@ class OrganizationData(_Data):
 
 
 class ContactData(_Data):
-    organization_id: uuid.UUID = Field(title="Организация")
-    full_name: str = Field(min_length=1, max_length=300, title="ФИО")
-    position: str = Field(default="", max_length=300, title="Должность")
-    email: str = Field(default="", max_length=254, title="E-mail")
-    phone: str = Field(default="", max_length=40, title="Телефон")  # stored as E.164 (16 at most)
-    phone_ext: str = Field(default="", max_length=10, title="Добавочный")
+    organization_id: uuid.UUID = Field(title=QT_TRANSLATE_NOOP("SharedRules", "Организация"))
+    full_name: str = Field(min_length=1, max_length=300, title=QT_TRANSLATE_NOOP("SharedRules", "ФИО"))
+    position: str = Field(default="", max_length=300, title=QT_TRANSLATE_NOOP("SharedRules", "Должность"))
+    email: str = Field(default="", max_length=254, title=QT_TRANSLATE_NOOP("SharedRules", "E-mail"))
+    phone: str = Field(default="", max_length=40,
+            title=QT_TRANSLATE_NOOP("SharedRules", "Телефон"))  # stored as E.164 (16 at most)
+    phone_ext: str = Field(default="", max_length=10, title=QT_TRANSLATE_NOOP("SharedRules", "Добавочный"))
 
     _email = field_validator("email", mode="before")(_optional_email)
 
@@ -195,45 +210,48 @@ class ContactData(_Data):
         if self.phone:
             self.phone, self.phone_ext = _phone_parts(self.phone, self.phone_ext)
         elif self.phone_ext:
-            raise _rule_error(identifiers.InvalidIdentifier("phone", "Добавочный номер указан без телефона."))
+            raise _rule_error(identifiers.InvalidIdentifier("phone", QT_TRANSLATE_NOOP(
+                "SharedRules", "Добавочный номер указан без телефона.")))
         return self
 
 
 class SoftwareComplexData(_Data):
-    code: str = Field(min_length=1, max_length=50, title="Код")
-    name: str = Field(min_length=1, max_length=300, title="Наименование")
+    code: str = Field(min_length=1, max_length=50, title=QT_TRANSLATE_NOOP("SharedRules", "Код"))
+    name: str = Field(min_length=1, max_length=300, title=QT_TRANSLATE_NOOP("SharedRules", "Наименование"))
     sort_order: SortOrder = 0
 
 
 class ComponentData(_Data):
-    complex_id: uuid.UUID = Field(title="Программный комплекс")
-    name: str = Field(min_length=1, max_length=300, title="Наименование")
-    sort_order: SortOrder = Field(default=0, title="Порядок")
+    complex_id: uuid.UUID = Field(title=QT_TRANSLATE_NOOP("SharedRules", "Программный комплекс"))
+    name: str = Field(min_length=1, max_length=300, title=QT_TRANSLATE_NOOP("SharedRules", "Наименование"))
+    sort_order: SortOrder = Field(default=0, title=QT_TRANSLATE_NOOP("SharedRules", "Порядок"))
 
 
 class ContractData(_Data):
     """A customer's contract (T7): valid from one date to another, covering at least one complex."""
 
-    customer_id: uuid.UUID = Field(title="Заказчик")
-    number: str = Field(min_length=1, max_length=100, title="Номер")
-    partner: str = Field(default="", max_length=500, title="Партнёр")
-    valid_from: date = Field(title="Действует с")
-    valid_to: date = Field(title="Действует по")
+    customer_id: uuid.UUID = Field(title=QT_TRANSLATE_NOOP("SharedRules", "Заказчик"))
+    number: str = Field(min_length=1, max_length=100, title=QT_TRANSLATE_NOOP("SharedRules", "Номер"))
+    partner: str = Field(default="", max_length=500, title=QT_TRANSLATE_NOOP("SharedRules", "Партнёр"))
+    valid_from: date = Field(title=QT_TRANSLATE_NOOP("SharedRules", "Действует с"))
+    valid_to: date = Field(title=QT_TRANSLATE_NOOP("SharedRules", "Действует по"))
     complex_ids: list[uuid.UUID] = Field(default_factory=list, validate_default=True,
-                                         title="Программные комплексы")
+                                         title=QT_TRANSLATE_NOOP("SharedRules", "Программные комплексы"))
 
     @field_validator("complex_ids")
     @classmethod
     def _complexes(cls, value: list[uuid.UUID]) -> list[uuid.UUID]:
         if not value:
-            raise PydanticCustomError(RULE_ERROR, "Укажите хотя бы один программный комплекс контракта.",
+            raise PydanticCustomError(RULE_ERROR, translate(
+                "SharedRules", "Укажите хотя бы один программный комплекс контракта."),
                                       {"field": "complex_ids"})
         return sorted(set(value), key=str)  # one order on both sides
 
     @model_validator(mode="after")
     def _period(self) -> Self:
         if self.valid_from > self.valid_to:
-            raise PydanticCustomError(RULE_ERROR, "Дата окончания контракта раньше даты начала.",
+            raise PydanticCustomError(RULE_ERROR, translate(
+                "SharedRules", "Дата окончания контракта раньше даты начала."),
                                       {"field": "valid_to"})
         return self
 
@@ -241,10 +259,10 @@ class ContractData(_Data):
 class ListItemData(_Data):
     """A reference list item: its code is fixed (``sync.reference``); labels, order and use may change."""
 
-    label_ru: str = Field(min_length=1, max_length=200, title="Наименование")
-    label_en: str = Field(min_length=1, max_length=200, title="Наименование (англ.)")
-    sort_order: SortOrder = Field(default=0, title="Порядок")
-    is_active: bool = Field(default=True, title="Используется")
+    label_ru: str = Field(min_length=1, max_length=200, title=QT_TRANSLATE_NOOP("SharedRules", "Наименование"))
+    label_en: str = Field(min_length=1, max_length=200, title=QT_TRANSLATE_NOOP("SharedRules", "Наименование (англ.)"))
+    sort_order: SortOrder = Field(default=0, title=QT_TRANSLATE_NOOP("SharedRules", "Порядок"))
+    is_active: bool = Field(default=True, title=QT_TRANSLATE_NOOP("SharedRules", "Используется"))
 
 
 class TicketData(_Data):
@@ -252,21 +270,23 @@ class TicketData(_Data):
     phone valid. The server also checks the type against the contracts (T8, ``sync.tickets``) and
     assigns the registration number, status, author and assignee itself."""
 
-    organization_id: uuid.UUID | None = Field(default=None, title="Организация")
-    contact_id: uuid.UUID | None = Field(default=None, title="Заявитель")
-    applicant_name: str = Field(default="", max_length=300, title="Заявитель")
-    email: str = Field(default="", max_length=254, title="E-mail")
-    phone: str = Field(default="", max_length=40, title="Телефон")
-    phone_ext: str = Field(default="", max_length=10, title="Добавочный")
-    complex_id: uuid.UUID | None = Field(default=None, title="Программный комплекс")
-    component_id: uuid.UUID | None = Field(default=None, title="Компонент")
-    ticket_type: TicketType | None = Field(default=None, title="Вид обращения")
-    channel: Channel | None = Field(default=None, title="Тип связи")
-    priority: Priority | None = Field(default=None, title="Приоритет")
-    system_info: str = Field(default="", max_length=MAX_TICKET_TEXT, title="Информация о системе")
-    subject: str = Field(default="", max_length=MAX_SUBJECT, title="Тема обращения")
-    text: str = Field(default="", max_length=MAX_TICKET_TEXT, title="Текст обращения")
-    provisional_number: str | None = Field(default=None, max_length=40, title="Предварительный номер")
+    organization_id: uuid.UUID | None = Field(default=None, title=QT_TRANSLATE_NOOP("SharedRules", "Организация"))
+    contact_id: uuid.UUID | None = Field(default=None, title=QT_TRANSLATE_NOOP("SharedRules", "Заявитель"))
+    applicant_name: str = Field(default="", max_length=300, title=QT_TRANSLATE_NOOP("SharedRules", "Заявитель"))
+    email: str = Field(default="", max_length=254, title=QT_TRANSLATE_NOOP("SharedRules", "E-mail"))
+    phone: str = Field(default="", max_length=40, title=QT_TRANSLATE_NOOP("SharedRules", "Телефон"))
+    phone_ext: str = Field(default="", max_length=10, title=QT_TRANSLATE_NOOP("SharedRules", "Добавочный"))
+    complex_id: uuid.UUID | None = Field(default=None, title=QT_TRANSLATE_NOOP("SharedRules", "Программный комплекс"))
+    component_id: uuid.UUID | None = Field(default=None, title=QT_TRANSLATE_NOOP("SharedRules", "Компонент"))
+    ticket_type: TicketType | None = Field(default=None, title=QT_TRANSLATE_NOOP("SharedRules", "Вид обращения"))
+    channel: Channel | None = Field(default=None, title=QT_TRANSLATE_NOOP("SharedRules", "Тип связи"))
+    priority: Priority | None = Field(default=None, title=QT_TRANSLATE_NOOP("SharedRules", "Приоритет"))
+    system_info: str = Field(default="", max_length=MAX_TICKET_TEXT,
+            title=QT_TRANSLATE_NOOP("SharedRules", "Информация о системе"))
+    subject: str = Field(default="", max_length=MAX_SUBJECT, title=QT_TRANSLATE_NOOP("SharedRules", "Тема обращения"))
+    text: str = Field(default="", max_length=MAX_TICKET_TEXT, title=QT_TRANSLATE_NOOP("SharedRules", "Текст обращения"))
+    provisional_number: str | None = Field(default=None, max_length=40,
+            title=QT_TRANSLATE_NOOP("SharedRules", "Предварительный номер"))
 
     _email = field_validator("email", mode="before")(_optional_email)
 
@@ -282,9 +302,11 @@ class TicketData(_Data):
 class TicketUpdateData(_Data):
     """What may change in a registered ticket through sync (creation comes with the ticket form)."""
 
-    subject: str = Field(min_length=1, max_length=MAX_SUBJECT, title="Тема обращения")
-    text: str = Field(min_length=1, max_length=MAX_TICKET_TEXT, title="Текст обращения")
-    system_info: str = Field(default="", max_length=MAX_TICKET_TEXT, title="Информация о системе")
+    subject: str = Field(min_length=1, max_length=MAX_SUBJECT, title=QT_TRANSLATE_NOOP("SharedRules", "Тема обращения"))
+    text: str = Field(min_length=1, max_length=MAX_TICKET_TEXT,
+            title=QT_TRANSLATE_NOOP("SharedRules", "Текст обращения"))
+    system_info: str = Field(default="", max_length=MAX_TICKET_TEXT,
+            title=QT_TRANSLATE_NOOP("SharedRules", "Информация о системе"))
 
 
 class AttachmentData(_Data):
@@ -292,12 +314,14 @@ class AttachmentData(_Data):
     is only a name (``sync.attachments.safe_name``); the server checks the size limit again and stores
     the content by its SHA-256."""
 
-    ticket_id: uuid.UUID = Field(title="Обращение")
-    file_name: str = Field(min_length=1, max_length=attachments.MAX_NAME, title="Имя файла")
-    size: ByteCount = Field(title="Размер")
-    sha256: str = Field(pattern=attachments.SHA256_PATTERN, title="Контрольная сумма")
+    ticket_id: uuid.UUID = Field(title=QT_TRANSLATE_NOOP("SharedRules", "Обращение"))
+    file_name: str = Field(min_length=1, max_length=attachments.MAX_NAME,
+            title=QT_TRANSLATE_NOOP("SharedRules", "Имя файла"))
+    size: ByteCount = Field(title=QT_TRANSLATE_NOOP("SharedRules", "Размер"))
+    sha256: str = Field(pattern=attachments.SHA256_PATTERN, title=QT_TRANSLATE_NOOP("SharedRules", "Контрольная сумма"))
     content_type: str = Field(default=attachments.DEFAULT_CONTENT_TYPE, max_length=200,
-                              pattern=attachments.CONTENT_TYPE_PATTERN, title="Тип файла")
+                              pattern=attachments.CONTENT_TYPE_PATTERN,
+                                      title=QT_TRANSLATE_NOOP("SharedRules", "Тип файла"))
 
     @field_validator("file_name", mode="before")
     @classmethod
@@ -313,7 +337,8 @@ class AttachmentData(_Data):
 class AttachmentUpdateData(_Data):
     """What may change in an attachment once made: its name (the content is fixed by its SHA-256)."""
 
-    file_name: str = Field(min_length=1, max_length=attachments.MAX_NAME, title="Имя файла")
+    file_name: str = Field(min_length=1, max_length=attachments.MAX_NAME,
+            title=QT_TRANSLATE_NOOP("SharedRules", "Имя файла"))
 
     @field_validator("file_name", mode="before")
     @classmethod

@@ -11,6 +11,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel
 
+from sync.texts import QT_TRANSLATE_NOOP
+
 
 class RegistryStatus(StrEnum):
     """``state.status`` of the provider, plus two marks of our own for directory records."""
@@ -25,13 +27,13 @@ class RegistryStatus(StrEnum):
 
 
 STATUS_LABELS_RU: dict[RegistryStatus, str] = {
-    RegistryStatus.ACTIVE: "Действующая",
-    RegistryStatus.LIQUIDATING: "Ликвидируется",
-    RegistryStatus.LIQUIDATED: "Ликвидирована",
-    RegistryStatus.REORGANIZING: "Реорганизуется",
-    RegistryStatus.BANKRUPT: "Банкротство",
-    RegistryStatus.UNVERIFIED: "Не проверена в ЕГРЮЛ",
-    RegistryStatus.NOT_FOUND: "Не найдена в ЕГРЮЛ",
+    RegistryStatus.ACTIVE: QT_TRANSLATE_NOOP("RegistryStatus", "Действующая"),
+    RegistryStatus.LIQUIDATING: QT_TRANSLATE_NOOP("RegistryStatus", "Ликвидируется"),
+    RegistryStatus.LIQUIDATED: QT_TRANSLATE_NOOP("RegistryStatus", "Ликвидирована"),
+    RegistryStatus.REORGANIZING: QT_TRANSLATE_NOOP("RegistryStatus", "Реорганизуется"),
+    RegistryStatus.BANKRUPT: QT_TRANSLATE_NOOP("RegistryStatus", "Банкротство"),
+    RegistryStatus.UNVERIFIED: QT_TRANSLATE_NOOP("RegistryStatus", "Не проверена в ЕГРЮЛ"),
+    RegistryStatus.NOT_FOUND: QT_TRANSLATE_NOOP("RegistryStatus", "Не найдена в ЕГРЮЛ"),
 }
 # an operator is warned before working with such an organization
 CLOSED_STATUSES = frozenset({RegistryStatus.LIQUIDATED, RegistryStatus.LIQUIDATING, RegistryStatus.BANKRUPT})

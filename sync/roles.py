@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from sync.texts import translate
+
 
 class Role(StrEnum):
     OPERATOR = "operator"  # 1-я линия
@@ -205,11 +207,16 @@ def field_refusal(access: Access, name: str, label: str, *, creating: bool) -> s
     (shown as ``label``)."""
     rule = access.field_access(name)
     if rule == SERVER:
-        return f"Поле «{label}» заполняет сервер; его нельзя задать или изменить."
+        return translate("SharedRules", "Поле «{label}» заполняет сервер; его нельзя задать или изменить.").format(
+            label=label)
     allowed = rule.create if creating else rule.change
     if not allowed:
-        return f"Поле «{label}» задаётся при создании записи и потом не меняется."
-    verb = "задать" if creating else "изменить"
+        return translate("SharedRules", "Поле «{label}» задаётся при создании записи и потом не меняется.").format(
+            label=label)
     if allowed == _SUPERVISOR:
-        return f"Поле «{label}» может {verb} только супервизор."
-    return f"Поле «{label}» нельзя {verb} с вашими правами."
+        if creating:
+            return translate("SharedRules", "Поле «{label}» может задать только супервизор.").format(label=label)
+        return translate("SharedRules", "Поле «{label}» может изменить только супервизор.").format(label=label)
+    if creating:
+        return translate("SharedRules", "Поле «{label}» нельзя задать с вашими правами.").format(label=label)
+    return translate("SharedRules", "Поле «{label}» нельзя изменить с вашими правами.").format(label=label)

@@ -13,19 +13,20 @@ from typing import Any, Protocol
 
 from sync.reference import TicketStatus, TicketType
 from sync.roles import Role, line_of
+from sync.texts import QT_TRANSLATE_NOOP, translate
 
 # T1: the required fields in the order of the form, with their labels
 REQUIRED: dict[str, str] = {
-    "organization_id": "Организация",
-    "applicant_name": "Заявитель",
-    "email": "E-mail",
-    "phone": "Телефон",
-    "complex_id": "Программный комплекс",
-    "ticket_type": "Вид обращения",
-    "channel": "Тип связи",
-    "priority": "Приоритет",
-    "subject": "Тема обращения",
-    "text": "Текст обращения",
+    "organization_id": QT_TRANSLATE_NOOP("SharedRules", "Организация"),
+    "applicant_name": QT_TRANSLATE_NOOP("SharedRules", "Заявитель"),
+    "email": QT_TRANSLATE_NOOP("SharedRules", "E-mail"),
+    "phone": QT_TRANSLATE_NOOP("SharedRules", "Телефон"),
+    "complex_id": QT_TRANSLATE_NOOP("SharedRules", "Программный комплекс"),
+    "ticket_type": QT_TRANSLATE_NOOP("SharedRules", "Вид обращения"),
+    "channel": QT_TRANSLATE_NOOP("SharedRules", "Тип связи"),
+    "priority": QT_TRANSLATE_NOOP("SharedRules", "Приоритет"),
+    "subject": QT_TRANSLATE_NOOP("SharedRules", "Тема обращения"),
+    "text": QT_TRANSLATE_NOOP("SharedRules", "Текст обращения"),
 }
 
 
@@ -39,11 +40,12 @@ def _empty(value: Any) -> bool:
 
 
 def missing_message(fields: Iterable[str]) -> str:
-    """«Заполните обязательные поля: Организация, Телефон.» — every missing field by its label."""
-    labels = [REQUIRED[f] for f in fields]
+    """«Заполните обязательные поля: Организация, Телефон.» — every missing field by its label (in the
+    interface's language: ``sync.texts``)."""
+    labels = [translate("SharedRules", REQUIRED[f]) for f in fields]
     if len(labels) == 1:
-        return f"Заполните обязательное поле: {labels[0]}."
-    return f"Заполните обязательные поля: {', '.join(labels)}."
+        return translate("SharedRules", "Заполните обязательное поле: {field}.").format(field=labels[0])
+    return translate("SharedRules", "Заполните обязательные поля: {fields}.").format(fields=", ".join(labels))
 
 
 # --- T7 / T8: contracts decide which complexes are green and which types are allowed ------------
@@ -91,7 +93,8 @@ UNCOVERED_TYPES: tuple[TicketType, ...] = (TicketType.CONSULTATION,)
 COVERED_TYPES: tuple[TicketType, ...] = (
     TicketType.CONSULTATION, TicketType.BUG, TicketType.ENHANCEMENT, TicketType.CONFIGURATION,
 )
-NO_CONTRACT_HINT = "У организации нет действующего контракта: доступен только вид обращения «Консультация»."
+NO_CONTRACT_HINT = QT_TRANSLATE_NOOP(
+    "SharedRules", "У организации нет действующего контракта: доступен только вид обращения «Консультация».")
 
 
 def allowed_types(covered: bool) -> tuple[TicketType, ...]:
@@ -103,8 +106,8 @@ def type_refusal(ticket_type: str, covered: bool) -> str | None:
     """Why ``ticket_type`` is not allowed (None when it is)."""
     if ticket_type in allowed_types(covered):
         return None
-    return ("Без действующего контракта на выбранный программный комплекс доступен только вид обращения "
-            "«Консультация».")
+    return translate("SharedRules", "Без действующего контракта на выбранный программный комплекс доступен только "
+                                    "вид обращения «Консультация».")
 
 
 # --- N3: the tickets available to a user («Список доступных документов») --------------------------

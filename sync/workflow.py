@@ -26,6 +26,7 @@ from sync.errors import ErrorCode
 from sync.reference import TicketStatus as S
 from sync.roles import GRANTS, Line, Permission, Role, line_of
 from sync.text import bad_character
+from sync.texts import QT_TRANSLATE_NOOP
 
 MAX_ACTION_TEXT = 20000  # a reason, a solution, a reply, a comment
 
@@ -174,7 +175,8 @@ def parse(payload: Mapping[str, Any]) -> tuple[Action, str] | Refusal:
     try:
         action = Action(str(payload.get("action")))
     except ValueError:
-        return Refusal(ErrorCode.VALIDATION_ERROR, "Неизвестное действие с обращением.", "action")
+        return Refusal(ErrorCode.VALIDATION_ERROR, QT_TRANSLATE_NOOP(
+            "SharedRules", "Неизвестное действие с обращением."), "action")
     text = payload.get("text", "")
     if text is None:
         text = ""
@@ -211,19 +213,22 @@ def refusal(action: Action, role: Role | str, user_id: str, ticket: Mapping[str,
     route = _get(ticket, "route") or Line.LINE_1
     if action in ON_OWN_LINE and role is not Role.SUPERVISOR:
         if action is Action.ESCALATE and route != Line.LINE_1:
-            return Refusal(ErrorCode.WRONG_LINE, "Обращение уже на 2-й линии.", "route")
+            return Refusal(ErrorCode.WRONG_LINE, QT_TRANSLATE_NOOP(
+                "SharedRules", "Обращение уже на 2-й линии."), "route")
         if action is Action.ESCALATE and line_of(role, line) != Line.LINE_1:
-            return Refusal(ErrorCode.WRONG_LINE, "Эскалирует сотрудник 1-й линии.", "route")
+            return Refusal(ErrorCode.WRONG_LINE, QT_TRANSLATE_NOOP(
+                "SharedRules", "Эскалирует сотрудник 1-й линии."), "route")
         if action is not Action.ESCALATE and route != line_of(role, line):
-            return Refusal(ErrorCode.WRONG_LINE, "Обращение на другой линии.", "route")
+            return Refusal(ErrorCode.WRONG_LINE, QT_TRANSLATE_NOOP(
+                "SharedRules", "Обращение на другой линии."), "route")
         if assignee is not None and not mine:
             return Refusal(ErrorCode.NOT_ASSIGNEE, "Обращение в работе у другого сотрудника.", "assignee_id")
     if action is Action.ESCALATE and role is Role.SUPERVISOR and route != Line.LINE_1:
-        return Refusal(ErrorCode.WRONG_LINE, "Обращение уже на 2-й линии.", "route")
+        return Refusal(ErrorCode.WRONG_LINE, QT_TRANSLATE_NOOP("SharedRules", "Обращение уже на 2-й линии."), "route")
     if action in ASSIGNEE_ONLY and role is not Role.SUPERVISOR and not mine:
         return Refusal(ErrorCode.NOT_ASSIGNEE, f"Действие «{label}» доступно исполнителю обращения.", "assignee_id")
     if action is Action.COMMENT and role is Role.OPERATOR and not mine and _get(ticket, "author_id") != str(user_id):
-        return Refusal(ErrorCode.FORBIDDEN, "Комментировать можно свои обращения.")
+        return Refusal(ErrorCode.FORBIDDEN, QT_TRANSLATE_NOOP("SharedRules", "Комментировать можно свои обращения."))
     if action in TEXT_REQUIRED and not text.strip():
         return Refusal(ErrorCode.VALIDATION_ERROR, f"Заполните поле «{TEXT_LABELS[action]}».", "text")
     return None

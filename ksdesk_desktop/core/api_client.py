@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 from pydantic import TypeAdapter, ValidationError
 
+from ksdesk_desktop.core.texts import error_message, translate
 from sync.attachments import UploadState, content_range
 from sync.errors import ErrorCode, message_ru
 from sync.protocol import (
@@ -130,7 +131,7 @@ class ApiClient:
         try:
             return _HISTORY.validate_json(raw)
         except ValidationError as exc:
-            raise ApiError(BAD_RESPONSE, "Сервер прислал непонятный ответ.") from exc
+            raise ApiError(BAD_RESPONSE, translate("ApiClient", "Сервер прислал непонятный ответ.")) from exc
 
     # --- user administration and the audit log (W3; a supervisor's) --------------------------------
 
@@ -188,7 +189,7 @@ class ApiClient:
                         progress(received, total)
             os.replace(partial, target)
         except httpx.TransportError as exc:
-            raise ApiError(OFFLINE, f"Нет связи с сервером {self.base_url}.") from exc
+            raise ApiError(OFFLINE, self._unreachable()) from exc
         finally:
             partial.unlink(missing_ok=True)
         return target
@@ -214,7 +215,7 @@ class ApiClient:
                         if exc.code != ErrorCode.TOKEN_EXPIRED or attempt == 2 or not tokens:
                             raise
             except httpx.TransportError as exc:
-                raise ApiError(OFFLINE, f"Нет связи с сервером {self.base_url}.") from exc
+                raise ApiError(OFFLINE, self._unreachable()) from exc
             self.refresh()
 
     def request(self, method: str, path: str, **kwargs: Any) -> Any:
@@ -238,7 +239,8 @@ class ApiClient:
             response = self._http.request(method, path, headers=headers, **kwargs)
         except httpx.TransportError as exc:
             raise ApiError(
-                OFFLINE, f"Нет связи с сервером {self.base_url}. Работа продолжается без сети.",
+                OFFLINE, translate("ApiClient", "Нет связи с сервером {url}. Работа продолжается без сети.").format(
+                    url=self.base_url),
             ) from exc
         if raw and response.is_success:
             return response.content
@@ -252,15 +254,17 @@ class ApiClient:
             data = None
         if response.is_success:
             if data is None:
-                raise ApiError(BAD_RESPONSE, "Сервер прислал непонятный ответ.", response.status_code)
+                raise ApiError(BAD_RESPONSE, translate("ApiClient", "Сервер прислал непонятный ответ."),
+                               response.status_code)
             return data
         error = data.get("error") if isinstance(data, dict) else None
         if isinstance(error, dict) and isinstance(error.get("code"), str):
             code = error["code"]
             return_msg = error.get("message") or message_ru(code)
-            raise ApiError(code, str(return_msg), response.status_code, error.get("field"),
+            raise ApiError(code, error_message(code, str(return_msg)), response.status_code, error.get("field"),
                            _seconds(response.headers.get("Retry-After", "")))
-        raise ApiError(BAD_RESPONSE, f"Сервер ответил ошибкой {response.status_code}.", response.status_code)
+        raise ApiError(BAD_RESPONSE, translate("ApiClient", "Сервер ответил ошибкой {status}.").format(
+            status=response.status_code), response.status_code)
 
     @staticmethod
     def _parse(model: type[Any], data: Any) -> Any:
@@ -268,7 +272,10 @@ class ApiClient:
         try:
             return model.model_validate_json(data) if isinstance(data, bytes) else model.model_validate(data)
         except ValidationError as exc:
-            raise ApiError(BAD_RESPONSE, "Сервер прислал непонятный ответ.") from exc
+            raise ApiError(BAD_RESPONSE, translate("ApiClient", "Сервер прислал непонятный ответ.")) from exc
+
+    def _unreachable(self) -> str:
+        return translate("ApiClient", "Нет связи с сервером {url}.").format(url=self.base_url)
 
     def close(self) -> None:
         self._http.close()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ksdesk_desktop.core.attachments import AttachedFile, LocalFiles, file_digest
+from ksdesk_desktop.core.texts import translate
 from sync.attachments import safe_name
 from sync.ids import new_id
 
@@ -51,11 +52,12 @@ def file_to_open(files: LocalFiles, file: AttachedFile, api: Downloads | None, *
     if source is None:
         name = safe_name(file.file_name)
         if api is None:
-            raise AttachmentUnavailable(f"Файл «{name}» ещё не загружен на этот компьютер. "
-                                        "Он откроется, когда появится связь с сервером.")
+            raise AttachmentUnavailable(translate("Attachments", "Файл «{name}» ещё не загружен на этот компьютер. "
+                                                  "Он откроется, когда появится связь с сервером.").format(name=name))
         if not file.on_server:
-            raise AttachmentUnavailable(f"Файл «{name}» ещё не отправлен на сервер с компьютера, где его "
-                                        "прикрепили. Он откроется, когда отправка завершится.")
+            raise AttachmentUnavailable(translate("Attachments", "Файл «{name}» ещё не отправлен на сервер с "
+                                                  "компьютера, где его прикрепили. Он откроется, когда отправка "
+                                                  "завершится.").format(name=name))
         source = download(files, file, api, progress=progress, cancelled=cancelled)
     return named_copy(files, file, source)
 
@@ -75,8 +77,9 @@ def download(files: LocalFiles, file: AttachedFile, api: Downloads, *, progress:
     try:
         api.download_attachment(file.id, scratch, report)
         if file_digest(scratch) != file.sha256:
-            raise AttachmentUnavailable(f"Файл «{safe_name(file.file_name)}» пришёл с сервера повреждённым. "
-                                        "Попробуйте открыть его ещё раз.")
+            raise AttachmentUnavailable(translate("Attachments", "Файл «{name}» пришёл с сервера повреждённым. "
+                                                  "Попробуйте открыть его ещё раз.").format(
+                                                      name=safe_name(file.file_name)))
         target = files.blob(file.sha256)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(scratch, target)

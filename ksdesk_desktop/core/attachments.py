@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from ksdesk_desktop.core.api_client import ApiError
+from ksdesk_desktop.core.texts import translate
 from ksdesk_desktop.store.db import LocalStore
 from ksdesk_desktop.store.files import FileRows, LocalFile
 from ksdesk_desktop.store.replica import Batch
@@ -78,18 +79,24 @@ def _refusal(path: Path) -> str | None:
     try:
         info = path.stat()
     except OSError as exc:
-        return f"Файл «{safe_name(path.name)}» не прикреплён: {_reason(exc)}."
+        return _not_attached(path, exc)
     if path.is_dir():
-        return f"«{safe_name(path.name)}» — это папка; прикрепить можно только файлы."
+        return translate("Attachments", "«{name}» — это папка; прикрепить можно только файлы.").format(
+            name=safe_name(path.name))
     return too_large(path.name, info.st_size)
+
+
+def _not_attached(path: Path, exc: OSError) -> str:
+    return translate("Attachments", "Файл «{name}» не прикреплён: {reason}.").format(
+        name=safe_name(path.name), reason=_reason(exc))
 
 
 def _reason(exc: OSError) -> str:
     if isinstance(exc, FileNotFoundError):
-        return "его больше нет на диске"
+        return translate("Attachments", "его больше нет на диске")
     if isinstance(exc, PermissionError):
-        return "нет прав на чтение"
-    return f"ошибка чтения ({exc.strerror or exc})"
+        return translate("Attachments", "нет прав на чтение")
+    return translate("Attachments", "ошибка чтения ({error})").format(error=exc.strerror or exc)
 
 
 # --- local copies ----------------------------------------------------------------------------------
@@ -173,7 +180,7 @@ class LocalFiles:
                 os.replace(scratch, target)
         except OSError as exc:
             scratch.unlink(missing_ok=True)
-            raise AttachmentRefused(f"Файл «{safe_name(source.name)}» не прикреплён: {_reason(exc)}.") from exc
+            raise AttachmentRefused(_not_attached(source, exc)) from exc
         except AttachmentRefused:
             scratch.unlink(missing_ok=True)
             raise
@@ -220,7 +227,8 @@ def attach(batch: Batch, files: LocalFiles, ticket_id: str, source: Path | str |
     ``store.replica.InvalidChange``. Blocking: run it on the DB lane."""
     kept = source if isinstance(source, KeptFile) else files.keep(source)
     if not kept.path.is_file():
-        raise AttachmentRefused(f"Копия файла «{kept.file_name}» пропала с диска: прикрепите его заново.")
+        raise AttachmentRefused(translate("Attachments", "Копия файла «{name}» пропала с диска: прикрепите его "
+                                          "заново.").format(name=kept.file_name))
     attachment_id = str(new_id())
     files.remember(attachment_id, kept)
     batch.change(Kind.ATTACHMENT, attachment_id, kept.record(ticket_id))
@@ -316,7 +324,8 @@ class Uploader:
             return
         except OSError as exc:
             self.rows.stop(attachment_id, "local_file_missing",
-                       f"Копия файла пропала с диска ({_reason(exc)}): прикрепите файл заново.")
+                           translate("Attachments", "Копия файла пропала с диска ({reason}): прикрепите файл "
+                                     "заново.").format(reason=_reason(exc)))
             report.failed.append(attachment_id)
             return
         self.rows.mark_uploaded(attachment_id)
@@ -327,9 +336,11 @@ class Uploader:
         """One more answer that did not move the upload on; too many (or a local copy that no longer
         matches its digest) stop it."""
         if exc is not None and exc.code == ErrorCode.UPLOAD_HASH_MISMATCH and file_digest(path) != row.sha256:
-            raise ApiError(exc.code, "Копия файла на этом компьютере повреждена: прикрепите файл заново.")
+            raise ApiError(exc.code, translate("Attachments", "Копия файла на этом компьютере повреждена: прикрепите "
+                                                "файл заново."))
         if setbacks + 1 >= _RETRIES:
-            raise exc or ApiError(ErrorCode.UPLOAD_RANGE_INVALID, "Сервер не принимает части файла.")
+            raise exc or ApiError(ErrorCode.UPLOAD_RANGE_INVALID,
+                                  translate("Attachments", "Сервер не принимает части файла."))
         return setbacks + 1
 
 

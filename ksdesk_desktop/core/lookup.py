@@ -9,6 +9,7 @@ from enum import Enum
 from typing import Any
 
 from ksdesk_desktop.core.api_client import ApiClient, ApiError
+from ksdesk_desktop.core.texts import organization_label, translate
 from ksdesk_desktop.store.directory import Directory
 from sync.identifiers import organization_key, validate_inn, validate_kpp
 from sync.registry import Party
@@ -49,29 +50,32 @@ def lookup_organization(inn: str, kpp: str, api: ApiClient | None, directory: Di
     same = [r for r in known if not kpp or (r.get("kpp") or "") == kpp]
     if same and (kpp or len(same) == 1):
         record = same[0]
-        return Lookup(Outcome.EXISTS, f"Организация уже есть в справочнике: {record['name']} "
-                                      f"(ИНН {record['inn']}{', КПП ' + record['kpp'] if record.get('kpp') else ''}).",
-                      existing=same)
+        known_as = organization_label(record["name"], record["inn"], record.get("kpp") or "")
+        return Lookup(Outcome.EXISTS, translate("Lookup", "Организация уже есть в справочнике: {organization}.").format(
+            organization=known_as), existing=same)
     if api is None:
-        return _offline(inn, known, "Нет связи с сервером.")
+        return _offline(inn, known, translate("Lookup", "Нет связи с сервером."))
     try:
         answer = api.lookup_registry(inn, kpp)
     except ApiError as exc:
         if exc.offline:
-            return _offline(inn, known, "Нет связи с сервером.")
+            return _offline(inn, known, translate("Lookup", "Нет связи с сервером."))
         return Lookup(Outcome.MANUAL, exc.message, existing=known, error_code=exc.code)
     if not answer.parties:
-        return Lookup(Outcome.NOT_FOUND, f"Организация с ИНН {inn}{' и КПП ' + kpp if kpp else ''} не найдена "
-                                         f"в ЕГРЮЛ. Проверьте ИНН или введите наименование вручную.", existing=known)
+        message = translate("Lookup", "Организация с ИНН {inn} и КПП {kpp} не найдена в ЕГРЮЛ. Проверьте ИНН или "
+                                      "введите наименование вручную.") if kpp else translate(
+            "Lookup", "Организация с ИНН {inn} не найдена в ЕГРЮЛ. Проверьте ИНН или введите наименование вручную.")
+        return Lookup(Outcome.NOT_FOUND, message.format(inn=inn, kpp=kpp), existing=known)
     if len(answer.parties) == 1:
         return Lookup(Outcome.FOUND, "", answer.parties, existing=known)
-    return Lookup(Outcome.CHOOSE, f"У ИНН {inn} несколько подразделений (КПП): выберите нужное.",
-                  answer.parties, existing=known)
+    return Lookup(Outcome.CHOOSE, translate("Lookup", "У ИНН {inn} несколько подразделений (КПП): выберите нужное.")
+                  .format(inn=inn), answer.parties, existing=known)
 
 
 def _offline(inn: str, known: list[dict[str, Any]], reason: str) -> Lookup:
     if known:
-        return Lookup(Outcome.EXISTS, f"{reason} В справочнике есть организации с ИНН {inn}: выберите нужную.",
-                      existing=known)
-    return Lookup(Outcome.MANUAL, f"{reason} В справочнике нет организации с ИНН {inn}: введите наименование "
-                                  f"вручную — при синхронизации оно будет проверено в ЕГРЮЛ.")
+        return Lookup(Outcome.EXISTS, reason + " " + translate(
+            "Lookup", "В справочнике есть организации с ИНН {inn}: выберите нужную.").format(inn=inn), existing=known)
+    return Lookup(Outcome.MANUAL, reason + " " + translate(
+        "Lookup", "В справочнике нет организации с ИНН {inn}: введите наименование вручную — при синхронизации оно "
+                  "будет проверено в ЕГРЮЛ.").format(inn=inn))

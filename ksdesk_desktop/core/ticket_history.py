@@ -22,15 +22,18 @@ from ksdesk_desktop.store.ticket_facts import ticket_facts
 from sync.protocol import HistoryAction, HistoryEntry
 from sync.records import Kind, TicketData
 from sync.reference import LIST_ITEMS, ListKind
+from sync.texts import QT_TRANSLATE_NOOP
 from sync.workflow import DELIVERY_LABELS, LABELS, LINE_LABELS, MAIL_LABELS, Action
 
 ACTIONS = frozenset(a.value for a in Action)  # W3: the ticket's actions, recorded under their names
 CREATED = "created"  # only in the cache's history: made on this computer, not yet registered
 # The history's own words are translated in the context "TicketHistory" (written out in each call for lupdate).
 ACTIONS_CONTEXT = "TicketActions"  # an action is named in the history as on its button
-FIELD_CONTEXT = "TicketCard"  # field titles are translated as the card's field labels are
+FIELD_CONTEXT = "SharedRules"  # field titles are the shared ticket model's, translated as its messages are
 # titles of fields only the server sets (not in TicketData)
-SERVER_FIELDS = {"status": "Статус", "route": "Маршрут", "assignee_id": "Исполнитель"}
+SERVER_FIELDS = {"status": QT_TRANSLATE_NOOP("SharedRules", "Статус"),
+                 "route": QT_TRANSLATE_NOOP("SharedRules", "Маршрут"),
+                 "assignee_id": QT_TRANSLATE_NOOP("SharedRules", "Исполнитель")}
 LIST_FIELDS = {"ticket_type": ListKind.TICKET_TYPE, "channel": ListKind.CHANNEL, "priority": ListKind.PRIORITY,
                "status": ListKind.TICKET_STATUS}  # fields whose values are codes of a reference list
 
@@ -39,10 +42,6 @@ Translate = Callable[[str, str], str]
 
 
 def untranslated(_context: str, text: str) -> str:
-    return text
-
-
-def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # the name lupdate looks for, without Qt
     return text
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ksdesk_desktop.core.applicant import Applicant, applicant_contact
+from ksdesk_desktop.core.texts import organization_label
 from ksdesk_desktop.store.directory import Directory
 from ksdesk_desktop.store.replica import Batch, InvalidChange
 from ksdesk_desktop.store.search import starts_words
@@ -42,8 +43,7 @@ class OrganizationChoice:
 
     @property
     def label(self) -> str:
-        kpp = f", КПП {self.kpp}" if self.kpp else ""
-        return f"{self.name} (ИНН {self.inn}{kpp})" if self.inn else self.name
+        return organization_label(self.name, self.inn, self.kpp)
 
 
 @dataclass(frozen=True)

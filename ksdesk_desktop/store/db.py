@@ -25,6 +25,7 @@ from ksdesk_desktop.store import schema, search
 from ksdesk_desktop.store.health import kept_path
 from sync.records import Kind
 from sync.sqlite import WRITE, sqlite_engine
+from sync.texts import translate
 
 LAST_SYNC = "last_sync_at"  # meta key: when a sync round last completed (UTC, ISO 8601)
 INDEXES_DEFERRED = "indexes_deferred"  # meta key, present while a long first pull holds back indexes
@@ -202,8 +203,8 @@ class LocalStore:
             kept_version: int = conn.exec_driver_sql(f"PRAGMA {schema.KEEP}.user_version").scalar_one()
             if kept_version > KEPT_VERSION:
                 raise StoreVersionError(
-                    f"Файл неотправленных изменений {self.kept} создан более новой версией программы. "
-                    "Обновите программу."
+                    translate("LocalStore", "Файл неотправленных изменений {path} создан более новой версией "
+                              "программы. Обновите программу.").format(path=self.kept)
                 )
             schema.metadata.create_all(conn, tables=list(schema.KEPT))
             conn.exec_driver_sql(f"PRAGMA {schema.KEEP}.user_version = {KEPT_VERSION}")
@@ -222,8 +223,9 @@ class LocalStore:
             if current // 1000 > SCHEMA_MAJOR:
                 self.engine.dispose()
                 raise StoreVersionError(
-                    f"Локальный кэш {self.path} создан более новой версией программы "
-                    f"(схема {current // 1000}.{current % 1000}). Обновите программу."
+                    translate("LocalStore", "Локальный кэш {path} создан более новой версией программы (схема "
+                              "{version}). Обновите программу.").format(
+                        path=self.path, version=f"{current // 1000}.{current % 1000}")
                 )
             for version, step in MIGRATIONS:
                 if current < version:

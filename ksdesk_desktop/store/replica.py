@@ -41,6 +41,7 @@ from sync.ids import new_id
 from sync.protocol import ChangesPage, Mutation, MutationResult, Operation, RecordOut, ResultStatus
 from sync.records import Kind, creatable, explain, model_for, references_to, writable
 from sync.sqlite import json_text
+from sync.texts import translate
 
 CURSOR = "sync_cursor"
 HEAD = "sync_head"
@@ -269,7 +270,7 @@ class Replica:
     def create(self, kind: Kind, data: Mapping[str, Any]) -> str:
         """A new record made here; returns its id (the server keeps it)."""
         if not creatable(kind):
-            raise InvalidChange("Такие записи создаются только на сервере.", "kind")
+            raise InvalidChange(translate("Replica", "Такие записи создаются только на сервере."), "kind")
         record_id = str(new_id())
         self.change(kind, record_id, data)
         return record_id
@@ -280,13 +281,13 @@ class Replica:
         Returns the outbox entry's idempotency key."""
         record_id = str(record_id)
         if not writable(kind):
-            raise InvalidChange("Эти записи нельзя изменять.", "kind")
+            raise InvalidChange(translate("Replica", "Эти записи нельзя изменять."), "kind")
         with self.store.write() as conn:
             table = CACHE[kind]
             row = conn.execute(select(table).where(table.c.id == record_id)).first()
             entries = self._entries(conn, kind, record_id)
             if row is None and not entries and (op is Operation.DELETE or not creatable(kind)):
-                raise InvalidChange("Запись не найдена: возможно, её уже удалили.", "record_id")
+                raise InvalidChange(translate("Replica", "Запись не найдена: возможно, её уже удалили."), "record_id")
             if row is not None and not row.local and row.version > 0:
                 conn.execute(sqlite_insert(shadow).values(
                     kind=kind, id=record_id, version=row.version, seq=row.seq, deleted=False, data=row.data,
@@ -323,7 +324,7 @@ class Replica:
             table = CACHE[kind]
             row = conn.execute(select(table).where(table.c.id == record_id)).first()
             if row is None:
-                raise InvalidChange("Запись не найдена: возможно, её уже удалили.", "record_id")
+                raise InvalidChange(translate("Replica", "Запись не найдена: возможно, её уже удалили."), "record_id")
             if not row.local and row.version > 0:
                 conn.execute(sqlite_insert(shadow).values(
                     kind=kind, id=record_id, version=row.version, seq=row.seq, deleted=False, data=row.data,
@@ -351,7 +352,8 @@ class Replica:
         model = model_for(kind, creating=current is None)
         unknown = set(changes) - set(model.model_fields)
         if unknown:
-            raise InvalidChange(f"Поле «{sorted(unknown)[0]}» нельзя изменять.", sorted(unknown)[0])
+            first = sorted(unknown)[0]
+            raise InvalidChange(translate("Replica", "Поле «{field}» нельзя изменять.").format(field=first), first)
         merged = {k: v for k, v in (current or {}).items() if k in model.model_fields and v is not None}
         merged.update(changes)
         try:
@@ -429,7 +431,7 @@ class Replica:
         with self.store.write() as conn:
             entry = conn.execute(select(outbox).where(outbox.c.key == key)).first()
             if entry is None or entry.state != EntryState.CONFLICT:
-                raise InvalidChange("Конфликт уже разрешён.")
+                raise InvalidChange(translate("Replica", "Конфликт уже разрешён."))
             base = self._server_version(conn, Kind(entry.kind), entry.record_id)
             op = entry.op if base is not None or entry.op == Operation.ACTION else Operation.UPSERT
             if base is None and entry.op == Operation.DELETE:  # deleted on the server too: nothing to do

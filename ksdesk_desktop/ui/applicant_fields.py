@@ -13,9 +13,10 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from ksdesk_desktop.core.tickets import OrganizationChoice, contacts_of, matching_contacts
+from ksdesk_desktop.i18n import format_phone
 from ksdesk_desktop.ops import Lane, Op
 from ksdesk_desktop.ui.services import Services
-from sync.identifiers import InvalidIdentifier, format_phone, normalize_email, parse_phone
+from sync.identifiers import InvalidIdentifier, normalize_email, parse_phone
 
 
 class ApplicantFields(QObject):

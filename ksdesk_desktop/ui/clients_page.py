@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ksdesk_desktop.core.cache import CustomerInfo
+from ksdesk_desktop.i18n import format_phone, registry_status
 from ksdesk_desktop.ops import Lane, Latest, Op
 from ksdesk_desktop.ui import icons
 from ksdesk_desktop.ui.contact_dialog import ContactDialog
@@ -30,9 +31,8 @@ from ksdesk_desktop.ui.organization_dialog import OrganizationDialog
 from ksdesk_desktop.ui.record_model import WARNING_COLOR, Column, RecordTableModel
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.table_view import CELL_ROOM, table_view, text_width
-from sync.identifiers import format_phone
 from sync.records import Kind
-from sync.registry import CLOSED_STATUSES, STATUS_LABELS_RU, RegistryStatus, status_of
+from sync.registry import CLOSED_STATUSES, RegistryStatus, status_of
 from sync.tickets import contract_day
 
 DIRECTORY_KINDS = frozenset({Kind.ORGANIZATION, Kind.CONTACT, Kind.CUSTOMER, Kind.CONTRACT})
@@ -44,7 +44,7 @@ def _closed(record: dict[str, Any]) -> bool:
 
 def _status(record: dict[str, Any]) -> str:
     status = status_of(record.get("registry_status"))
-    return "" if status is RegistryStatus.ACTIVE else STATUS_LABELS_RU[status]
+    return "" if status is RegistryStatus.ACTIVE else registry_status(status)
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,8 @@ class ClientsPage(QWidget):
         self._current: dict[str, Any] | None = None
         directory = services.directory
 
-        title = QLabel(f"<h2>{self.tr('Клиенты')}</h2>")
+        clients = self.tr("Клиенты")
+        title = QLabel(f"<h2>{clients}</h2>")
         title.setObjectName("clients_title")
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("clients_search")
@@ -122,7 +123,8 @@ class ClientsPage(QWidget):
         self.add_contact_button.setToolTip(self.tr("Новый контакт организации (Ctrl+Shift+N)"))
         self.add_contact_button.setEnabled(False)
         contacts_bar = QHBoxLayout()
-        contacts_bar.addWidget(QLabel(f"<b>{self.tr('Контакты')}</b>"))
+        contacts = self.tr("Контакты")
+        contacts_bar.addWidget(QLabel(f"<b>{contacts}</b>"))
         contacts_bar.addStretch(1)
         contacts_bar.addWidget(self.add_contact_button)
 
@@ -222,14 +224,15 @@ class ClientsPage(QWidget):
         e = html.escape
         status = status_of(o.get("registry_status"))
         colour = WARNING_COLOR if status in CLOSED_STATUSES else "#1f3b5a"
+        inn, kpp, ogrn = self.tr("ИНН"), self.tr("КПП"), self.tr("ОГРН")
         lines = [
             f"<h3 style='margin:0'>{e(o['name'])}</h3>",
             f"<div>{e(o.get('full_name') or '')}</div>",
-            f"<div>{self.tr('ИНН')} <b>{e(o['inn'])}</b>"
-            + (f" &nbsp; {self.tr('КПП')} <b>{e(o['kpp'])}</b>" if o.get("kpp") else "")
-            + (f" &nbsp; {self.tr('ОГРН')} <b>{e(o['ogrn'])}</b>" if o.get("ogrn") else "") + "</div>",
+            f"<div>{inn} <b>{e(o['inn'])}</b>"
+            + (f" &nbsp; {kpp} <b>{e(o['kpp'])}</b>" if o.get("kpp") else "")
+            + (f" &nbsp; {ogrn} <b>{e(o['ogrn'])}</b>" if o.get("ogrn") else "") + "</div>",
             f"<div>{e(o.get('address') or '')}</div>",
-            f"<div style='color:{colour}'>{e(STATUS_LABELS_RU[status])}</div>",
+            f"<div style='color:{colour}'>{e(registry_status(status))}</div>",
         ]
         if o.get("local"):
             pending = self.tr("Есть изменения, ещё не отправленные на сервер.")
@@ -243,18 +246,18 @@ class ClientsPage(QWidget):
         e = html.escape
         customer = card.customer
         if customer is None:
-            return f"<b>{self.tr('Заказчик')}:</b> {self.tr('нет — контракта на сопровождение нет')}"
+            return self.tr("<b>Заказчик:</b> нет — контракта на сопровождение нет")
         own = customer.organization is not None and customer.organization["id"] == organization["id"]
         holder = self.tr("сама организация") if own else e(customer.name)
-        lines = [f"<b>{self.tr('Заказчик')}:</b> {holder}"]
-        today = contract_day()
+        lines = [self.tr("<b>Заказчик:</b> %s") % holder]
+        today, contract_word = contract_day(), self.tr("Контракт")
         for contract in customer.contracts:
             valid = contract.valid_on(today)
             state = self.tr("действует") if valid else self.tr("не действует")
-            partner = f", {self.tr('партнёр')} {e(contract.partner)}" if contract.partner else ""
+            partner = self.tr(", партнёр %s") % e(contract.partner) if contract.partner else ""
             names = ", ".join(e(n) for n in card.complexes.get(contract.id, []))
             lines.append(
-                f"<div style='color:{'#1b5e20' if valid else '#777'}'>{self.tr('Контракт')} {e(contract.number)}"
+                f"<div style='color:{'#1b5e20' if valid else '#777'}'>{contract_word} {e(contract.number)}"
                 f"{partner}: {contract.valid_from:%d.%m.%Y}–{contract.valid_to:%d.%m.%Y}, {state}"
                 f"<br><small>{names}</small></div>"
             )

@@ -8,10 +8,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from ksdesk_desktop.i18n import format_phone
 from ksdesk_desktop.ui.record_dialog import RecordDialog
 from ksdesk_desktop.ui.required import mark_required
 from ksdesk_desktop.ui.services import Services
-from sync.identifiers import PHONE_EXAMPLE, InvalidIdentifier, format_phone, normalize_email, parse_phone
+from sync.identifiers import InvalidIdentifier, normalize_email, parse_phone, phone_example
 from sync.records import Kind
 
 FIELDS = ("full_name", "position", "email", "phone")
@@ -37,7 +38,7 @@ class ContactDialog(RecordDialog):
             self.edits[name] = edit
             form.addRow(labels[name], edit)
         self.edits["email"].setPlaceholderText("ivanov@example.ru")
-        self.edits["phone"].setPlaceholderText(PHONE_EXAMPLE)
+        self.edits["phone"].setPlaceholderText(phone_example())
         mark_required(self.edits["full_name"])
         layout = QVBoxLayout(self)
         layout.addLayout(form)

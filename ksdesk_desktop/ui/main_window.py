@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -44,7 +44,13 @@ if TYPE_CHECKING:  # both import the client's heavy half (the store, the models)
     from ksdesk_desktop.ui.notices import ProblemBar
 
 
+# the languages offered in «Меню → Язык», each named in itself (P2)
+LANGUAGE_NAMES = {"ru": "Русский", "en": "English"}
+
+
 class MainWindow(QMainWindow):
+    language_chosen = Signal(str)  # «Меню → Язык»: the language the operator chose, for the next start
+
     def __init__(
         self,
         connection: Connection | None,
@@ -160,6 +166,7 @@ class MainWindow(QMainWindow):
         self.about_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.HelpContents)])
         self.about_action.triggered.connect(self.show_about)
         menu.addAction(self.about_action)
+        self._build_language_menu(menu)
         menu.addSeparator()
         quit_action = QAction(self.tr("&Выход"), self)
         quit_action.setObjectName("action_quit")
@@ -171,6 +178,26 @@ class MainWindow(QMainWindow):
             view.addAction(action)
         self._menus["directories"] = self.menuBar().addMenu(self.tr("&Справочники"))  # empty until pages come
         self._menus["directories"].setObjectName("directories_menu")
+
+    def _build_language_menu(self, menu: QMenu) -> None:
+        languages = menu.addMenu(self.tr("&Язык"))
+        languages.setObjectName("language_menu")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self)
+            action.setObjectName(f"action_language_{lang}")
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, lang=lang: self.language_chosen.emit(lang))
+            group.addAction(action)
+            languages.addAction(action)
+            self.language_actions[lang] = action
+
+    def show_language(self, lang: str) -> None:
+        """Check ``lang`` in «Меню → Язык» (the one the next start uses)."""
+        action = self.language_actions.get(lang)
+        if action is not None:
+            action.setChecked(True)
 
     def page(self, key: str) -> QWidget | None:
         """The page added under ``key`` (``None`` until it is)."""

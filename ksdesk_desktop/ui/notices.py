@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ksdesk_desktop.core.cache import Problem
+from ksdesk_desktop.core.texts import error_message
 
 _TITLE_FIELDS = ("registration_number", "name", "full_name", "subject", "code", "login")
 
@@ -21,6 +22,10 @@ def record_title(problem: Problem) -> str:
                 return str(value)
     return problem.record_id
 
+
+def _reason(code: str | None, message: str | None) -> str:
+    """The server's reason in the interface's language: by its code (the message came in Russian)."""
+    return error_message(code, message or "") if code else (message or "")
 
 class ProblemBar(QFrame):
     load_requested = Signal(object)  # Problem: «Загрузить» / «Отменить изменение»
@@ -58,7 +63,7 @@ class ProblemBar(QFrame):
                                                                                "версии с сервера")))
         else:
             text = self.tr("Сервер не принял изменение записи «{title}»: {reason} Исправьте запись или отмените "
-                           "изменение.").format(title=title, reason=problem.error_message or problem.error_code)
+                           "изменение.").format(title=title, reason=_reason(problem.error_code, problem.error_message))
             buttons = ((self.tr("Отменить изменение"), self.load_requested,
                         self.tr("Вернуть запись к версии с сервера")),)
         label = QLabel(text, row)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ksdesk_desktop.core.lookup import Lookup, Outcome, checked
+from ksdesk_desktop.i18n import registry_status
 from ksdesk_desktop.ui.organization_picker import OrganizationPicker
 from ksdesk_desktop.ui.record_dialog import RecordDialog
 from ksdesk_desktop.ui.record_model import WARNING_COLOR
@@ -28,7 +29,7 @@ from ksdesk_desktop.ui.required import mark_required
 from ksdesk_desktop.ui.services import Services
 from sync.identifiers import InvalidIdentifier
 from sync.records import Kind
-from sync.registry import CLOSED_STATUSES, STATUS_LABELS_RU, Party, RegistryStatus, status_of
+from sync.registry import CLOSED_STATUSES, Party, RegistryStatus, status_of
 
 FIELDS = ("inn", "kpp", "ogrn", "name", "full_name", "address")
 
@@ -109,7 +110,7 @@ class OrganizationDialog(RecordDialog):
         if status is None:
             self.status_label.setText("")
             return
-        text = STATUS_LABELS_RU[status]
+        text = registry_status(status)
         if liquidated:
             text += f" ({_ru_date(liquidated)})"
         self.status_label.setText(text)
@@ -153,24 +154,25 @@ class OrganizationDialog(RecordDialog):
                      % existing["name"], error=True)
             self.offer(existing)
         elif party.closed:
-            self.say(self.tr("Внимание: по данным ЕГРЮЛ организация — «%s».") % STATUS_LABELS_RU[party.status],
+            self.say(self.tr("Внимание: по данным ЕГРЮЛ организация — «%s».") % registry_status(party.status),
                      error=True)
         else:
             self.say(self.tr("Данные заполнены из ЕГРЮЛ."))
 
     def _choose(self, result: Lookup) -> None:
-        options = []
+        options, kpp = [], self.tr("КПП")
         for party in result.parties:
             kind = self.tr("филиал") if party.branch else self.tr("головная организация")
             mark = self.tr(", в справочнике") if result.existing_for(party) else ""
-            options.append((f"{self.tr('КПП')} {party.kpp} — {party.name} ({kind}{mark})", (party, result)))
+            options.append((f"{kpp} {party.kpp} — {party.name} ({kind}{mark})", (party, result)))
         self.say(result.message)
         self.picker.offer(options)
         self.branch_combo.setFocus()
 
     def _choose_existing(self, result: Lookup) -> None:
         self.say(result.message, error=True)
-        self.picker.offer([(f"{self.tr('КПП')} {record.get('kpp') or '—'} — {record['name']}", record)
+        kpp = self.tr("КПП")
+        self.picker.offer([(f"{kpp} {record.get('kpp') or '—'} — {record['name']}", record)
                            for record in result.existing])
         self.existing_button.setFocus()
 

@@ -198,17 +198,18 @@ class OrganizationChooser(QObject):
         if result is None:  # failed: the picker said why
             pass
         elif result.outcome is Outcome.EXISTS:
-            self._offer([(f"{self.tr('КПП')} {r.get('kpp') or '—'} — {r['name']}",
+            kpp = self.tr("КПП")
+            self._offer([(f"{kpp} {r.get('kpp') or '—'} — {r['name']}",
                           organization_choice(directory, r, day)) for r in result.existing])
             self.message.emit(self.tr("Организация найдена в справочнике «Клиенты»."), False)
         elif result.outcome in (Outcome.FOUND, Outcome.CHOOSE):
-            options = []
+            options, kpp = [], self.tr("КПП")
             for party in result.parties:
                 existing = result.existing_for(party)
                 choice = (organization_choice(directory, existing, day) if existing else
                           OrganizationChoice(None, party.name, party.inn, party.kpp, new_record=_party_record(party)))
                 kind = self.tr("филиал") if party.branch else self.tr("головная организация")
-                options.append((f"{self.tr('КПП')} {party.kpp or '—'} — {party.name} ({kind})", choice))
+                options.append((f"{kpp} {party.kpp or '—'} — {party.name} ({kind})", choice))
             self._offer(options)
             closed = [p for p in result.parties if p.closed]
             if closed and len(result.parties) == 1:

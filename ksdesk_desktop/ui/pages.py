@@ -43,31 +43,35 @@ class PageSpec:
 def builtin_pages() -> dict[str, PageSpec]:
     """The client's pages and the «Создать обращение» command, in the order of their leaves. Made
     when the window is (after the translators are installed); each text keeps its translation context."""
-    t = QCoreApplication.translate
-    ticketing, directories = t("NavigatorPage", "УЧЁТ ОБРАЩЕНИЙ ЗАКАЗЧИКОВ"), t("NavigatorPage", "СПРАВОЧНИКИ")
+    translate = QCoreApplication.translate  # the name lupdate looks for
+    ticketing = translate("NavigatorPage", "УЧЁТ ОБРАЩЕНИЙ ЗАКАЗЧИКОВ")
+    directories = translate("NavigatorPage", "СПРАВОЧНИКИ")
     return {spec.key: spec for spec in (
-        PageSpec("tickets", (ticketing, t("NavigatorPage", "Обращение")), "tickets",
-                 t("MainWindow", "&Список обращений"), "Ctrl+L", name="ticket_list", separated=True),
-        PageSpec("clients", (directories, t("NavigatorPage", "Клиенты")), "directories", t("MainWindow", "&Клиенты"),
-                 "Ctrl+K", tooltip=t("MainWindow", "Справочник «Клиенты» (Ctrl+K)")),
-        PageSpec("complexes", (directories, t("NavigatorPage", "Программные комплексы")), "directories",
-                 t("ComplexesPage", "&Программные комплексы"), "Ctrl+Shift+1"),
-        PageSpec("contracts", (directories, t("NavigatorPage", "Контракты")), "directories",
-                 t("ContractsPage", "К&онтракты"), "Ctrl+Shift+2"),
-        PageSpec("lists", (directories, t("NavigatorPage", "Списки")), "directories", t("ListsPage", "&Списки"),
-                 "Ctrl+Shift+3"),
+        PageSpec("tickets", (ticketing, translate("NavigatorPage", "Обращение")), "tickets",
+                 translate("MainWindow", "&Список обращений"), "Ctrl+L", name="ticket_list", separated=True),
+        PageSpec("clients", (directories, translate("NavigatorPage", "Клиенты")), "directories",
+                 translate("MainWindow", "&Клиенты"), "Ctrl+K",
+                 tooltip=translate("MainWindow", "Справочник «Клиенты» (Ctrl+K)")),
+        PageSpec("complexes", (directories, translate("NavigatorPage", "Программные комплексы")), "directories",
+                 translate("ComplexesPage", "&Программные комплексы"), "Ctrl+Shift+1"),
+        PageSpec("contracts", (directories, translate("NavigatorPage", "Контракты")), "directories",
+                 translate("ContractsPage", "К&онтракты"), "Ctrl+Shift+2"),
+        PageSpec("lists", (directories, translate("NavigatorPage", "Списки")), "directories",
+                 translate("ListsPage", "&Списки"), "Ctrl+Shift+3"),
         PageSpec("available_documents", (
-            t("CurrentTasksPage", "Служба поддержки Кейсистемс"), t("CurrentTasksPage", "Обращение"),
-            t("CurrentTasksPage", "Список доступных документов"),
-        ), "tickets", t("MainWindow", "&Доступные документы"), "Ctrl+Shift+L", place=CURRENT_TASKS),
-        PageSpec("new_ticket", (), "tickets", t("MainWindow", "&Создать обращение"), "Ctrl+T",
-                 tooltip=t("MainWindow", "Создать обращение (Ctrl+T)")),
-        PageSpec("drafts", (ticketing, t("NavigatorPage", "Черновики")), "tickets", t("MainWindow", "Ч&ерновики"),
-                 "Ctrl+Shift+D", tooltip=t("MainWindow", "Черновики обращений: открыть и дописать (Ctrl+Shift+D)")),
-        PageSpec("recent", (ticketing, t("NavigatorPage", "Последние")), "tickets", t("MainWindow", "П&оследние"),
-                 "Ctrl+Shift+R", tooltip=t("MainWindow", "Обращения, зарегистрированные мной (Ctrl+Shift+R)")),
-        PageSpec("last_ticket", (), "tickets", t("MainWindow", "Открыть &последнее обращение"), "Ctrl+Shift+T",
-                 tooltip=t("MainWindow", "Карточка последнего сохранённого обращения (Ctrl+Shift+T)")),
+            translate("CurrentTasksPage", "Служба поддержки Кейсистемс"), translate("CurrentTasksPage", "Обращение"),
+            translate("CurrentTasksPage", "Список доступных документов"),
+        ), "tickets", translate("MainWindow", "&Доступные документы"), "Ctrl+Shift+L", place=CURRENT_TASKS),
+        PageSpec("new_ticket", (), "tickets", translate("MainWindow", "&Создать обращение"), "Ctrl+T",
+                 tooltip=translate("MainWindow", "Создать обращение (Ctrl+T)")),
+        PageSpec("drafts", (ticketing, translate("NavigatorPage", "Черновики")), "tickets",
+                 translate("MainWindow", "Ч&ерновики"), "Ctrl+Shift+D",
+                 tooltip=translate("MainWindow", "Черновики обращений: открыть и дописать (Ctrl+Shift+D)")),
+        PageSpec("recent", (ticketing, translate("NavigatorPage", "Последние")), "tickets",
+                 translate("MainWindow", "П&оследние"), "Ctrl+Shift+R",
+                 tooltip=translate("MainWindow", "Обращения, зарегистрированные мной (Ctrl+Shift+R)")),
+        PageSpec("last_ticket", (), "tickets", translate("MainWindow", "Открыть &последнее обращение"), "Ctrl+Shift+T",
+                 tooltip=translate("MainWindow", "Карточка последнего сохранённого обращения (Ctrl+Shift+T)")),
     )}
 
 
@@ -164,7 +168,8 @@ class CurrentTasksPage(_Page):
 class DesktopPage(_Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Рабочий стол"), "desktop", parent)
-        self.feed_label = QLabel(f"<b>{self.tr('Лента обращений')}</b>")
+        feed = self.tr("Лента обращений")
+        self.feed_label = QLabel(f"<b>{feed}</b>")
         self.feed_label.setObjectName("feed_title")
         self.create_button = QPushButton(self.tr("Создать обращение"))
         self.create_button.setObjectName("create_ticket_button")

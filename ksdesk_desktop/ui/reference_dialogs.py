@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ksdesk_desktop.i18n import english
 from ksdesk_desktop.ui.record_dialog import RecordDialog
 from ksdesk_desktop.ui.required import mark_required
 from ksdesk_desktop.ui.services import Services
@@ -232,7 +233,8 @@ class ListItemDialog(ReferenceDialog):
 
     def __init__(self, services: Services, record: dict[str, Any], read_only: bool,
                  parent: QWidget | None = None) -> None:
-        super().__init__(services, Kind.LIST_ITEM, record, str(record.get("label_ru") or ""), read_only, parent)
+        title = record.get("label_en" if english() else "label_ru")
+        super().__init__(services, Kind.LIST_ITEM, record, str(title or ""), read_only, parent)
         self.setObjectName("list_item_dialog")
         for label, value, name in ((self.tr("Список"), list_title(str(record.get("kind"))), "list_label"),
                                    (self.tr("Код"), str(record.get("code") or ""), "code_label")):

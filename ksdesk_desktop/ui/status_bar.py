@@ -113,7 +113,7 @@ class SyncStatusBar(QStatusBar):
     def refresh_connection(self) -> None:
         c = self._connection
         if c is None:  # the program is still starting: nothing tried yet
-            self.connection_label.setText(f"● {self.tr('Подключение…')}")
+            self.connection_label.setText("● " + self.tr("Подключение…"))
             self.connection_label.setStyleSheet("color: #8a6d00;")
             self.connection_label.setToolTip("")
             self.user_label.setText(self.tr("Вход не выполнен"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -137,9 +138,15 @@ class TicketActions(QWidget):
         ticket_id = str(self.ticket["id"])
         self.services.sync.save(lambda batch: batch.act(Kind.TICKET, ticket_id, payload),
                                 on_done=lambda _key: self._queued(action),
-                                on_error=lambda exc: self.message.emit(str(exc)))
+                                on_error=lambda exc: self._say(str(exc)))
+
+    def _say(self, text: str) -> None:
+        if shiboken6.isValid(self):  # the card may be closed before the action is written
+            self.message.emit(text)
 
     def _queued(self, action: Action) -> None:
+        if not shiboken6.isValid(self):  # closed right after «ОК»: the action is queued all the same
+            return
         self.message.emit(self.tr("«%s»: отправляется на сервер.") % label(action))
         self.queued.emit(action.value)
 

@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
 
 from ksdesk_desktop.core.attachments import AttachedFile, LocalFiles
 from ksdesk_desktop.core.tickets import ticket_names
-from ksdesk_desktop.i18n import english
+from ksdesk_desktop.i18n import english, format_phone
 from ksdesk_desktop.ops import Lane, Latest, Op
 from ksdesk_desktop.ui.card_files import FilesPanel
 from ksdesk_desktop.ui.card_history import HistoryPanel
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.ticket_actions import TicketActions
-from sync.identifiers import format_phone
 from sync.records import Kind
 
 STATUS_UNREGISTERED = QT_TRANSLATE_NOOP("TicketCard", "Ожидает регистрации")  # a ticket saved here, not yet sent

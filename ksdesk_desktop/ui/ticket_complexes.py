@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QLabel
 
+from ksdesk_desktop.core.texts import translate
 from ksdesk_desktop.core.tickets import Catalog, Choice
 from ksdesk_desktop.ui.look import COVERED_COLOR
 from sync import tickets as rules
@@ -60,7 +61,7 @@ class ComplexesByContract(QObject):
         if self.covered is None:
             self.contract_label.setText("")
         elif not covered:
-            self.contract_label.setText(rules.NO_CONTRACT_HINT)
+            self.contract_label.setText(translate("SharedRules", rules.NO_CONTRACT_HINT))
         else:
             self.contract_label.setText(self.tr("Зелёным выделены комплексы, на которые у заказчика есть "
                                                 "действующий контракт."))

@@ -13,10 +13,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.core.resources import resource
-from ksdesk_desktop.i18n import install_translators, labels, set_language
+from ksdesk_desktop.core.texts import error_message
+from ksdesk_desktop.i18n import format_phone, install_translators, labels, set_language
 from ksdesk_desktop.session import Connection
 from ksdesk_desktop.ui.main_window import MainWindow
+from sync.errors import message_ru
+from sync.identifiers import InvalidIdentifier, validate_kpp
 from sync.reference import ListKind
+from sync.tickets import missing_message
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,6 +61,7 @@ def test_p2_every_ui_string_is_translated(tmp_path: Path) -> None:
     shutil.copy(resource("translations", "ksdesk_en.ts"), ts)
     sources = [str(p.relative_to(ROOT)) for p in (ROOT / "ksdesk_desktop").rglob("*.py")]
     sources += [str(p.relative_to(ROOT)) for p in (ROOT / "forms").glob("*.ui")]
+    sources += [str(p.relative_to(ROOT)) for p in (ROOT / "sync").glob("*.py")]  # the shared rules' marked texts
     subprocess.run(
         [str(lupdate), *sources, "-ts", str(ts), "-no-obsolete", "-silent"], cwd=ROOT, check=True, capture_output=True
     )
@@ -66,3 +71,26 @@ def test_p2_every_ui_string_is_translated(tmp_path: Path) -> None:
         if m.find("translation") is None or m.find("translation").get("type") == "unfinished"
     ]
     assert untranslated == []
+
+
+def test_p2_shared_rules_and_server_errors_speak_the_interface_language(english: list) -> None:
+    """Translated by code on the client; the server's Russian stays the default (sync.texts)."""
+    assert error_message("invalid_credentials", message_ru("invalid_credentials")) == "Wrong login or password."
+    assert error_message("validation_error", "Введите ИНН.") == "Enter the INN."  # a marked rule's message
+    # a particular message naming a field: the code's own text, in English
+    assert error_message("not_found", "Связанная запись «organization_id» не найдена.") == "Record not found."
+    assert error_message("no_such_code", "Что-то новое.") == "Что-то новое."  # nothing better to show
+    with pytest.raises(InvalidIdentifier) as refused:
+        validate_kpp("12345")
+    assert refused.value.message == "A KPP has 9 characters; 5 were entered."
+    assert missing_message(["subject", "phone"]) == "Fill in the required fields: Subject, Phone."
+    assert format_phone("+74852752529", "12") == "+7 4852 75-25-29 ext. 12"
+
+
+def test_p2_shared_rules_stay_russian_without_a_translator() -> None:
+    assert error_message("not_found", "Связанная запись «organization_id» не найдена.") == (
+        "Связанная запись «organization_id» не найдена.")
+    with pytest.raises(InvalidIdentifier) as refused:
+        validate_kpp("12345")
+    assert refused.value.message == "КПП должен содержать 9 символов, а введено 5."
+    assert format_phone("+74852752529", "12") == "+7 4852 75-25-29 доб. 12"

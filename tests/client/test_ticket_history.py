@@ -127,9 +127,9 @@ def test_n5_history_names_fields_and_list_values_as_the_cache_labels_them(paths:
         ("TicketHistory", "Зарегистрировано, номер %s"): "Registered, number %s",
         ("TicketHistory", "Система"): "System",
         ("TicketHistory", "пользователь не известен"): "unknown user",
-        ("TicketCard", "Статус"): "Status",
-        ("TicketCard", "Приоритет"): "Priority",
-        ("TicketCard", "Информация о системе"): "System information",
+        ("SharedRules", "Статус"): "Status",
+        ("SharedRules", "Приоритет"): "Priority",
+        ("SharedRules", "Информация о системе"): "System information",
     }
     words = Wording(lambda context, text: english[context, text], list_labels(store, english=True))
     assert history_lines(entries, MSK, words) == [
