@@ -119,6 +119,15 @@ def describe(entry: HistoryEntry, words: Wording = RUSSIAN) -> str:
     if entry.action == CREATED:
         number = changes.get("provisional_number") or "—"
         return translate("TicketHistory", "Создано (предварительный номер %s)") % number
+    if entry.action == HistoryAction.ACTIVITY_ADDED:  # the agent desk: a mail or a call joined the ticket
+        channel = str(changes.get("channel") or "")
+        return translate("TicketHistory", "Активность (%s) от %s: «%s»") % (
+            words.value("channel", channel) if channel else "—", changes.get("sender") or "—",
+            changes.get("subject") or "")
+    if entry.action == HistoryAction.APPLICANT_REPLIED:
+        status = changes.get("status")
+        moved = f": {_change('status', status, words)}" if isinstance(status, list | tuple) else ""
+        return translate("TicketHistory", "Заявитель ответил") + moved
     return entry.action  # a newer server's event: shown as it is named
 
 

@@ -1054,6 +1054,42 @@ Please send it to support.</translation>
         <source>Ошибка сервера.</source>
         <translation>Server error.</translation>
     </message>
+    <message>
+        <source>Это последний активный супервизор: его нельзя отключить или сменить ему роль.</source>
+        <translation>This is the last active supervisor: they cannot be disabled or given another role.</translation>
+    </message>
+    <message>
+        <source>Текст длиннее 2000 символов: сократите его.</source>
+        <translation>The text is longer than 2000 characters: shorten it.</translation>
+    </message>
+    <message>
+        <source>Пустой тег не добавлен.</source>
+        <translation>An empty tag was not added.</translation>
+    </message>
+    <message>
+        <source>Тег длиннее 50 символов и не добавлен.</source>
+        <translation>The tag is longer than 50 characters and was not added.</translation>
+    </message>
+    <message>
+        <source>Такой тег уже есть.</source>
+        <translation>This tag is already there.</translation>
+    </message>
+    <message>
+        <source>Задача уже принята другим оператором.</source>
+        <translation>The task has already been accepted by another operator.</translation>
+    </message>
+    <message>
+        <source>Задача уже закрыта.</source>
+        <translation>The task is already closed.</translation>
+    </message>
+    <message>
+        <source>У вас уже есть задача в работе: закройте её, чтобы принять следующую.</source>
+        <translation>You already have a task in hand: close it to accept the next one.</translation>
+    </message>
+    <message>
+        <source>Эта задача не в работе у вас.</source>
+        <translation>This task is not in your hands.</translation>
+    </message>
 </context>
 <context>
     <name>FilesPanel</name>
@@ -2608,6 +2644,10 @@ panel</translation>
         <source>Комментировать можно свои обращения.</source>
         <translation>You can comment only on your own tickets.</translation>
     </message>
+    <message>
+        <source>Эскалирует сотрудник 1-й линии.</source>
+        <translation>Escalation is done by the first line.</translation>
+    </message>
 </context>
 <context>
     <name>Sizes</name>
@@ -3323,6 +3363,14 @@ panel</translation>
         <location filename="../../ksdesk_desktop/core/ticket_history.py" line="136"/>
         <source>исполнитель снят</source>
         <translation>unassigned</translation>
+    </message>
+    <message>
+        <source>Активность (%s) от %s: «%s»</source>
+        <translation>Activity (%s) from %s: «%s»</translation>
+    </message>
+    <message>
+        <source>Заявитель ответил</source>
+        <translation>The applicant replied</translation>
     </message>
 </context>
 <context>

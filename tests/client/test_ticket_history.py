@@ -139,3 +139,17 @@ def test_n5_history_names_fields_and_list_values_as_the_cache_labels_them(paths:
         "System information",
     ]
     store.close()
+
+
+def test_a3_history_tells_an_activity_that_joined_and_the_applicants_reply() -> None:
+    """The agent desk's entries (issue 18) read as words, not as their codes."""
+    entries = [
+        HistoryEntry(at=at(9), user_id=None, action="activity_added",
+                     changes={"activity_id": str(new_id()), "channel": "email", "direction": "incoming",
+                              "sender": "ivanova@romashka.ru", "subject": "Re: ОБР-2026-000042"}),
+        HistoryEntry(at=at(9), user_id=None, action="applicant_replied",
+                     changes={"status": ["awaiting_info", "in_progress"]}),
+    ]
+    lines = history_lines(entries, MSK)
+    assert lines[1] == "05.03.2025 12:00 — Система — Активность (email) от ivanova@romashka.ru: «Re: ОБР-2026-000042»"
+    assert lines[0] == "05.03.2025 12:00 — Система — Заявитель ответил: Статус (awaiting_info → in_progress)"
