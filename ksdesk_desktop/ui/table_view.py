@@ -40,17 +40,22 @@ class MiddleElided(QStyledItemDelegate):
         option.textElideMode = middle  # type: ignore[attr-defined]
 
 
-def table_view(name: str, model: QAbstractItemModel, stretch: int | Iterable[int],
-               widths: dict[int, int], middle: Iterable[int] = ()) -> QTableView:
-    """A read-only table of records; the ``stretch`` column(s) share the room the others leave; the
-    ``middle`` ones elide a long text in its middle."""
-    view = QTableView()
+def read_only(view: QTableView, name: str) -> QTableView:
+    """A table the operator reads and picks one row of (whole rows, striped), named ``name``."""
     view.setObjectName(name)
-    view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
+    return view
+
+
+def table_view(name: str, model: QAbstractItemModel, stretch: int | Iterable[int],
+               widths: dict[int, int], middle: Iterable[int] = ()) -> QTableView:
+    """A read-only table of records; the ``stretch`` column(s) share the room the others leave; the
+    ``middle`` ones elide a long text in its middle."""
+    view = read_only(QTableView(), name)
+    view.setModel(model)
     view.setWordWrap(False)  # one line a row: a long text is elided where it is cut, not at a word before
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(24)

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHeaderView,
     QLabel,
@@ -30,6 +29,7 @@ from ksdesk_desktop.core.api_client import ApiClient, ApiError
 from ksdesk_desktop.ops import Lane, Op
 from ksdesk_desktop.ui.icons import ADD_CONTACT, EDIT, REFRESH, list_icon
 from ksdesk_desktop.ui.services import Services
+from ksdesk_desktop.ui.table_view import read_only
 from ksdesk_desktop.ui.user_dialogs import PasswordDialog, UserDialog, line_labels, role_labels
 from sync.protocol import AuditPage, AuditRecord, UserCreate, UserPublic, UserUpdate
 from sync.roles import Permission, line_of, may
@@ -39,12 +39,8 @@ AUDIT_PAGE = 100
 
 def _table(name: str, titles: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(titles))
-    table.setObjectName(name)
+    read_only(table, name)
     table.setHorizontalHeaderLabels(titles)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
     return table
