@@ -37,7 +37,18 @@ from sync.roles import TICKETS, Role
 from sync.server import tickets
 from sync.server.errors import ServiceError
 from sync.server.live import note_offer
-from sync.server.models import Activity, Attachment, AuditEntry, Contact, Offer, Organization, Task, Ticket, User
+from sync.server.models import (
+    Activity,
+    AgentState,
+    Attachment,
+    AuditEntry,
+    Contact,
+    Offer,
+    Organization,
+    Task,
+    Ticket,
+    User,
+)
 
 OPEN_STATUSES = (TicketStatus.REGISTERED, TicketStatus.IN_PROGRESS, TicketStatus.AWAITING_INFO)
 MAX_QUEUE_PAGE = 1000
@@ -200,6 +211,9 @@ def accept(session: Session, user: User, task_id: uuid.UUID) -> AcceptResult:
         raise _refusal(task)
     if held_task(session, user) is not None:
         raise ServiceError(ErrorCode.AGENT_BUSY)
+    # the agent's state row first (the one order of locks: agent, task, offer), so a dispatcher that
+    # found the agent free has committed its offer (settled below) or skips the agent
+    session.get(AgentState, user.id, with_for_update=True)
     now = datetime.now(UTC)
     try:
         with session.begin_nested():

@@ -5,8 +5,8 @@ whose live streams are gone, and offer queued tasks to Ready agents.
 What the database holds, not this code: at most one pending offer per task and per agent (partial unique
 indexes), one accepted task per agent (step 1's index). Accepting an offer goes through step 1's one
 conditional update (``agent_desk.accept``), so an offer's accept and another agent's pull cannot both
-win. Locks are always taken in one order — task, then offer, then agent state — and the dispatcher and
-the sweeper skip rows another transaction holds (``FOR UPDATE SKIP LOCKED`` on PostgreSQL; SQLite has one
+win. Locks are always taken in one order — the agent's state, then the task, then the offer — and the
+dispatcher and the sweeper skip rows another transaction holds (``FOR UPDATE SKIP LOCKED`` on PostgreSQL; SQLite has one
 writer), so any number of processes may run them at once. Every transition is an ``AuditEntry``
 (entity ``offer``, and ``agent`` for the state) with its actor, reason and the database's time.
 """
@@ -101,10 +101,10 @@ def pending_offer(session: Session, agent_id: uuid.UUID) -> Offer | None:
 def set_state(session: Session, user: User, change: AgentStateChange, timeout_s: float) -> AgentStateOut:
     """«Готов» / «Не готов» by the agent. Not Ready withdraws a pending offer (its task goes to the next
     agent); Ready may bring an offer at once."""
-    offer = session.scalar(select(Offer).where(Offer.agent_id == user.id, Offer.state == OfferState.PENDING)
-                           .with_for_update())  # the offer's lock before the state's (the one order)
     now = db_now(session)
-    row = _state_row(session, user.id, now)
+    row = _state_row(session, user.id, now)  # the state's lock before the offer's (the one order)
+    offer = session.scalar(select(Offer).where(Offer.agent_id == user.id, Offer.state == OfferState.PENDING)
+                           .with_for_update())
     if change.state == AgentStatus.READY:
         _set(session, user, row, AgentStatus.READY, None, now)
         row.seen_at = now  # presence: the agent has the presence timeout to open a live stream
@@ -198,7 +198,8 @@ def accept_offer(session: Session, user: User, offer_id: uuid.UUID, key: str | N
         return agent_desk.accept(session, user, offer.task_id)  # the task is theirs: the same answer
     if offer.state != OfferState.PENDING:
         raise _gone(session, offer)
-    session.get(Task, offer.task_id, with_for_update=True)  # the task's lock first (the one order)
+    session.get(AgentState, user.id, with_for_update=True)  # the agent's, then the task's (the one order)
+    session.get(Task, offer.task_id, with_for_update=True)
     now = db_now(session)
     changed = cast(CursorResult[Any], session.execute(
         update(Offer).where(Offer.id == offer.id, Offer.state == OfferState.PENDING, Offer.deadline_at > now)
@@ -225,6 +226,7 @@ def decline_offer(session: Session, user: User, offer_id: uuid.UUID, key: str | 
         return offer_out(session, offer)
     if offer.state != OfferState.PENDING:
         raise _gone(session, offer)
+    session.get(AgentState, user.id, with_for_update=True)
     session.get(Task, offer.task_id, with_for_update=True)
     now = db_now(session)
     changed = cast(CursorResult[Any], session.execute(
@@ -270,19 +272,28 @@ def _gone(session: Session, offer: Offer) -> ServiceError:
 
 
 def sweep_timeouts(session: Session) -> int:
-    """Offers past their deadline: ``timed_out``, the agent Not Ready («Нет ответа»). Claimed with SKIP
-    LOCKED, so an accept holding the row (or another process's sweeper) is never waited for."""
+    """Offers past their deadline: ``timed_out``, the agent Not Ready («Нет ответа»). Each agent's row and
+    then its offer are claimed with SKIP LOCKED (the one order of locks), so an accept or a state change
+    holding them is never waited for: that offer is looked at again in the next round."""
     now = db_now(session)
-    expired = list(session.scalars(_locked(session, (
-        select(Offer).where(Offer.state == OfferState.PENDING, Offer.deadline_at <= now)
-        .order_by(Offer.deadline_at, Offer.id).limit(SWEEP_BATCH)))))
-    for offer in expired:
+    expired = session.execute(
+        select(Offer.id, Offer.agent_id).where(Offer.state == OfferState.PENDING, Offer.deadline_at <= now)
+        .order_by(Offer.deadline_at, Offer.id).limit(SWEEP_BATCH)).all()
+    done = 0
+    for offer_id, agent_id in expired:
+        row = session.scalar(_locked(session, select(AgentState).where(AgentState.user_id == agent_id)))
+        offer = session.scalar(_locked(session, select(Offer).where(
+            Offer.id == offer_id, Offer.state == OfferState.PENDING, Offer.deadline_at <= now)))
+        if row is None or offer is None:
+            continue  # held by another transaction, or settled meanwhile
+        session.refresh(row)
+        session.refresh(offer)
         resolve_offer(session, None, offer, OfferState.TIMED_OUT, now, "no_answer")
-        row = session.get(AgentState, offer.agent_id, with_for_update=True, populate_existing=True)
-        if row is not None and row.state == AgentStatus.READY:
+        if row.state == AgentStatus.READY:
             _set(session, None, row, AgentStatus.NOT_READY, NotReadyReason.NO_ANSWER, now)
+        done += 1
     session.flush()
-    return len(expired)
+    return done
 
 
 def sweep_absent(session: Session, presence_timeout_s: float) -> int:
@@ -294,13 +305,15 @@ def sweep_absent(session: Session, presence_timeout_s: float) -> int:
                                                                   AgentState.seen_at < cutoff)))
     gone = 0
     for agent_id in absent:
-        offer = session.scalar(_locked(session, select(Offer).where(Offer.agent_id == agent_id,
-                                                                    Offer.state == OfferState.PENDING)))
         row = session.scalar(_locked(session, select(AgentState).where(
             AgentState.user_id == agent_id, AgentState.state == AgentStatus.READY, AgentState.seen_at < cutoff)))
         if row is None:
-            continue  # came back, or another process did it
+            continue  # came back, or another process holds it
         session.refresh(row)
+        pending = session.scalar(select(Offer.id).where(Offer.agent_id == agent_id, Offer.state == OfferState.PENDING))
+        offer = session.scalar(_locked(session, select(Offer).where(Offer.id == pending))) if pending else None
+        if pending is not None and offer is None:
+            continue  # its offer is being answered: the next round looks again
         _set(session, None, row, AgentStatus.NOT_READY, NotReadyReason.NO_CONNECTION, now)
         if offer is not None:
             session.refresh(offer)
