@@ -8,6 +8,7 @@ import secrets
 import subprocess
 import sys
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -350,3 +351,54 @@ def test_a2_the_database_holds_one_pending_offer_per_task_and_per_agent(backend:
             pending = session.scalars(select(Offer.task_id).where(Offer.state == "pending")).all()
             assert sorted(pending) == sorted([t1, t2])
         engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a4_an_accept_at_the_deadline_against_two_processes_sweepers_has_one_outcome(tmp_path: Path) -> None:
+    """Accepts sent from 150 ms before to 150 ms after the deadline (by the server's clock, as the offer
+    tells it), while both processes' sweepers run: each offer is either accepted (the task the agent's)
+    or timed out (409 ``offer_expired``, the agent Not Ready «Нет ответа», the task queued) — never both,
+    never neither. The agent's stream is on the other process: offers cross processes by NOTIFY."""
+    with offer_desk("postgresql", tmp_path / "one", KSDESK_OFFER_TIMEOUT_S="1") as desk:
+        second = start_server(desk.url, tmp_path, env=desk.server.env)  # type: ignore[attr-defined]
+        stream = stream_of(second, desk.clients["ag1"])
+        agent = desk.clients["ag1"]
+        outcomes: list[str] = []
+        try:
+            for n, offset in enumerate((-0.15, -0.1, -0.05, -0.02, 0.0, 0.0, 0.02, 0.05, 0.1, 0.15)):
+                subject = f"Срок {n}"
+                ready(desk, "ag1")
+                desk.send(mail("deadline@example.org", subject))
+                offer = offer_for(stream, subject)
+                received = time.monotonic()
+                left = (_at(offer["deadline_at"]) - _at(offer["now"])).total_seconds()
+                threading.Event().wait(max(0.0, received + left + offset - time.monotonic()))  # a timed race
+                answer = agent.post(f"/agent/offers/{offer['id']}/accept")
+                task_id = offer["task"]["id"]
+                if answer.status_code == 200:
+                    outcomes.append("accepted")
+                    assert answer.json()["task"]["state"] == "accepted"
+                    ended = stream.wait_for_event("offer_ended", lambda e, o=offer: e["id"] == o["id"])
+                    assert ended["state"] == "accepted"
+                    assert agent_state(desk, "ag1")["state"] == "ready"
+                else:
+                    outcomes.append("timed_out")
+                    assert answer.status_code == 409 and answer.json()["error"]["code"] == "offer_expired", answer.text
+                    ended = stream.wait_for_event("offer_ended", lambda e, o=offer: e["id"] == o["id"])
+                    assert ended["state"] == "timed_out"
+                    state = agent_state(desk, "ag1")
+                    assert (state["state"], state["reason"]) == ("not_ready", "no_answer")
+                    assert [t["id"] for t in desk.queue()] == [task_id]  # back in the queue
+                    assert desk.accept("ag1", task_id).status_code == 200  # taken from the queue to go on
+                desk.close_task("ag1", task_id)
+            engine = make_engine(desk.url, pool_size=1)
+            try:
+                with make_session_factory(engine)() as session:
+                    states = [OfferState(s) for s in session.scalars(select(Offer.state).order_by(Offer.created_at))]
+            finally:
+                engine.dispose()
+            assert [str(s) for s in states] == outcomes  # one offer per task, settled exactly once each
+            print("outcomes", outcomes)
+        finally:
+            stream.close()
+            second.stop()
