@@ -45,6 +45,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 def offer_desk(backend: str, data_dir: Path, **env: str) -> Iterator[Desk]:
     """A fresh database and a server process with the e-mail channel, started with ``env``; its secret
     key is known, so a second process can serve the same database (``second``)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
     with empty_database(backend, data_dir) as url:
         seed_users(url)
         _add_agents(url)
@@ -402,3 +403,45 @@ def test_a4_an_accept_at_the_deadline_against_two_processes_sweepers_has_one_out
         finally:
             stream.close()
             second.stop()
+
+
+def test_a4_a_server_killed_mid_offer_and_restarted_resolves_the_offer_once(backend: str, tmp_path: Path) -> None:
+    """SIGKILL while an offer is pending: after the restart the reconnecting agent gets the same offer with
+    the same deadline (the true remaining time, by the server's clock), the restarted process's sweeper
+    times it out, and the task is offered once more — to the next Ready agent, not twice to anyone."""
+    with offer_desk(backend, tmp_path / "one", KSDESK_OFFER_TIMEOUT_S="6") as desk:
+        env = desk.server.env  # type: ignore[attr-defined]
+        stream = stream_of(desk.server, desk.clients["ag1"])
+        ready(desk, "ag1")
+        desk.send(mail("kill@example.org", "Убит"))
+        offer = offer_for(stream, "Убит")
+        stream.close()
+        desk.server.proc.kill()  # SIGKILL: no shutdown of any kind
+        desk.server.stop()
+        restarted = start_server(desk.url, tmp_path, env=env)
+        clients = {login: client_for(restarted, login) for login in ("ag1", "ag2", "boss")}
+        streams: list[Stream] = []
+        try:
+            again = stream_of(restarted, clients["ag1"])
+            streams.append(again)
+            back = offer_for(again, "Убит")
+            assert (back["id"], back["deadline_at"]) == (offer["id"], offer["deadline_at"])
+            assert _at(back["now"]) > _at(offer["now"])  # less time left: the deadline did not move
+            other = stream_of(restarted, clients["ag2"])
+            streams.append(other)
+            assert clients["ag2"].put("/agent/state", json={"state": "ready"}).status_code == 200
+            ended = again.wait_for_event("offer_ended", lambda e: e["id"] == offer["id"], timeout=15)
+            assert ended == {"id": offer["id"], "state": "timed_out"}
+            moved = offer_for(other, "Убит")
+            assert moved["task"]["id"] == offer["task"]["id"]
+            assert clients["ag2"].post(f"/agent/offers/{moved['id']}/accept").status_code == 200
+            answer = clients["boss"].get("/audit", params={"entity": "offer", "limit": 100})
+            actions = sorted((e["entity_id"], e["action"]) for e in answer.json()["entries"])
+            assert actions == sorted([(offer["id"], "offered"), (offer["id"], "timed_out"),
+                                      (moved["id"], "offered"), (moved["id"], "accepted")])
+        finally:
+            for s in streams:
+                s.close()
+            for client in clients.values():
+                client.close()
+            restarted.stop()
