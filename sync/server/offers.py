@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, exists, func, select, update
+from sqlalchemy import ColumnElement, CursorResult, and_, exists, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -341,13 +341,37 @@ def next_deadline_in(session: Session) -> float | None:
     return max(0.0, (deadline - db_now(session)).total_seconds())
 
 
+def _astray() -> ColumnElement[bool]:
+    """A pending offer that should not be: its task is no longer queued, or its agent is not Ready or holds
+    a task. The transitions never leave one; the reconciler withdraws any it finds."""
+    ready = select(AgentState.user_id).where(AgentState.state == AgentStatus.READY)
+    busy = select(Task.accepted_by).where(Task.state == TaskState.ACCEPTED, Task.accepted_by.is_not(None))
+    not_queued = select(Task.id).where(Task.state != TaskState.QUEUED)
+    return and_(Offer.state == OfferState.PENDING,
+                or_(Offer.task_id.in_(not_queued), Offer.agent_id.not_in(ready), Offer.agent_id.in_(busy)))
+
+
+def reconcile(session: Session) -> int:
+    """The reconciler: withdraws (and logs, and audits with the reason ``reconciled``) every pending offer
+    that should not be pending; its task is offered again by the dispatcher."""
+    astray = list(session.scalars(_locked(session, select(Offer).where(_astray()).order_by(Offer.id)
+                                          .limit(SWEEP_BATCH))))
+    now = db_now(session)
+    for offer in astray:
+        log.warning("reconciler: offer %s of task %s to agent %s was pending though its task is not queued or "
+                    "its agent is not free and Ready; withdrawn", offer.id, offer.task_id, offer.agent_id)
+        resolve_offer(session, None, offer, OfferState.RESCINDED, now, "reconciled")
+    session.flush()
+    return len(astray)
+
+
 def _work_waiting(session: Session, presence_timeout_s: float) -> bool:
     """Whether a round has anything to write (so that on SQLite an idle worker never takes the write lock)."""
     now = db_now(session)
     expired = session.scalar(select(exists().where(Offer.state == OfferState.PENDING, Offer.deadline_at <= now)))
     absent = session.scalar(select(exists().where(
         AgentState.state == AgentStatus.READY, AgentState.seen_at < now - timedelta(seconds=presence_timeout_s))))
-    if expired or absent:
+    if expired or absent or session.scalar(select(exists().where(_astray()))):
         return True
     busy = select(Task.accepted_by).where(Task.state == TaskState.ACCEPTED, Task.accepted_by.is_not(None))
     offered_agents = select(Offer.agent_id).where(Offer.state == OfferState.PENDING)
@@ -362,8 +386,9 @@ def _work_waiting(session: Session, presence_timeout_s: float) -> bool:
 class OfferWorker:
     """Each server process runs one (started with the app): it wakes on change hints (a task queued),
     on offer hints (from any process), at the nearest deadline and at least every second; it refreshes
-    the presence of the agents whose streams this process holds, times offers out, notices absent agents
-    and offers the queue to free Ready agents — each a short transaction of its own."""
+    the presence of the agents whose streams this process holds, times offers out, notices absent agents,
+    withdraws offers that should not be pending (the reconciler) and offers the queue to free Ready agents
+    — each a short transaction of its own."""
 
     def __init__(self, settings: Settings, session_factory: sessionmaker[Session], agents: AgentHub) -> None:
         self.settings, self.session_factory, self.agents = settings, session_factory, agents
@@ -384,6 +409,8 @@ class OfferWorker:
                 sweep_timeouts(session)
             with write_scope(self.session_factory) as session:
                 sweep_absent(session, s.presence_timeout_s)
+            with write_scope(self.session_factory) as session:
+                reconcile(session)
             with write_scope(self.session_factory) as session:
                 dispatch(session, s.offer_timeout_s)
         with self.session_factory() as session:

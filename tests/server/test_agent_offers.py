@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from sync.agent_desk import OfferState
@@ -26,7 +26,7 @@ from sync.protocol import API_PREFIX
 from sync.roles import Role
 from sync.server.agent_desk import queue_activity
 from sync.server.db import make_engine, make_session_factory, session_scope
-from sync.server.models import Activity, Offer, User
+from sync.server.models import Activity, AgentState, Offer, User
 from sync.server.users import create_user
 from tests.fixtures.databases import empty_database
 from tests.fixtures.servers import BACKENDS, TEST_PASSWORD, ServerProcess, seed_users, start_server
@@ -445,3 +445,27 @@ def test_a4_a_server_killed_mid_offer_and_restarted_resolves_the_offer_once(back
             for client in clients.values():
                 client.close()
             restarted.stop()
+
+
+def test_a4_the_reconciler_withdraws_an_offer_that_should_not_be_pending(backend: str, tmp_path: Path) -> None:
+    """What the transitions never leave — a pending offer to an agent no longer Ready — made by hand in
+    the database: the worker withdraws it (audited ``reconciled``) and the task stays queued."""
+    with offer_desk(backend, tmp_path) as desk:
+        stream = stream_of(desk.server, desk.clients["ag1"])
+        try:
+            ready(desk, "ag1")
+            desk.send(mail("odd@example.org", "Странное"))
+            offer = offer_for(stream, "Странное")
+            engine = make_engine(desk.url, pool_size=1)
+            try:
+                with session_scope(make_session_factory(engine)) as session:
+                    session.execute(update(AgentState).where(AgentState.user_id == uuid.UUID(_id_of(desk, "ag1")))
+                                    .values(state="not_ready", reason="chosen"))
+            finally:
+                engine.dispose()
+            ended = stream.wait_for_event("offer_ended", lambda e: e["id"] == offer["id"])
+            assert ended == {"id": offer["id"], "state": "rescinded"}
+            assert audit(desk, "offer", offer["id"])[-1]["changes"]["reason"] == "reconciled"
+            assert [t["id"] for t in desk.queued("Странное")] == [offer["task"]["id"]]
+        finally:
+            stream.close()
