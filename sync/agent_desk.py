@@ -236,3 +236,89 @@ def summary(value: str, limit: int = 200) -> str:
 def plain_tags(value: Any) -> list[str]:
     """A stored tags column as a list of text (a database may hand back None)."""
     return [str(t) for t in value] if isinstance(value, list) else []
+
+
+# --- push mode: the agent's state and offers (A2, A4) -------------------------------------------------
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+MAX_IDEMPOTENCY_KEY = 100
+
+
+class AgentStatus(StrEnum):
+    """«Готов» (the server offers tasks) or «Не готов» (with a :class:`NotReadyReason`)."""
+
+    READY = "ready"
+    NOT_READY = "not_ready"
+
+
+class NotReadyReason(StrEnum):
+    """Why an agent is Not Ready: their own choice, or the server's — an offer not answered in time
+    («Нет ответа»), or no live stream for the presence timeout («Нет связи»)."""
+
+    CHOSEN = "chosen"
+    NO_ANSWER = "no_answer"
+    NO_CONNECTION = "no_connection"
+
+
+class OfferState(StrEnum):
+    """An offer's life: pending until the agent accepts or declines it, its deadline passes
+    (``timed_out``), or the server withdraws it (``rescinded``: the task was taken by pull, the agent
+    went Not Ready or lost the connection)."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    TIMED_OUT = "timed_out"
+    DECLINED = "declined"
+    RESCINDED = "rescinded"
+
+
+class AgentStateChange(BaseModel):
+    """``PUT /agent/state``: Ready, or Not Ready by the agent's own choice (the other reasons are the
+    server's)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    state: AgentStatus
+    reason: NotReadyReason | None = Field(default=None, description="only with not_ready; only «chosen» "
+                                          "may be given (the default)")
+
+    @field_validator("reason")
+    @classmethod
+    def _reason(cls, value: NotReadyReason | None) -> NotReadyReason | None:
+        if value not in (None, NotReadyReason.CHOSEN):
+            raise PydanticCustomError(str(ErrorCode.VALIDATION_ERROR),
+                                      "Причину «Нет ответа» или «Нет связи» ставит только сервер.", {"field": "reason"})
+        return value
+
+
+class OfferDecision(BaseModel):
+    """The body of ``/agent/offers/{id}/accept|decline`` (optional): the idempotency key, which may also
+    come as the ``Idempotency-Key`` header."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    idempotency_key: str | None = Field(default=None, min_length=1, max_length=MAX_IDEMPOTENCY_KEY)
+
+
+class OfferOut(BaseModel):
+    """An offer as its agent sees it: the task (its summary), the deadline and the server's time now, so
+    a countdown is the deadline minus ``now`` whatever the client's clock says."""
+
+    id: uuid.UUID
+    state: OfferState
+    created_at: datetime
+    deadline_at: datetime
+    now: datetime = Field(description="the server's clock when this was sent")
+    task: TaskOut
+
+
+class AgentStateOut(BaseModel):
+    """``GET /agent/state``: the agent's own state, the pending offer (if any), the held task (if any)."""
+
+    state: AgentStatus
+    reason: NotReadyReason | None
+    since: datetime | None
+    version: int
+    offer: OfferOut | None
+    task: TaskOut | None
+    now: datetime

@@ -69,6 +69,7 @@ class ErrorCode(StrEnum):
     TASK_CLOSED = "task_closed"  # the task is no longer in the queue (closed or cancelled)
     AGENT_BUSY = "agent_busy"  # A2: the agent holds an accepted task already
     TASK_NOT_HELD = "task_not_held"  # the task is not in this agent's hands
+    OFFER_EXPIRED = "offer_expired"  # A4: the offer is no longer pending (its time ran out, or it was withdrawn)
 
 
 MESSAGES_RU: dict[ErrorCode, str] = {
@@ -178,6 +179,8 @@ MESSAGES_RU: dict[ErrorCode, str] = {
         "ErrorCode", "У вас уже есть задача в работе: закройте её, чтобы принять следующую."),
     ErrorCode.TASK_NOT_HELD: QT_TRANSLATE_NOOP(
         "ErrorCode", "Эта задача не в работе у вас."),
+    ErrorCode.OFFER_EXPIRED: QT_TRANSLATE_NOOP(
+        "ErrorCode", "Время предложения истекло: задача вернулась в очередь."),
 }
 
 

@@ -1090,6 +1090,10 @@ Please send it to support.</translation>
         <source>Эта задача не в работе у вас.</source>
         <translation>This task is not in your hands.</translation>
     </message>
+    <message>
+        <source>Время предложения истекло: задача вернулась в очередь.</source>
+        <translation>The offer's time ran out: the task went back to the queue.</translation>
+    </message>
 </context>
 <context>
     <name>FilesPanel</name>

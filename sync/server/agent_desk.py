@@ -14,7 +14,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -25,6 +25,7 @@ from sync.agent_desk import (
     ActivityOut,
     CustomerOut,
     Direction,
+    OfferState,
     TaskOut,
     TaskState,
 )
@@ -35,7 +36,19 @@ from sync.reference import MAX_SUBJECT, MAX_TICKET_TEXT, Channel, Priority, Tick
 from sync.roles import TICKETS, Role
 from sync.server import tickets
 from sync.server.errors import ServiceError
-from sync.server.models import Activity, Attachment, AuditEntry, Contact, Organization, Task, Ticket, User
+from sync.server.live import note_offer
+from sync.server.models import (
+    Activity,
+    AgentState,
+    Attachment,
+    AuditEntry,
+    Contact,
+    Offer,
+    Organization,
+    Task,
+    Ticket,
+    User,
+)
 
 OPEN_STATUSES = (TicketStatus.REGISTERED, TicketStatus.IN_PROGRESS, TicketStatus.AWAITING_INFO)
 MAX_QUEUE_PAGE = 1000
@@ -44,6 +57,46 @@ MAX_QUEUE_PAGE = 1000
 def audit_task(session: Session, user: User | None, task: Task, action: str, changes: dict[str, Any]) -> None:
     session.add(AuditEntry(user_id=user.id if user else None, entity="task", entity_id=task.id, action=action,
                            changes=changes))
+
+
+def db_now(session: Session) -> datetime:
+    """The database's clock, the only clock of offers (A4): every server process reads the same one. On
+    SQLite the database is a file of this process's machine, so its clock is this one."""
+    if session.get_bind().dialect.name == "postgresql":
+        now = session.scalar(text("SELECT clock_timestamp()"))
+        assert isinstance(now, datetime)
+        return now.astimezone(UTC)
+    return datetime.now(UTC)
+
+
+def resolve_offer(session: Session, user: User | None, offer: Offer, state: OfferState, now: datetime,
+                  why: str, key: str | None = None) -> None:
+    """An offer leaves ``pending`` (the caller holds its row: locked, or changed by a conditional update),
+    audited with the actor and the reason; its agent's streams are told."""
+    offer.state, offer.resolved_at = state, now
+    if key is not None:
+        offer.resolution_key = key
+    session.add(AuditEntry(user_id=user.id if user else None, entity="offer", entity_id=offer.id, action=state,
+                           changes={"state": [OfferState.PENDING, state], "task_id": str(offer.task_id),
+                                    "agent_id": str(offer.agent_id), "reason": why, "at": now.isoformat()}))
+    note_offer(session, offer.agent_id)
+
+
+def _settle_offers(session: Session, user: User, task: Task, now: datetime) -> None:
+    """After ``user`` took ``task``: an offer of it to them is accepted; any other pending offer of the
+    task (to another agent) and of this agent (another task) is withdrawn (its task goes back to the
+    queue, to be offered again). Rows are locked after the task's (the one order of locks)."""
+    pending = session.scalars(
+        select(Offer).where(Offer.state == OfferState.PENDING, or_(Offer.task_id == task.id, Offer.agent_id == user.id))
+        .order_by(Offer.id).with_for_update()
+    ).all()
+    for offer in pending:
+        if offer.task_id == task.id and offer.agent_id == user.id:
+            resolve_offer(session, user, offer, OfferState.ACCEPTED, now, "accepted_from_queue")
+        elif offer.task_id == task.id:
+            resolve_offer(session, user, offer, OfferState.RESCINDED, now, "task_taken")
+        else:
+            resolve_offer(session, user, offer, OfferState.RESCINDED, now, "agent_took_another")
 
 
 def queue_activity(session: Session, activity: Activity, priority: Priority = Priority.NORMAL) -> Task:
@@ -144,7 +197,9 @@ def _refusal(task: Task) -> ServiceError:
 
 def accept(session: Session, user: User, task_id: uuid.UUID) -> AcceptResult:
     """A2, A3: the agent takes the task; its activity joins the customer's most recent open ticket or a
-    ticket registered for it now. Repeating an accept that succeeded answers the same."""
+    ticket registered for it now. Repeating an accept that succeeded answers the same. The one path of
+    both modes: pull (from the queue) and push (``sync.server.offers.accept_offer``), so they cannot
+    both win; the task's pending offers are settled in the same transaction."""
     task = session.get(Task, task_id)
     if task is None:
         raise ServiceError(ErrorCode.NOT_FOUND, "Задача не найдена.")
@@ -156,6 +211,9 @@ def accept(session: Session, user: User, task_id: uuid.UUID) -> AcceptResult:
         raise _refusal(task)
     if held_task(session, user) is not None:
         raise ServiceError(ErrorCode.AGENT_BUSY)
+    # the agent's state row first (the one order of locks: agent, task, offer), so a dispatcher that
+    # found the agent free has committed its offer (settled below) or skips the agent
+    session.get(AgentState, user.id, with_for_update=True)
     now = datetime.now(UTC)
     try:
         with session.begin_nested():
@@ -169,6 +227,7 @@ def accept(session: Session, user: User, task_id: uuid.UUID) -> AcceptResult:
     session.refresh(task)
     if not changed:  # another agent's accept came first (its transaction committed meanwhile)
         raise _refusal(task)
+    _settle_offers(session, user, task, db_now(session))
     joined = _join(session, user, task)
     audit_task(session, user, task, "accepted", {"state": [TaskState.QUEUED, TaskState.ACCEPTED], "joined": joined})
     return _answer(session, task, joined)

@@ -20,6 +20,7 @@ from sync.server.gate import TokenGate
 from sync.server.limits import BodyLimit, BodyLimits
 from sync.server.live import PgListener
 from sync.server.mail_sender import MailSender
+from sync.server.offers import OfferWorker
 from sync.server.registry.verifier import RegistryVerifier
 from sync.server.settings import Settings
 from sync.server.state import ServerState
@@ -33,10 +34,13 @@ def create_app(settings: Settings | None = None, *, prepare: bool = True) -> Fas
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         if prepare:
             prepare_database(state.engine)
-        listener = PgListener(state.engine, state.hub) if state.backend == "postgresql" else None
+        listener = PgListener(state.engine, state.hub, state.agents) if state.backend == "postgresql" else None
         if listener is not None:
             listener.start()
         background: list[asyncio.Task[None]] = []  # each wakes on the hub's change hints
+        # the agent desk's push mode: offers, their timeouts, presence (A4); in every process
+        offer_worker = OfferWorker(settings, state.session_factory, state.agents)
+        background.append(asyncio.create_task(offer_worker.run(state.hub)))
         if settings.registry_url:
             background.append(asyncio.create_task(RegistryVerifier(settings, state.session_factory).run(state.hub)))
         if settings.smtp_host:  # T14: without SMTP the e-mail stays queued

@@ -75,6 +75,7 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.TASK_CLOSED: 409,
     ErrorCode.AGENT_BUSY: 409,
     ErrorCode.TASK_NOT_HELD: 409,
+    ErrorCode.OFFER_EXPIRED: 409,
 }
 
 # seconds a client should wait before asking again (matches the message: «Повторите через минуту»)

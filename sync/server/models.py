@@ -389,6 +389,47 @@ class Task(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)  # + 1 with every transition
 
 
+class AgentState(Base):
+    """An agent's «Готов» / «Не готов» (A4), with the reason of a Not Ready (``sync.agent_desk.NotReadyReason``)
+    and when a live stream of the agent was last seen (presence). No row: the agent was never Ready."""
+
+    __tablename__ = "agent_states"
+    __table_args__ = (
+        Index("ix_agent_states_ready", "since", sqlite_where=text("state = 'ready'"),
+              postgresql_where=text("state = 'ready'")),
+    )
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    state: Mapped[str] = mapped_column(String(20), default="not_ready")  # sync.agent_desk.AgentStatus
+    reason: Mapped[str | None] = mapped_column(String(30))  # sync.agent_desk.NotReadyReason; None when Ready
+    since: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)  # the database's clock
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)  # a live stream of the agent was open
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Offer(Base):
+    """A task offered to one agent until ``deadline_at`` (the database's clock, A4). The partial unique
+    indexes hold the invariants: at most one pending offer per task and per agent."""
+
+    __tablename__ = "offers"
+    __table_args__ = (
+        Index("ix_offers_task_id", "task_id"),
+        Index("uq_offers_pending_task", "task_id", unique=True, sqlite_where=text("state = 'pending'"),
+              postgresql_where=text("state = 'pending'")),
+        Index("uq_offers_pending_agent", "agent_id", unique=True, sqlite_where=text("state = 'pending'"),
+              postgresql_where=text("state = 'pending'")),
+        Index("ix_offers_deadline", "deadline_at", sqlite_where=text("state = 'pending'"),
+              postgresql_where=text("state = 'pending'")),
+    )
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    task_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tasks.id"))
+    agent_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    deadline_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    state: Mapped[str] = mapped_column(String(20), default="pending")  # sync.agent_desk.OfferState
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolution_key: Mapped[str | None] = mapped_column(String(100))  # the accept's or decline's idempotency key
+
+
 # --- state registry (T2) ------------------------------------------------------------------------
 
 

@@ -95,6 +95,14 @@ class Settings(BaseSettings):
     smtp_in_max_bytes: int = Field(default=25 * 1024 * 1024, ge=1024, le=256 * 1024 * 1024,
                                    description="the largest message accepted (DATA); a larger one is refused (552)")
 
+    # the agent desk's push mode (issue 18, A4), see sync.server.offers
+    offer_timeout_s: float = Field(default=15.0, gt=0, le=600, description="how long an offered task waits for "
+                                   "the agent's accept; then the agent is Not Ready (no_answer) and the task "
+                                   "goes back to its place in the queue")
+    presence_timeout_s: float = Field(default=30.0, gt=0, le=3600, description="a Ready agent with no live "
+                                      "stream for this long becomes Not Ready (no_connection); its offer is "
+                                      "withdrawn and the task offered to the next agent")
+
     @field_validator("database_url")
     @classmethod
     def _known_backend(cls, value: str | None) -> str | None:

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.server.db import backend_name, make_engine, make_session_factory
-from sync.server.live import HUB, ChangeHub
+from sync.server.live import AGENT_HUB, HUB, AgentHub, ChangeHub
 from sync.server.settings import Settings
 
 
@@ -21,6 +21,7 @@ class ServerState:
     session_factory: sessionmaker[Session]
     secret_key: str
     hub: ChangeHub = field(default_factory=ChangeHub)  # this process's open change streams
+    agents: AgentHub = field(default_factory=AgentHub)  # the agents those streams belong to (offers, presence)
     # password checks running at once (argon2 is CPU and memory an anonymous caller could spend)
     hashing: threading.BoundedSemaphore = field(init=False)
 
@@ -34,6 +35,6 @@ class ServerState:
     @classmethod
     def from_settings(cls, settings: Settings) -> ServerState:
         engine = make_engine(settings.effective_database_url)
-        hub = ChangeHub()
-        factory = make_session_factory(engine, info={HUB: hub})
-        return cls(settings, engine, factory, settings.resolved_secret_key(), hub)
+        hub, agents = ChangeHub(), AgentHub()
+        factory = make_session_factory(engine, info={HUB: hub, AGENT_HUB: agents})
+        return cls(settings, engine, factory, settings.resolved_secret_key(), hub, agents)

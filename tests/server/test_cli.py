@@ -115,7 +115,8 @@ def test_a11_agent_desk_tables_are_reshaped_and_come_back(server_engine) -> None
     from sync.server.migrate import alembic_config, upgrade
 
     tables = set(inspect(server_engine).get_table_names())
-    assert not {"agent_states", "requests", "tags"} & tables
+    assert not {"requests", "tags"} & tables
+    assert "seen_at" in _columns(server_engine, "agent_states")  # 0011's agent states, not 0001's
     assert {"ticket_id", "channel", "tags", "message_id"} <= _columns(server_engine, "activities")
     assert {"activity_id", "state", "accepted_by", "version"} <= _columns(server_engine, "tasks")
     cfg = alembic_config(server_engine.url.render_as_string(hide_password=False))
@@ -126,6 +127,7 @@ def test_a11_agent_desk_tables_are_reshaped_and_come_back(server_engine) -> None
     assert "change_seq" in _columns(server_engine, "tags")
     assert "request_id" in _columns(server_engine, "activities")  # 0001's shape
     upgrade(server_engine)
-    assert not {"agent_states", "requests", "tags"} & set(inspect(server_engine).get_table_names())
+    assert not {"requests", "tags"} & set(inspect(server_engine).get_table_names())
+    assert {"user_id", "state", "reason", "seen_at"} <= _columns(server_engine, "agent_states")  # 0011's
     assert "request_id" not in _columns(server_engine, "activities")
     assert current_revision(server_engine) == head_revision()
