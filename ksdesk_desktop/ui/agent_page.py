@@ -179,8 +179,11 @@ class AgentPage(QWidget):
         box.setObjectName("agent_queue_box")
         self.table = table = QTableWidget(0, 4)
         read_only(table, "agent_queue")
-        table.setHorizontalHeaderLabels(["", self.tr("Клиент"), self.tr("Тема"), self.tr("Ожидает")])
-        table.horizontalHeaderItem(CHANNEL).setToolTip(self.tr("Тип связи"))
+        channel = QTableWidgetItem("")
+        channel.setToolTip(self.tr("Тип связи"))
+        table.setHorizontalHeaderItem(CHANNEL, channel)
+        for column, title in ((CUSTOMER, self.tr("Клиент")), (SUBJECT, self.tr("Тема")), (WAITING, self.tr("Ожидает"))):
+            table.setHorizontalHeaderItem(column, QTableWidgetItem(title))
         table.verticalHeader().hide()
         table.setWordWrap(False)
         header = table.horizontalHeader()
