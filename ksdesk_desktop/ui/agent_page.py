@@ -125,6 +125,7 @@ class AgentPage(QWidget):
         self.tasks: list[TaskOut] = []
         self.in_hand: AcceptResult | None = None
         self._asking = False  # a queue read is on its way
+        self._online = False  # the server was there at the last look (connection.changed comes often)
         self._again = False  # asked for once more while one was on its way: read again when it comes
         self.message = QLabel()
         self.message.setObjectName("agent_message")
@@ -395,10 +396,12 @@ class AgentPage(QWidget):
         self._failed(exc)
 
     def _connection_changed(self) -> None:
-        if self.isVisible():
+        """Read the queue again when the server comes back (not on each health check that finds it)."""
+        online = self.services.api() is not None
+        back, self._online = online and not self._online, online
+        if back and self.isVisible():
             self.refresh()
-        else:
-            self._selection_changed()
+        self._selection_changed()
 
     def _records_changed(self, kinds: object) -> None:
         if isinstance(kinds, set) and Kind.ACTIVITY in kinds and self.isVisible():

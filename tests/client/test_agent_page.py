@@ -16,7 +16,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from ksdesk_desktop.controller import Controller
@@ -104,6 +106,17 @@ def click_row(qtbot: QtBot, page: AgentPage, subject: str) -> None:
     assert selected is not None and selected.activity.subject == subject
 
 
+def hover(qtbot: QtBot, page: AgentPage, subject: str) -> str:
+    """The tooltip the mouse resting on a task's row shows."""
+    row = row_of(page, subject)
+    assert row is not None, subject
+    viewport = page.table.viewport()
+    at = page.table.visualRect(page.table.model().index(row, 2)).center()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, at, viewport.mapToGlobal(at)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    return QToolTip.text()
+
+
 def refresh(qtbot: QtBot, page: AgentPage) -> None:
     """F5 in the queue, waiting for the server's answer."""
     page.table.setFocus()
@@ -128,7 +141,7 @@ def test_a1_a2_a3_a10_an_agent_takes_a_mail_from_the_queue_and_closes_it(
     row = row_of(page, first)
     assert row is not None
     assert page.table.item(row, 1).text() == f"Пётр Петров ({organization})"  # A1: the customer, matched
-    tip = page.table.item(row, 2).toolTip()  # hovering a row
+    tip = hover(qtbot, page, first)
     assert tip.startswith(f"Клиент: Пётр Петров ({organization})\nТема: {first}\n")
     assert tip.endswith("Добрый день! Отчёт 0503317 не формируется.")
     shown = page.table.item(row, 3).text()
@@ -235,6 +248,16 @@ def test_a2_the_servers_refusals_are_shown_in_russian_and_the_queue_is_read_agai
     qtbot.waitUntil(lambda: page.message.text() != "" and row_of(page, held) is None, timeout=20_000)
     assert page.message.text() == "У вас уже есть задача в работе: закройте её, чтобы принять следующую."
     assert page.in_hand is None and row_of(page, free) is not None  # nothing taken, the task still waits
+
+
+def test_a1_a_mail_shows_in_the_open_queue_without_refreshing(
+        qtbot: QtBot, mail_server: MailServer, paths: Paths, memory_keyring: MemoryKeyring) -> None:
+    controller = sign_in(qtbot, mail_server.server, paths, "op1")
+    page = open_page(qtbot, controller)
+    qtbot.waitUntil(lambda: controller.sync.listener is not None and controller.sync.live, timeout=20_000)
+    subject = f"Пришло, пока очередь открыта {uuid.uuid4().hex[:6]}"
+    mail_server.send("someone@elsewhere.example", subject, "Текст.")
+    qtbot.waitUntil(lambda: row_of(page, subject) is not None, timeout=20_000)  # the live hint, then a sync round
 
 
 def test_a1_offline_the_queue_says_it_needs_the_server(qtbot: QtBot, tmp_path: Path, paths: Paths,
