@@ -25,7 +25,8 @@ from ksdesk_desktop.controller import Controller
 from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.ui.agent_page import AgentPage, waited
 from sync.records import Kind
-from tests.client.helpers import activate
+from tests.client.helpers import activate, double_click
+from tests.client.test_main_window import click_quick_access, leaf
 from tests.client.test_ticket_actions import sign_in
 from tests.fixtures.client import MemoryKeyring
 from tests.fixtures.databases import empty_database
@@ -250,10 +251,19 @@ def test_a2_the_servers_refusals_are_shown_in_russian_and_the_queue_is_read_agai
     assert page.in_hand is None and row_of(page, free) is not None  # nothing taken, the task still waits
 
 
-def test_a1_a_mail_shows_in_the_open_queue_without_refreshing(
+def test_a1_the_page_opens_from_the_navigator_and_current_tasks_and_a_mail_shows_without_f5(
         qtbot: QtBot, mail_server: MailServer, paths: Paths, memory_keyring: MemoryKeyring) -> None:
     controller = sign_in(qtbot, mail_server.server, paths, "op1")
-    page = open_page(qtbot, controller)
+    window, page = controller.window, controller.agent_page
+    click_quick_access(qtbot, window, "Навигатор")  # the page from the Navigator, and from the current tasks
+    tree = window.navigator_page.tree
+    double_click(qtbot, tree, leaf(tree.model(), "УЧЁТ ОБРАЩЕНИЙ ЗАКАЗЧИКОВ", "Служба поддержки"))
+    assert window.pages.currentWidget() is page
+    click_quick_access(qtbot, window, "Текущие задачи")
+    tree = window.current_tasks_page.tree
+    double_click(qtbot, tree, leaf(tree.model(), "Служба поддержки Кейсистемс", "Служба поддержки"))
+    assert window.pages.currentWidget() is page
+    assert window.page_actions[window.current_tasks_page].isChecked()
     qtbot.waitUntil(lambda: controller.sync.listener is not None and controller.sync.live, timeout=20_000)
     subject = f"Пришло, пока очередь открыта {uuid.uuid4().hex[:6]}"
     mail_server.send("someone@elsewhere.example", subject, "Текст.")
