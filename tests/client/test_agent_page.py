@@ -240,7 +240,8 @@ def test_a2_the_servers_refusals_are_shown_in_russian_and_the_queue_is_read_agai
     assert page.in_hand is None and page.close_button.isHidden()
 
     # this agent holds a task already (taken elsewhere, e.g. in another window): agent_busy
-    assert mail_server.accept_as("spec1", mail_server.queued_id(held)).status_code == 200
+    held_id = mail_server.queued_id(held)
+    assert mail_server.accept_as("spec1", held_id).status_code == 200
     refresh(qtbot, page)
     click_row(qtbot, page, free)
     activate(qtbot, page)
@@ -249,6 +250,20 @@ def test_a2_the_servers_refusals_are_shown_in_russian_and_the_queue_is_read_agai
     qtbot.waitUntil(lambda: page.message.text() != "" and row_of(page, held) is None, timeout=20_000)
     assert page.message.text() == "У вас уже есть задача в работе: закройте её, чтобы принять следующую."
     assert page.in_hand is None and row_of(page, free) is not None  # nothing taken, the task still waits
+
+    # once that task is closed, the unknown sender's task can be taken: no ticket for it yet (A9 first)
+    with client_for(mail_server.server, "spec1") as spec1:
+        assert spec1.post(f"/agent/tasks/{held_id}/close").status_code == 200
+    click_row(qtbot, page, free)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.in_hand is not None, timeout=20_000)
+    assert page.in_hand is not None and page.in_hand.joined == "none" and page.in_hand.ticket_id is None
+    assert page.joined_label.text() == ("Отправитель не найден в справочнике: обращение не создано, сначала "
+                                        "заведите клиента.")
+    assert not page.open_button.isEnabled()
+    with qtbot.waitSignal(page.changed, timeout=20_000):
+        qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.in_hand is None)
 
 
 def test_a1_the_page_opens_from_the_navigator_and_current_tasks_and_a_mail_shows_without_f5(
