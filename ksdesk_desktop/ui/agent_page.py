@@ -262,9 +262,10 @@ class AgentPage(QWidget):
         self.tasks = tasks
         self.table.setRowCount(len(tasks))
         channels = labels(ListKind.CHANNEL, english())
+        icons = {channel: list_icon(name) for channel, name in CHANNEL_ICONS.items()}  # read once, not per row
         for row, task in enumerate(tasks):
             tip = task_summary(task)
-            icon = QTableWidgetItem(list_icon(CHANNEL_ICONS.get(task.activity.channel, "message")), "")
+            icon = QTableWidgetItem(icons.get(task.activity.channel, icons[Channel.SERVICE_DESK]), "")
             icon.setData(Qt.ItemDataRole.AccessibleTextRole, channels.get(task.activity.channel, ""))
             cells = [icon, QTableWidgetItem(customer_name(task)), QTableWidgetItem(task.activity.subject or "—"),
                      QTableWidgetItem("")]
