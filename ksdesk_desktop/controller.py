@@ -35,11 +35,12 @@ from ksdesk_desktop.store.replica import Replica
 from ksdesk_desktop.store.ticket_list import TicketList
 from ksdesk_desktop.sync_runner import SyncRunner
 from ksdesk_desktop.sysinfo import SystemContext, system_info
+from ksdesk_desktop.ui.agent_page import AgentPage
 from ksdesk_desktop.ui.clients_page import ClientsPage
 from ksdesk_desktop.ui.drafts_page import DraftsPage
 from ksdesk_desktop.ui.login_dialog import LoginDialog
 from ksdesk_desktop.ui.main_window import MainWindow
-from ksdesk_desktop.ui.pages import users_page_spec
+from ksdesk_desktop.ui.pages import agent_page_specs, users_page_spec
 from ksdesk_desktop.ui.recent_tickets import RecentTicketsPage
 from ksdesk_desktop.ui.recovery_notice import RecoveryNotice
 from ksdesk_desktop.ui.reference_pages import reference_pages
@@ -164,6 +165,11 @@ class Controller(QObject):
         window.desktop_page.set_feed(pages[2], pages[2].listed)  # N4
         if self._feed_handover is not None:
             self._feed_handover(pages[2])
+        self.agent_page = AgentPage(self.services)  # issue 19: the agent's queue and task in hand, every role
+        self.agent_page.open_ticket_requested.connect(self.tickets.open_ticket)
+        agent, agent_in_navigator = agent_page_specs()
+        window.add_page(agent, self.agent_page)
+        window.navigator_page.add_leaf(agent_in_navigator)
         self.users_page = UsersPage(self.services)  # W3: shown to a supervisor once one signs in
         self._users_action: QAction | None = None
         self.connection.changed.connect(self._offer_users)

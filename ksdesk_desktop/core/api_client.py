@@ -18,6 +18,7 @@ import httpx
 from pydantic import TypeAdapter, ValidationError
 
 from ksdesk_desktop.core.texts import error_message, translate
+from sync.agent_desk import AcceptResult, TaskOut
 from sync.attachments import UploadState, content_range
 from sync.errors import ErrorCode, message_ru
 from sync.protocol import (
@@ -42,6 +43,7 @@ BAD_RESPONSE = "bad_response"
 DOWNLOAD_CHUNK = 256 * 1024
 _HISTORY = TypeAdapter(list[HistoryEntry])
 _USERS = TypeAdapter(list[UserPublic])
+_TASKS = TypeAdapter(list[TaskOut])
 
 
 class ApiError(Exception):
@@ -157,6 +159,24 @@ class ApiClient:
         """A page of the audit log, newest first (``filters``: entity, entity_id, user_id)."""
         params = {"limit": limit, **({"before": str(before)} if before else {}), **filters}
         return self._parse(AuditPage, self.request("GET", "/audit", params=params))
+
+    # --- the agent desk (A1, A2, A3, A10; docs/agent-desk.md) ----------------------------------------
+
+    def agent_queue(self, limit: int = 200) -> list[TaskOut]:
+        """A1: the queued tasks, priority first, then by arrival, each with its activity and customer."""
+        try:
+            return list(_TASKS.validate_json(self.request("GET", "/agent/queue", params={"limit": limit}, raw=True)))
+        except ValidationError as exc:
+            raise ApiError(BAD_RESPONSE, translate("ApiClient", "Сервер прислал непонятный ответ.")) from exc
+
+    def accept_task(self, task_id: str | uuid.UUID) -> AcceptResult:
+        """A2/A3: take the task; the answer names the ticket its activity joined (409 ``task_taken``,
+        ``task_closed``, ``agent_busy``)."""
+        return self._parse(AcceptResult, self.request("POST", f"/agent/tasks/{task_id}/accept", raw=True))
+
+    def close_task(self, task_id: str | uuid.UUID) -> TaskOut:
+        """A10: end the interaction; the agent is free for the next task."""
+        return self._parse(TaskOut, self.request("POST", f"/agent/tasks/{task_id}/close", raw=True))
 
     # --- attachments (T12) --------------------------------------------------------------------------
 

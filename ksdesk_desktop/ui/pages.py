@@ -83,6 +83,21 @@ def users_page_spec() -> PageSpec:
                     tooltip=t("MainWindow", "Пользователи и журнал изменений, для супервизора (Ctrl+Shift+U)"))
 
 
+def agent_page_specs() -> tuple[PageSpec, PageSpec]:
+    """«Служба поддержки» (issue 19, A1–A10), every role's: its leaf in the current tasks (the agent's
+    own work, beside «Список доступных документов») and the same page's leaf in the Navigator."""
+    translate = QCoreApplication.translate  # the name lupdate looks for
+    text, shortcut = translate("MainWindow", "Служба &поддержки: очередь задач"), "Ctrl+Shift+A"
+    tip = translate("MainWindow", "Служба поддержки: очередь входящих задач и задача в работе (Ctrl+Shift+A)")
+    current = PageSpec("agent", (translate("CurrentTasksPage", "Служба поддержки Кейсистемс"),
+                                 translate("CurrentTasksPage", "Служба поддержки")), "tickets", text, shortcut,
+                       place=CURRENT_TASKS, tooltip=tip, separated=True)
+    navigator = PageSpec("agent", (translate("NavigatorPage", "УЧЁТ ОБРАЩЕНИЙ ЗАКАЗЧИКОВ"),
+                                   translate("NavigatorPage", "Служба поддержки")), "tickets", text, shortcut,
+                         tooltip=tip)
+    return current, navigator
+
+
 def _add_leaf(model: QStandardItemModel, path: tuple[str, ...], key: str) -> None:
     node = model.invisibleRootItem()
     for label in path:

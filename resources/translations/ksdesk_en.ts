@@ -30,6 +30,165 @@
     </message>
 </context>
 <context>
+    <name>AgentPage</name>
+    <message>
+        <source>&amp;Принять</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <source>&amp;Закрыть</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>О&amp;бновить</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Служба поддержки</source>
+        <translation>Support desk</translation>
+    </message>
+    <message>
+        <source>Очередь</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Клиент</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Тема</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Ожидает</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Тип связи</source>
+        <translation>Contact channel</translation>
+    </message>
+    <message>
+        <source>Очередь пуста.</source>
+        <translation>The queue is empty.</translation>
+    </message>
+    <message>
+        <source>Задача до принятия</source>
+        <translation>Task before accepting</translation>
+    </message>
+    <message>
+        <source>Выберите задачу в очереди: здесь будет всё, что о ней известно.</source>
+        <translation>Select a task in the queue: everything known about it will be shown here.</translation>
+    </message>
+    <message>
+        <source>Выполняется</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Открыть обращение</source>
+        <translation>Open the ticket</translation>
+    </message>
+    <message>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Одновременно обрабатывается только одна задача: закройте задачу в работе, чтобы принять следующую.</source>
+        <translation>Only one task is handled at a time: close the task in progress to accept the next one.</translation>
+    </message>
+    <message>
+        <source>Нет связи с сервером: принять задачу нельзя.</source>
+        <translation>No connection to the server: a task cannot be accepted.</translation>
+    </message>
+    <message>
+        <source>Выберите задачу в очереди.</source>
+        <translation>Select a task in the queue.</translation>
+    </message>
+    <message>
+        <source>Принять выбранную задачу (Enter, Ctrl+Enter)</source>
+        <translation>Accept the selected task (Enter, Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Задачи в работе нет. Выберите задачу в очереди и нажмите «Принять».</source>
+        <translation>No task in progress. Select a task in the queue and press «Accept».</translation>
+    </message>
+    <message>
+        <source>Активность добавлена к открытому обращению клиента {number}.</source>
+        <translation>The activity was added to the customer's open ticket {number}.</translation>
+    </message>
+    <message>
+        <source>Открытых обращений у клиента не было: зарегистрировано новое обращение {number}.</source>
+        <translation>The customer had no open ticket: a new ticket {number} was registered.</translation>
+    </message>
+    <message>
+        <source>Отправитель не найден в справочнике: обращение не создано, сначала заведите клиента.</source>
+        <translation>The sender is not in the directory: no ticket was created; create the customer first.</translation>
+    </message>
+    <message>
+        <source>Нет связи с сервером: очередь задач доступна только при связи с сервером. Ничего не откладывается для отправки позже.</source>
+        <translation>No connection to the server: the task queue is available only while connected. Nothing is kept to be sent later.</translation>
+    </message>
+    <message>
+        <source>Загрузка очереди…</source>
+        <translation>Loading the queue…</translation>
+    </message>
+    <message>
+        <source>Принятие задачи…</source>
+        <translation>Accepting the task…</translation>
+    </message>
+    <message>
+        <source>Задача принята.</source>
+        <translation>Task accepted.</translation>
+    </message>
+    <message>
+        <source>Закрытие задачи…</source>
+        <translation>Closing the task…</translation>
+    </message>
+    <message>
+        <source>Взаимодействие завершено: можно принять следующую задачу.</source>
+        <translation>Interaction closed: you can accept the next task.</translation>
+    </message>
+    <message>
+        <source>Клиент: {name}</source>
+        <translation>Customer: {name}</translation>
+    </message>
+    <message>
+        <source>Новый клиент: {sender}</source>
+        <translation>New customer: {sender}</translation>
+    </message>
+    <message>
+        <source>Тема: {subject}</source>
+        <translation>Subject: {subject}</translation>
+    </message>
+    <message>
+        <source>Поступила: {when}; приоритет: {priority}</source>
+        <translation>Arrived: {when}; priority: {priority}</translation>
+    </message>
+    <message>
+        <source>Организация</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>не найден в справочнике (новый клиент)</source>
+        <translation>not in the directory (a new customer)</translation>
+    </message>
+    <message>
+        <source>Отправитель</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Приоритет</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Поступила</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>Файлы</source>
+        <translation>Files</translation>
+    </message>
+</context>
+<context>
     <name>ApiClient</name>
     <message>
         <location filename="../../ksdesk_desktop/core/api_client.py" line="129"/>
@@ -711,6 +870,10 @@ Please send it to support.</translation>
         <location filename="../../ksdesk_desktop/ui/pages.py" line="63"/>
         <source>Список доступных документов</source>
         <translation>Available documents</translation>
+    </message>
+    <message>
+        <source>Служба поддержки</source>
+        <translation>Support desk</translation>
     </message>
 </context>
 <context>
@@ -1576,6 +1739,14 @@ panel</translation>
         <source>Пользователи и журнал изменений, для супервизора (Ctrl+Shift+U)</source>
         <translation>Users and the audit log, for a supervisor (Ctrl+Shift+U)</translation>
     </message>
+    <message>
+        <source>Служба &amp;поддержки: очередь задач</source>
+        <translation>Support &amp;desk: task queue</translation>
+    </message>
+    <message>
+        <source>Служба поддержки: очередь входящих задач и задача в работе (Ctrl+Shift+A)</source>
+        <translation>Support desk: the queue of incoming tasks and the task in progress (Ctrl+Shift+A)</translation>
+    </message>
 </context>
 <context>
     <name>NavigatorPage</name>
@@ -1636,6 +1807,10 @@ panel</translation>
     <message>
         <source>Пользователи</source>
         <translation>Users</translation>
+    </message>
+    <message>
+        <source>Служба поддержки</source>
+        <translation>Support desk</translation>
     </message>
 </context>
 <context>

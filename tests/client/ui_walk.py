@@ -277,7 +277,7 @@ class Walk:
 
     def pages(self) -> None:
         for key, action in (("tickets", "action_ticket_list"), ("available_documents", "action_available_documents"),
-                            ("drafts", "action_drafts"), ("recent", "action_recent")):
+                            ("drafts", "action_drafts"), ("recent", "action_recent"), ("agent", "action_agent")):
             self.choose(action)  # «Обращения / …»
             self.wait(lambda key=key: self.window.pages.currentWidget() is self.page(key))
             self.look(f"page {key}")
