@@ -21,6 +21,7 @@ import logging
 import threading
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from typing import Any
 
 from sqlalchemy import Engine, event, text
@@ -123,11 +124,13 @@ def note_offer(session: Session, agent_id: uuid.UUID) -> None:
 
 
 async def run_rounds(hub: ChangeHub, one_round: Callable[[], float], *, first_wait: float, after_error_s: float,
-                     what: str) -> None:
+                     what: str,
+                     also: Callable[[asyncio.Queue[int | None]], AbstractContextManager[object]] | None = None) -> None:
     """A background worker of a server process, until cancelled: ``one_round`` runs on a thread after
     ``first_wait``, then after every change hint (a burst of hints is one round) or when the wait it
-    returned is over. A failing round is logged and tried again ``after_error_s`` later."""
-    with hub.subscribe() as hints:
+    returned is over. A failing round is logged and tried again ``after_error_s`` later. ``also``
+    subscribes the same queue to more hints (the offer worker: any agent's offers changed)."""
+    with hub.subscribe() as hints, also(hints) if also is not None else contextlib.nullcontext():
         wait = first_wait
         while not hub.closed:
             if wait:

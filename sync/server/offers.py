@@ -13,8 +13,6 @@ writer), so any number of processes may run them at once. Every transition is an
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import threading
 import time
@@ -42,7 +40,7 @@ from sync.server import agent_desk
 from sync.server.agent_desk import db_now, resolve_offer
 from sync.server.db import write_scope
 from sync.server.errors import ServiceError
-from sync.server.live import AgentHub, ChangeHub, note_offer
+from sync.server.live import AgentHub, ChangeHub, note_offer, run_rounds
 from sync.server.models import AgentState, AuditEntry, Offer, Task, User
 from sync.server.settings import Settings
 
@@ -419,22 +417,10 @@ class OfferWorker:
         return max(wait, 0.01)
 
     async def run(self, hub: ChangeHub) -> None:
-        """Until cancelled (or the hub closes)."""
+        """Until cancelled (or the hub closes): a round at once, then on every change or offer hint, or
+        at the nearest deadline."""
         try:
-            with hub.subscribe() as hints, self.agents.subscribe(None, hints):
-                wait = 0.0
-                while not hub.closed:
-                    if wait:
-                        with contextlib.suppress(TimeoutError):
-                            await asyncio.wait_for(hints.get(), wait)
-                    while not hints.empty():
-                        hints.get_nowait()
-                    if hub.closed:
-                        return
-                    try:
-                        wait = await asyncio.to_thread(self.run_once)
-                    except Exception:  # never let a bad round stop the worker
-                        log.exception("offer round failed")
-                        wait = AFTER_ERROR_S
+            await run_rounds(hub, self.run_once, first_wait=0.0, after_error_s=AFTER_ERROR_S, what="offer round",
+                             also=lambda hints: self.agents.subscribe(None, hints))
         finally:
             self.stopping.set()
