@@ -664,6 +664,7 @@ class AgentPage(QWidget):
         self._offer_left_s = seconds_left(offer)
         self._offer_clock.start()
         self._deciding = False
+        self.message.setText("")  # what was said before is past
         self._show_offer()
         self.changed.emit()
         self._alert(offer)
