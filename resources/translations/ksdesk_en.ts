@@ -116,8 +116,8 @@
         <translation>The task was declined and went back to the queue.</translation>
     </message>
     <message>
-        <source>Предложенная задача не принята вовремя и передана дальше; новые задачи не предлагаются. Нажмите «Готов» (F9), чтобы продолжить.</source>
-        <translation>The offered task was not accepted in time and was passed on; no new tasks are offered. Press “Ready” (F9) to continue.</translation>
+        <source>Предложенная задача не принята вовремя и вернулась в очередь; новые задачи не предлагаются. Нажмите «Готов» (F9), чтобы продолжить.</source>
+        <translation>The offered task was not accepted in time and went back to the queue; no new tasks are offered. Press “Ready” (F9) to continue.</translation>
     </message>
     <message>
         <source>Предложение отозвано: задачу принял другой оператор или вы больше не «Готов».</source>
