@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.ui.agent_page import AgentPage
 from sync.agent_desk import AgentStatus, NotReadyReason
+from tests.client.helpers import activate
 from tests.client.test_agent_page import MailServer, open_page, shots
 from tests.client.test_ticket_actions import sign_in
 from tests.fixtures.client import MemoryKeyring
@@ -150,3 +151,35 @@ def test_a4_a_declined_offer_goes_back_to_the_queue_and_the_agent_stays_ready(
         timeline = [e["action"] for e in reversed(boss.get("/audit", params={"entity": "offer", "entity_id": str(
             offer.id)}).json()["entries"])]
     assert timeline == ["offered", "declined"]
+
+
+def test_a4_an_accept_of_an_offer_that_ended_unseen_is_refused_in_russian_by_code(
+        qtbot: QtBot, offer_server: MailServer, paths: Paths, memory_keyring: MemoryKeyring) -> None:
+    for other in ("op1", "spec1"):  # nobody else Ready: the mail's offer comes to this agent
+        with client_for(offer_server.server, other) as client:
+            assert client.put("/agent/state", json={"state": "not_ready"}).status_code == 200
+    controller = sign_in(qtbot, offer_server.server, paths, "boss")
+    page = open_page(qtbot, controller)
+    qtbot.waitUntil(lambda: page.status is not None and controller.sync.live, timeout=20_000)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: page.status == AgentStatus.READY, timeout=20_000)
+    subject = f"Закончилось без нас {uuid.uuid4().hex[:6]}"
+    offer_server.send("late@elsewhere.example", subject, "Текст.")
+    qtbot.waitUntil(lambda: page.offer is not None, timeout=30_000)  # this one, or an older task still queued
+    offer = page.offer
+    assert offer is not None
+    listener = controller.sync.listener
+    assert listener is not None
+    listener.stop()  # the stream is lost: the offer's end is not heard
+    with client_for(offer_server.server, "boss") as boss:  # ended elsewhere (another window declined it)
+        assert boss.post(f"/agent/offers/{offer.id}/decline", headers={"Idempotency-Key": "elsewhere"}).status_code \
+            == 200
+    assert page.offer is not None and page.offer.id == offer.id and page.offer_accept.isEnabled()
+    activate(qtbot, page)
+    page.offer_accept.setFocus()
+    qtbot.keyClick(page.offer_accept, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.message.text() == "Время предложения истекло: задача вернулась в очередь.",
+                    timeout=20_000)
+    assert page.in_hand is None
+    assert page.offer is None or page.offer.id != offer.id  # the state read again may bring a new offer
