@@ -783,8 +783,8 @@ class AgentPage(QWidget):
         if state == OfferState.TIMED_OUT:
             self.status, self.reason = AgentStatus.NOT_READY, NotReadyReason.NO_ANSWER
             self._show_state()
-            self.state_note.setText(self.tr("Предложенная задача не принята вовремя и вернулась в очередь; новые задачи "
-                                            "не предлагаются. Нажмите «Готов» (F9), чтобы продолжить."))
+            self.state_note.setText(self.tr("Предложенная задача не принята вовремя и вернулась в очередь; "
+                                            "новые задачи не предлагаются. Нажмите «Готов» (F9), чтобы продолжить."))
             self._read_state()
         elif state == OfferState.RESCINDED:
             self.message.setText(self.tr("Предложение отозвано: задачу принял другой оператор или вы больше не "
