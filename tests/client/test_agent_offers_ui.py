@@ -54,6 +54,17 @@ def server_state(mail_server: MailServer, login: str) -> dict[str, Any]:
         return dict(answer.json())
 
 
+def drain(mail_server: MailServer) -> None:
+    """Nobody Ready and no task waiting (the module's earlier tests leave some): a clean desk."""
+    for login in ("op1", "spec1", "boss"):
+        with client_for(mail_server.server, login) as client:
+            assert client.put("/agent/state", json={"state": "not_ready"}).status_code == 200
+    with client_for(mail_server.server, "boss") as boss:
+        for task in boss.get("/agent/queue").json():
+            assert boss.post(f"/agent/tasks/{task['id']}/accept").status_code == 200
+            assert boss.post(f"/agent/tasks/{task['id']}/close").status_code == 200
+
+
 def seconds_shown(page: AgentPage) -> int:
     found = re.fullmatch(r"Осталось (\d+) с", page.offer_countdown.text())
     assert found is not None, page.offer_countdown.text()
@@ -183,3 +194,33 @@ def test_a4_an_accept_of_an_offer_that_ended_unseen_is_refused_in_russian_by_cod
                     timeout=20_000)
     assert page.in_hand is None
     assert page.offer is None or page.offer.id != offer.id  # the state read again may bring a new offer
+
+
+def test_a4_two_agents_the_offer_not_answered_by_one_goes_to_the_other_who_accepts_it(
+        qtbot: QtBot, offer_server: MailServer, paths: Paths, tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    drain(offer_server)
+    first = sign_in(qtbot, offer_server.server, paths, "op1")
+    second = sign_in(qtbot, offer_server.server, Paths.under(tmp_path / "second").ensure(), "spec1")
+    pages = []
+    for controller in (first, second):  # op1 Ready first: the longest Ready gets the offer first
+        page = open_page(qtbot, controller)
+        qtbot.waitUntil(lambda c=controller, p=page: p.status is not None and c.sync.live, timeout=20_000)
+        page.table.setFocus()
+        qtbot.keyClick(page.table, Qt.Key.Key_F9)
+        qtbot.waitUntil(lambda p=page: p.status == AgentStatus.READY, timeout=20_000)
+        pages.append(page)
+    mine, theirs = pages
+    assert mine.offer is None and theirs.offer is None
+    subject = f"Для двоих {uuid.uuid4().hex[:6]}"
+    offer_server.send("two@elsewhere.example", subject, "Кто первый?")
+    offered(qtbot, mine, subject)
+    assert theirs.offer is None
+    qtbot.waitUntil(lambda: mine.reason == NotReadyReason.NO_ANSWER, timeout=OFFER_TIMEOUT_S * 1000 + 20_000)
+    assert mine.offer is None and mine.state_label.text().endswith("Не готов («Нет ответа»)</b>")
+    offered(qtbot, theirs, subject)  # the task goes to the other agent
+    activate(qtbot, theirs)
+    theirs.offer_accept.setFocus()
+    qtbot.keyClick(theirs.offer_accept, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: theirs.in_hand is not None, timeout=20_000)
+    assert theirs.in_hand is not None and theirs.in_hand.task.activity.subject == subject
+    assert mine.in_hand is None and mine.offer is None
