@@ -167,6 +167,7 @@ class Controller(QObject):
             self._feed_handover(pages[2])
         self.agent_page = AgentPage(self.services)  # issue 19: the agent's queue and task in hand, every role
         self.agent_page.open_ticket_requested.connect(self.tickets.open_ticket)
+        self.agent_page.state_changed.connect(window.status.set_agent_state)
         agent, agent_in_navigator = agent_page_specs()
         window.add_page(agent, self.agent_page)
         window.navigator_page.add_leaf(agent_in_navigator)

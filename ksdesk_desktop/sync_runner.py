@@ -42,8 +42,11 @@ class SyncRunner(QObject):
     records_changed = Signal(object)  # set[Kind] whose cached records changed (here or on the server)
     problems_changed = Signal(object)  # list[Problem]: conflicts and refusals waiting for the operator
     live_changed = Signal(bool)  # the live stream connected / lost
+    offer = Signal(object)  # A4: an ``offer`` event's data (dict: OfferOut), on the UI thread
+    offer_ended = Signal(object)  # A4: an ``offer_ended`` event's data (dict: id, state)
     _hint = Signal()  # from the stream's thread; queued to the UI thread
     _live = Signal(bool)  # likewise
+    _offer_event = Signal(str, object)  # likewise
 
     def __init__(self, replica: Replica, tasks: TaskManager, *, interval_s: float = 60.0,
                  backoff: Backoff | None = None, parent: QObject | None = None) -> None:
@@ -75,6 +78,7 @@ class SyncRunner(QObject):
         self._timer.timeout.connect(self.request_sync)
         self._hint.connect(self.request_sync)
         self._live.connect(self._set_live)
+        self._offer_event.connect(self._offered)
 
     # --- control -----------------------------------------------------------------------------
 
@@ -85,7 +89,7 @@ class SyncRunner(QObject):
             return
         self.engine = SyncEngine(self.replica, api)
         if live:
-            self.listener = LiveListener(api, self._hint.emit, self._live.emit)
+            self.listener = LiveListener(api, self._hint.emit, self._live.emit, on_offer=self._offer_event.emit)
             self.listener.start()
         self._timer.start()
         self.request_sync()
@@ -287,6 +291,10 @@ class SyncRunner(QObject):
         if connected != self.live:
             self.live = connected
             self.live_changed.emit(connected)
+
+    @Slot(str, object)
+    def _offered(self, event: str, data: object) -> None:
+        (self.offer if event == "offer" else self.offer_ended).emit(data)
 
     @staticmethod
     def _raise(exc: BaseException) -> None:

@@ -18,7 +18,14 @@ import httpx
 from pydantic import TypeAdapter, ValidationError
 
 from ksdesk_desktop.core.texts import error_message, translate
-from sync.agent_desk import AcceptResult, TaskOut
+from sync.agent_desk import (
+    IDEMPOTENCY_HEADER,
+    AcceptResult,
+    AgentStateOut,
+    AgentStatus,
+    NotReadyReason,
+    TaskOut,
+)
 from sync.attachments import UploadState, content_range
 from sync.errors import ErrorCode, message_ru
 from sync.protocol import (
@@ -177,6 +184,27 @@ class ApiClient:
     def close_task(self, task_id: str | uuid.UUID) -> TaskOut:
         """A10: end the interaction; the agent is free for the next task."""
         return self._parse(TaskOut, self.request("POST", f"/agent/tasks/{task_id}/close", raw=True))
+
+    def agent_state(self) -> AgentStateOut:
+        """A4: the agent's own state and reason, the pending offer (with the server's now), the held task."""
+        return self._parse(AgentStateOut, self.request("GET", "/agent/state", raw=True))
+
+    def set_agent_state(self, state: AgentStatus) -> AgentStateOut:
+        """A4: «Готов», or «Не готов» by the agent's own choice (the other reasons are the server's)."""
+        body: dict[str, str] = {"state": str(state)}
+        if state == AgentStatus.NOT_READY:
+            body["reason"] = str(NotReadyReason.CHOSEN)
+        return self._parse(AgentStateOut, self.request("PUT", "/agent/state", json=body, raw=True))
+
+    def accept_offer(self, offer_id: str | uuid.UUID, key: str) -> AcceptResult:
+        """A4: take the offered task; ``key`` (one per offer) makes a repeat answer the same (409
+        ``offer_expired``, ``task_taken``)."""
+        return self._parse(AcceptResult, self.request("POST", f"/agent/offers/{offer_id}/accept",
+                                                      headers={IDEMPOTENCY_HEADER: key}, raw=True))
+
+    def decline_offer(self, offer_id: str | uuid.UUID, key: str) -> None:
+        """A4: give the offered task back to the queue; the agent stays Ready."""
+        self.request("POST", f"/agent/offers/{offer_id}/decline", headers={IDEMPOTENCY_HEADER: key})
 
     # --- attachments (T12) --------------------------------------------------------------------------
 

@@ -1,16 +1,20 @@
 """The client's end of the live change stream (S3): a thread holding ``GET /sync/stream`` open.
 
 Each ``changed`` event, and every (re)connect, calls ``on_hint``: the sync runner then pulls from
-its cursor, which is the truth; a hint lost while disconnected costs nothing. Qt-free.
+its cursor, which is the truth; a hint lost while disconnected costs nothing. The agent desk's
+``offer`` and ``offer_ended`` events (A4) carry JSON data, handed to ``on_offer(event, data)`` as
+they come (the server sends a pending offer again at every reconnect). Qt-free.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import socket
 import threading
 from collections.abc import Callable
+from typing import Any
 
 import httpx
 
@@ -18,12 +22,15 @@ from ksdesk_desktop.core.api_client import ApiClient, ApiError
 from ksdesk_desktop.core.backoff import Backoff
 
 log = logging.getLogger(__name__)
+OFFER_EVENTS = frozenset({"offer", "offer_ended"})  # the agent desk's events (docs/agent-desk.md)
 
 
 class LiveListener:
     def __init__(self, api: ApiClient, on_hint: Callable[[], None], on_connected: Callable[[bool], None],
-                 backoff: Backoff | None = None) -> None:
+                 backoff: Backoff | None = None,
+                 on_offer: Callable[[str, dict[str, Any]], None] | None = None) -> None:
         self._api, self._on_hint, self._on_connected = api, on_hint, on_connected
+        self._on_offer = on_offer
         self._backoff = backoff or Backoff(first=1.0, cap=30.0)
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -73,15 +80,30 @@ class LiveListener:
             self._backoff.reset()
             self._on_connected(True)
             self._on_hint()  # changes made while we were away
-            event = ""
+            event, data = "", []
             for line in response.iter_lines():
                 if self._stop.is_set():
                     return
                 if line.startswith("event:"):
                     event = line[6:].strip()
-                elif not line and event:
+                elif line.startswith("data:"):
+                    data.append(line[5:].strip())
+                elif not line:
                     if event == "changed":
                         self._on_hint()
-                    event = ""
+                    elif event in OFFER_EVENTS:
+                        self._offer_event(event, "\n".join(data))
+                    event, data = "", []
         with self._lock:
             self._socket = None
+
+    def _offer_event(self, event: str, data: str) -> None:
+        if self._on_offer is None:
+            return
+        try:
+            payload = json.loads(data)
+        except ValueError:
+            log.warning("a %s event with data that is not JSON: %.200s", event, data)
+            return
+        if isinstance(payload, dict):
+            self._on_offer(event, payload)

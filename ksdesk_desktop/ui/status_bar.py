@@ -31,6 +31,8 @@ class SyncStatusBar(QStatusBar):
         self.sync_label.setObjectName("sync_label")
         self.user_label = QLabel()
         self.user_label.setObjectName("user_label")
+        self.agent_label = QLabel()
+        self.agent_label.setObjectName("agent_state_label")
         self.error_label = QLabel()
         self.error_label.setObjectName("sync_error_label")
         self.error_label.setStyleSheet("color: #b00020;")
@@ -49,8 +51,9 @@ class SyncStatusBar(QStatusBar):
         self.cancel_button.setVisible(False)
         self.resume_button.setVisible(False)
         self.error_label.setVisible(False)
-        for label in (self.user_label, self.pending_label, self.sync_label, self.connection_label):
+        for label in (self.agent_label, self.user_label, self.pending_label, self.sync_label, self.connection_label):
             self.addPermanentWidget(label)
+        self.set_agent_state("")
         self.set_busy("")
         self.set_pending(0)
         self.set_last_sync(None)
@@ -101,6 +104,13 @@ class SyncStatusBar(QStatusBar):
     def show_sync_progress(self, done: int, total: int) -> None:
         self.set_progress(self.sync_progress_label, done, total)
         self.cancel_button.setVisible(done < total)
+
+    def set_agent_state(self, text: str) -> None:
+        """A4: the agent's «Готов» / «Не готов» (with its reason) as the agent desk names it; hidden while
+        unknown."""
+        self.agent_label.setText(self.tr("Агент: {state}").format(state=text))
+        self.agent_label.setToolTip(self.tr("Состояние в службе поддержки (F9 на странице «Служба поддержки»)"))
+        self.agent_label.setVisible(bool(text))
 
     def set_pending(self, count: int) -> None:
         self.pending_label.setText(self.tr("Исходящие: {n}").format(n=count))

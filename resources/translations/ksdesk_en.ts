@@ -32,6 +32,98 @@
 <context>
     <name>AgentPage</name>
     <message>
+        <source>Нет ответа</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>Нет связи</source>
+        <translation>No connection</translation>
+    </message>
+    <message>
+        <source>Готов</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Не готов («{reason}»)</source>
+        <translation>Not ready (“{reason}”)</translation>
+    </message>
+    <message>
+        <source>Не готов</source>
+        <translation>Not ready</translation>
+    </message>
+    <message>
+        <source>Готов / Не готов</source>
+        <translation>Ready / Not ready</translation>
+    </message>
+    <message>
+        <source>Вам предложена задача</source>
+        <translation>A task is offered to you</translation>
+    </message>
+    <message>
+        <source>Принять (Enter)</source>
+        <translation>Accept (Enter)</translation>
+    </message>
+    <message>
+        <source>Отклонить</source>
+        <translation>Decline</translation>
+    </message>
+    <message>
+        <source>Состояние</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>неизвестно</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Не готов (F9)</source>
+        <translation>Not ready (F9)</translation>
+    </message>
+    <message>
+        <source>Готов (F9)</source>
+        <translation>Ready (F9)</translation>
+    </message>
+    <message>
+        <source>Перестать получать предложения задач (F9)</source>
+        <translation>Stop receiving task offers (F9)</translation>
+    </message>
+    <message>
+        <source>Получать предложения задач (F9)</source>
+        <translation>Receive task offers (F9)</translation>
+    </message>
+    <message>
+        <source>Чтение состояния…</source>
+        <translation>Reading the state…</translation>
+    </message>
+    <message>
+        <source>Смена состояния…</source>
+        <translation>Changing the state…</translation>
+    </message>
+    <message>
+        <source>Осталось {n} с</source>
+        <translation>{n} s left</translation>
+    </message>
+    <message>
+        <source>Время на ответ вышло.</source>
+        <translation>The time to answer is up.</translation>
+    </message>
+    <message>
+        <source>Отклонение задачи…</source>
+        <translation>Declining the task…</translation>
+    </message>
+    <message>
+        <source>Задача отклонена и вернулась в очередь.</source>
+        <translation>The task was declined and went back to the queue.</translation>
+    </message>
+    <message>
+        <source>Предложенная задача не принята вовремя и вернулась в очередь; новые задачи не предлагаются. Нажмите «Готов» (F9), чтобы продолжить.</source>
+        <translation>The offered task was not accepted in time and went back to the queue; no new tasks are offered. Press “Ready” (F9) to continue.</translation>
+    </message>
+    <message>
+        <source>Предложение отозвано: задачу принял другой оператор или вы больше не «Готов».</source>
+        <translation>The offer was withdrawn: another agent took the task, or you are no longer “Ready”.</translation>
+    </message>
+    <message>
         <source>&amp;Принять</source>
         <translation>&amp;Accept</translation>
     </message>
@@ -2867,6 +2959,14 @@ panel</translation>
 </context>
 <context>
     <name>SyncStatusBar</name>
+    <message>
+        <source>Агент: {state}</source>
+        <translation>Agent: {state}</translation>
+    </message>
+    <message>
+        <source>Состояние в службе поддержки (F9 на странице «Служба поддержки»)</source>
+        <translation>Your state in the service desk (F9 on the “Service desk” page)</translation>
+    </message>
     <message>
         <location filename="../../ksdesk_desktop/ui/status_bar.py" line="39"/>
         <source>Остановить</source>
