@@ -59,6 +59,7 @@ from ksdesk_desktop.core.api_client import ApiClient, ApiError
 from ksdesk_desktop.i18n import english
 from ksdesk_desktop.ops import Lane, Op
 from ksdesk_desktop.ui.icons import list_icon
+from ksdesk_desktop.ui.keys import page_action
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.table_view import read_only
 from sync.agent_desk import (
@@ -244,13 +245,7 @@ class AgentPage(QWidget):
 
     def _action(self, bar: QToolBar, name: str, text: str, shortcuts: list[str], run: Callable[[], object],
                 icon: str) -> QAction:
-        action = QAction(list_icon(icon), text, self)
-        action.setObjectName(f"action_{name}")
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text.replace('&', '')} ({shortcuts[0]})")
-        action.triggered.connect(lambda: run())
-        self.addAction(action)
+        action = page_action(self, name, text, shortcuts, run, list_icon(icon))
         bar.addAction(action)
         return action
 

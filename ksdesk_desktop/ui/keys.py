@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 
@@ -22,6 +22,20 @@ def shortcut(parent: QWidget, key: str | QKeySequence | QKeySequence.StandardKey
 # The letter a key carries on the Russian layout (ЙЦУКЕН), by the Latin letter on the same key (QWERTY)
 _RUSSIAN_ON = dict(zip("QWERTYUIOP[]ASDFGHJKL;'ZXCVBNM,.", "ЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ", strict=True))
 _MNEMONIC = re.compile(r"&([^&])")
+
+
+def page_action(page: QWidget, name: str, text: str, shortcuts: Sequence[str], run: Callable[[], object],
+                icon: QIcon | None = None) -> QAction:
+    """A command of a page (``action_<name>``): its shortcuts work while the focus is anywhere in the page,
+    and its tooltip names the first one; the caller puts it on a toolbar or a button."""
+    action = QAction(icon, text, page) if icon is not None else QAction(text, page)
+    action.setObjectName(f"action_{name}")
+    action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.setToolTip(f"{text.replace('&', '')} ({shortcuts[0]})")
+    action.triggered.connect(lambda: run())
+    page.addAction(action)
+    return action
 
 
 def mnemonic(text: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ksdesk_desktop.core.api_client import ApiClient, ApiError
 from ksdesk_desktop.ops import Lane, Op
 from ksdesk_desktop.ui.icons import ADD_CONTACT, EDIT, REFRESH, list_icon
+from ksdesk_desktop.ui.keys import page_action
 from ksdesk_desktop.ui.services import Services
 from ksdesk_desktop.ui.table_view import read_only
 from ksdesk_desktop.ui.user_dialogs import PasswordDialog, UserDialog, line_labels, role_labels
@@ -81,13 +82,7 @@ class UsersPage(QWidget):
 
     def _action(self, bar: QToolBar, name: str, text: str, shortcut: str, run: Callable[[], object],
                 icon: str = "") -> QAction:
-        action = QAction(list_icon(icon), text, self) if icon else QAction(text, self)
-        action.setObjectName(f"action_{name}")
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text.replace('&', '')} ({shortcut})")
-        action.triggered.connect(lambda: run())
-        self.addAction(action)
+        action = page_action(self, name, text, [shortcut], run, list_icon(icon) if icon else None)
         bar.addAction(action)
         return action
 

@@ -20,12 +20,9 @@ from ksdesk_desktop.core.paths import Paths
 from ksdesk_desktop.ui.agent_page import AgentPage
 from sync.agent_desk import AgentStatus, NotReadyReason
 from tests.client.helpers import activate
-from tests.client.test_agent_page import MailServer, open_page, shots
+from tests.client.test_agent_page import MailServer, mail_desk, open_page, shots
 from tests.client.test_ticket_actions import sign_in
 from tests.fixtures.client import MemoryKeyring
-from tests.fixtures.databases import empty_database
-from tests.fixtures.servers import seed_users, start_server
-from tests.fixtures.smtp import free_port
 from tests.server.test_sync_protocol import client_for
 
 pytestmark = pytest.mark.timeout(180)
@@ -35,16 +32,9 @@ OFFER_TIMEOUT_S = 8  # long enough to see the countdown move and press Enter on 
 
 @pytest.fixture(scope="module")
 def offer_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MailServer]:
-    data_dir: Path = tmp_path_factory.mktemp("agent-offers-ui")
-    with empty_database("sqlite", data_dir) as url:
-        seed_users(url)
-        port = free_port()
-        server = start_server(url, data_dir, "--smtp-in-port", str(port),
-                              env={"KSDESK_OFFER_TIMEOUT_S": str(OFFER_TIMEOUT_S)})
-        try:
-            yield MailServer(server, port)
-        finally:
-            server.stop()
+    env = {"KSDESK_OFFER_TIMEOUT_S": str(OFFER_TIMEOUT_S)}
+    with mail_desk(tmp_path_factory.mktemp("agent-offers-ui"), env) as desk:
+        yield desk
 
 
 def server_state(mail_server: MailServer, login: str) -> dict[str, Any]:

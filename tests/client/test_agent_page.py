@@ -11,6 +11,7 @@ import os
 import smtplib
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,17 +68,23 @@ class MailServer:
             return client.post(f"/agent/tasks/{task_id}/accept")
 
 
-@pytest.fixture(scope="module")
-def mail_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MailServer]:
-    data_dir: Path = tmp_path_factory.mktemp("agent-ui")
+@contextmanager
+def mail_desk(data_dir: Path, env: dict[str, str] | None = None) -> Iterator[MailServer]:
+    """A seeded SQLite server that takes mail on its own SMTP port."""
     with empty_database("sqlite", data_dir) as url:
         seed_users(url)
         port = free_port()
-        server = start_server(url, data_dir, "--smtp-in-port", str(port))
+        server = start_server(url, data_dir, "--smtp-in-port", str(port), env=env)
         try:
             yield MailServer(server, port)
         finally:
             server.stop()
+
+
+@pytest.fixture(scope="module")
+def mail_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MailServer]:
+    with mail_desk(tmp_path_factory.mktemp("agent-ui")) as desk:
+        yield desk
 
 
 def shots(paths: Paths) -> Path:
