@@ -78,6 +78,7 @@ def test_a4_ready_by_key_an_offer_counts_down_enter_accepts_and_a_timeout_makes_
 
     # F9 makes the agent Ready, on the server
     qtbot.waitUntil(lambda: controller.sync.live, timeout=20_000)
+    activate(qtbot, page)
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: page.status == AgentStatus.READY, timeout=20_000)
@@ -162,6 +163,7 @@ def test_a4_an_accept_of_an_offer_that_ended_unseen_is_refused_in_russian_by_cod
     controller = sign_in(qtbot, offer_server.server, paths, "boss")
     page = open_page(qtbot, controller)
     qtbot.waitUntil(lambda: page.status is not None and controller.sync.live, timeout=20_000)
+    activate(qtbot, page)
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: page.status == AgentStatus.READY, timeout=20_000)
@@ -195,6 +197,7 @@ def test_a4_two_agents_the_offer_not_answered_by_one_goes_to_the_other_who_accep
     for controller in (first, second):  # op1 Ready first: the longest Ready gets the offer first
         page = open_page(qtbot, controller)
         qtbot.waitUntil(lambda c=controller, p=page: p.status is not None and c.sync.live, timeout=20_000)
+        activate(qtbot, page)  # two windows: a shortcut reaches only the active one
         page.table.setFocus()
         qtbot.keyClick(page.table, Qt.Key.Key_F9)
         qtbot.waitUntil(lambda p=page: p.status == AgentStatus.READY, timeout=20_000)
