@@ -42,11 +42,6 @@ class UiThreadCollector(QObject):
             self.collections[due] += 1
         return due
 
-    def stop(self) -> None:
-        """Gives collection back to the interpreter."""
-        self._timer.stop()
-        gc.enable()
-
 
 def install(app: QCoreApplication) -> UiThreadCollector:
     """The application's collector (made once, a child of the application)."""
