@@ -57,7 +57,7 @@ from PySide6.QtWidgets import (
 
 from ksdesk_desktop.core.api_client import ApiClient, ApiError
 from ksdesk_desktop.i18n import english
-from ksdesk_desktop.ops import Lane, Op
+from ksdesk_desktop.ops import Lane, Latest, Op
 from ksdesk_desktop.ui.icons import list_icon
 from ksdesk_desktop.ui.keys import page_action
 from ksdesk_desktop.ui.services import Services
@@ -180,6 +180,7 @@ class AgentPage(QWidget):
         super().__init__(parent)
         self.setObjectName("agent_page")
         self.services = services
+        self._state_requests = Latest(services.tasks, self)  # reads and switches of the state: the latest wins
         self.tasks: list[TaskOut] = []
         self.in_hand: AcceptResult | None = None
         self._asking = False  # a queue read is on its way
@@ -465,14 +466,19 @@ class AgentPage(QWidget):
     # --- asking the server --------------------------------------------------------------------------
 
     def _ask(self, work: Callable[[ApiClient], Any], done: Callable[[Any], None], progress: str,
-             failed: Callable[[BaseException], None] | None = None) -> bool:
-        """Run ``work`` against the server on the network lane; offline, say the queue needs the server."""
+             failed: Callable[[BaseException], None] | None = None, latest: Latest[Any] | None = None) -> bool:
+        """Run ``work`` against the server on the network lane; offline, say the queue needs the server.
+        With ``latest``, a newer request of the same kind drops this one's answer."""
         api = self.services.api()
         if api is None:
             self._offline()
             return False
-        Op(lambda _state: work(api), Lane.NETWORK).success(lambda result: self._done(done, result)) \
-            .failure(failed or self._failed).with_progress(progress).run(self.services.tasks)
+        op = Op(lambda _state: work(api), Lane.NETWORK).success(lambda result: self._done(done, result)) \
+            .failure(failed or self._failed).with_progress(progress)
+        if latest is not None:
+            latest.run(op)
+        else:
+            op.run(self.services.tasks)
         return True
 
     def _done(self, done: Callable[[Any], None], result: Any) -> None:
@@ -606,7 +612,8 @@ class AgentPage(QWidget):
         self.state_changed.emit(text)
 
     def _read_state(self) -> None:
-        self._ask(lambda api: api.agent_state(), self._state_read, self.tr("Чтение состояния…"), self._state_failed)
+        self._ask(lambda api: api.agent_state(), self._state_read, self.tr("Чтение состояния…"), self._state_failed,
+                  self._state_requests)  # a read begun before a switch must not undo it on screen
 
     def _state_read(self, out: AgentStateOut) -> None:
         self.status, self.reason = out.state, out.reason
@@ -629,7 +636,7 @@ class AgentPage(QWidget):
             return
         target = AgentStatus.NOT_READY if self.status == AgentStatus.READY else AgentStatus.READY
         self._ask(lambda api: api.set_agent_state(target), self._state_read, self.tr("Смена состояния…"),
-                  self._state_failed)
+                  self._state_failed, self._state_requests)
 
     def _live_changed(self, connected: bool) -> None:
         """At every (re)connect: what the server holds now (a Not Ready «Нет связи» may have come meanwhile)."""
