@@ -180,7 +180,7 @@ class AgentPage(QWidget):
         super().__init__(parent)
         self.setObjectName("agent_page")
         self.services = services
-        self._state_requests = Latest(services.tasks, self)  # reads and switches of the state: the latest wins
+        self._state_requests: Latest[Any] = Latest(services.tasks, self)  # state reads and switches: latest wins
         self.tasks: list[TaskOut] = []
         self.in_hand: AcceptResult | None = None
         self._asking = False  # a queue read is on its way
